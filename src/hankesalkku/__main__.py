@@ -1,0 +1,3 @@
+from hankesalkku.cli import main
+
+main()

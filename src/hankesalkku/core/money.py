@@ -1,0 +1,69 @@
+"""Euros as Decimal with the qualifier the document stated ("enintään", "noin").
+
+A figure like "enintään 123 750 euroa" is a ceiling, not a fact about spending; losing the
+qualifier would turn a promise into a number nobody said. So every amount field travels with one.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+CENT = Decimal("0.01")
+
+
+class Qualifier(models.TextChoices):
+    EXACT = "exact", _("tarkka")
+    AT_MOST = "at_most", _("enintään")
+    ABOUT = "about", _("noin")
+    AT_LEAST = "at_least", _("vähintään")
+
+
+def money_field(verbose_name, *, null: bool = True, **kwargs) -> models.DecimalField:
+    """Two decimals and never negative: a third decimal is a typing error, not a cent fraction."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=14,
+        decimal_places=2,
+        null=null,
+        blank=null,
+        validators=[MinValueValidator(Decimal("0"))],
+        **kwargs,
+    )
+
+
+def qualifier_field(verbose_name=_("tarkkuus")) -> models.CharField:
+    return models.CharField(
+        verbose_name, max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+
+
+def support_rate(support: Decimal | None, total_cost: Decimal | None) -> Decimal | None:
+    """Support / total cost as a fraction with four decimals; None where it cannot be known."""
+    if support is None or not total_cost:
+        return None
+    return (Decimal(support) / Decimal(total_cost)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+
+
+def format_eur(amount: Decimal | None, qualifier: str = Qualifier.EXACT) -> str:
+    """Finnish money format with the qualifier in front: 'enintään 123 750 €'."""
+    if amount is None:
+        return "–"
+    amount = Decimal(amount).quantize(CENT)
+    whole, _sep, cents = f"{amount:,.2f}".partition(".")
+    text = whole.replace(",", "\u00a0")
+    if cents != "00":
+        text += "," + cents
+    text += "\u00a0€"
+    if qualifier and qualifier != Qualifier.EXACT:
+        text = f"{Qualifier(qualifier).label} {text}"
+    return text
+
+
+def format_rate(rate: Decimal | None) -> str:
+    if rate is None:
+        return "–"
+    percent = (rate * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    text = f"{percent:f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{text}\u00a0%"

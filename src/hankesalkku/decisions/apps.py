@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DecisionsConfig(AppConfig):
+    name = "hankesalkku.decisions"
+    label = "decisions"
+    verbose_name = _("Päätökset ja sitoumukset")

@@ -1,0 +1,131 @@
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from hankesalkku.core.money import money_field, qualifier_field
+
+from .status import ProjectStatus
+
+
+class ProjectKind(models.TextChoices):
+    SINGLE = "single", _("yhden toteuttajan hanke")
+    GROUP = "group", _("ryhmähanke")
+
+
+class ProjectEntityQuerySet(models.QuerySet):
+    def funded(self):
+        return self.filter(status__in=ProjectStatus.funded())
+
+    def for_list(self):
+        return self.select_related(
+            "call", "theme", "specific_objective"
+        ).prefetch_related(
+            "funding_ministries",
+            "sectors",
+            models.Prefetch(
+                "applications",
+                queryset=_applications_with_organisation(),
+            ),
+        )
+
+
+def _applications_with_organisation():
+    from .application import Application
+
+    return Application.objects.select_related("organisation", "organisation__parent", "unit")
+
+
+class ProjectEntity(models.Model):
+    """A hankekokonaisuus: one project as funders count it, made of one or more applications."""
+
+    slug = models.SlugField(_("tunniste"), unique=True, max_length=120)
+    name = models.CharField(_("nimi"), max_length=400)
+    acronym = models.CharField(_("lyhenne"), max_length=40, blank=True)
+    project_code = models.CharField(
+        _("hankekoodi"), max_length=20, blank=True, help_text=_("EURA-koodi, esim. S12345.")
+    )
+    kind = models.CharField(_("hanketyyppi"), max_length=10, choices=ProjectKind.choices)
+    status = models.CharField(
+        _("tila"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
+    )
+    call = models.ForeignKey(
+        "programmes.Call", verbose_name=_("haku"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="project_entities",
+    )
+    strand = models.ForeignKey(
+        "programmes.CallStrand", verbose_name=_("alakohta"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="project_entities",
+    )
+    theme = models.ForeignKey(
+        "programmes.Theme", verbose_name=_("teema"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="project_entities",
+    )
+    specific_objective = models.ForeignKey(
+        "programmes.SpecificObjective", verbose_name=_("erityistavoite"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="project_entities",
+    )
+    funding_authority = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("rahoittava viranomainen"), null=True,
+        blank=True, on_delete=models.PROTECT, related_name="funded_entities",
+    )
+    funding_ministries = models.ManyToManyField(
+        "organisations.Organisation", verbose_name=_("myöntövaltuus"), blank=True,
+        related_name="granted_entities",
+    )
+    starts = models.DateField(_("alkaa"), null=True, blank=True)
+    ends = models.DateField(_("päättyy"), null=True, blank=True)
+    period_years_only = models.BooleanField(
+        _("kausi vain vuosina"), default=False,
+        help_text=_("Asiakirja kertoo vain vuodet (esim. 2025–2027); päivät eivät ole tiedossa."),
+    )
+    target_groups = models.TextField(_("kohderyhmät"), blank=True)
+    description = models.TextField(_("tavoite ja sisältö"), blank=True)
+    sectors = models.ManyToManyField(
+        "programmes.Sector", verbose_name=_("toimialat"), blank=True,
+        related_name="project_entities",
+    )
+    regions = models.ManyToManyField(
+        "organisations.Region", verbose_name=_("toiminta-alueet"), blank=True,
+        related_name="project_entities",
+    )
+    total_cost = money_field(_("kokonaiskustannusarvio"))
+    total_cost_qualifier = qualifier_field()
+    support = money_field(_("haettu tai myönnetty tuki"))
+    support_qualifier = qualifier_field()
+    max_total_cost = money_field(_("kokonaisbudjetti enintään"))
+    is_illustrative = models.BooleanField(
+        _("havainnollistava"), default=False,
+        help_text=_("Täydentää asiakirjan lukumäärät; ei asiakirjasta peräisin oleva tosiasia."),
+    )
+
+    objects = ProjectEntityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("hankekokonaisuus")
+        verbose_name_plural = _("hankekokonaisuudet")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(starts__isnull=True) | Q(ends__isnull=True) | Q(ends__gte=F("starts")),
+                name="entity_ends_after_start",
+                violation_error_message=_("Hankkeen päättymispäivä on ennen alkamispäivää."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ProjectStatus.values),
+                name="entity_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(support__isnull=True)
+                | Q(total_cost__isnull=True)
+                | Q(support__lte=F("total_cost")),
+                name="entity_support_within_total",
+                violation_error_message=_("Tuki ei voi olla suurempi kuin kokonaiskustannukset."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def is_funded(self) -> bool:
+        return self.status in ProjectStatus.funded()

@@ -1,0 +1,148 @@
+"""Writes for project entities, applications, partners and the status of a project.
+
+Each status change is its own service so that the allowed steps live in one table
+(`status.ALLOWED_TRANSITIONS`) and every refusal reads the same way.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from hankesalkku.core.money import format_rate
+from hankesalkku.core.services import save_validated, set_fields
+
+from .models import Application, Partner, ProjectEntity, ProjectStatus
+from .models.application import FINANCING_COMPONENTS
+from .models.status import can_transition
+
+
+def unique_slug(model, text: str, max_length: int = 100) -> str:
+    base = slugify(text)[:max_length].strip("-") or "kohde"
+    slug, counter = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug = f"{base[: max_length - 4]}-{counter}"
+        counter += 1
+    return slug
+
+
+@transaction.atomic
+def project_entity_create(*, actor, name: str, kind: str, **fields) -> ProjectEntity:
+    ministries = fields.pop("funding_ministries", ())
+    sectors = fields.pop("sectors", ())
+    regions = fields.pop("regions", ())
+    fields.setdefault("slug", unique_slug(ProjectEntity, fields.get("acronym") or name))
+    entity = save_validated(ProjectEntity(name=name, kind=kind, **fields))
+    entity.funding_ministries.set(ministries)
+    entity.sectors.set(sectors)
+    entity.regions.set(regions)
+    return entity
+
+
+def _validate_financing(application: Application) -> None:
+    """Money rules across fields and tables, with the field named in each message."""
+    errors: dict[str, list[str]] = {}
+    total = application.total_cost
+    if total is not None and application.components_total() != total:
+        errors.setdefault("total_cost", []).append(
+            _(
+                "Rahoitus ei täsmää: osuudet ovat yhteensä %(sum)s €, kokonaiskustannukset "
+                "%(total)s €."
+            )
+            % {"sum": application.components_total(), "total": total}
+        )
+    call = application.entity.call if application.entity_id else None
+    rate = application.support_rate
+    if call and call.max_support_rate is not None and rate is not None:
+        if rate > call.max_support_rate:
+            errors.setdefault("support", []).append(
+                _("Tukiprosentti %(rate)s ylittää haun enimmäistukiprosentin %(max)s.")
+                % {"rate": format_rate(rate), "max": format_rate(call.max_support_rate)}
+            )
+    if application.starts and application.ends and application.ends < application.starts:
+        errors.setdefault("ends", []).append(_("Päättymispäivä on ennen alkamispäivää."))
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def application_create(*, actor, entity: ProjectEntity, organisation, role: str, **fields):
+    application = Application(entity=entity, organisation=organisation, role=role, **fields)
+    application.full_clean(validate_constraints=False)
+    _validate_financing(application)
+    return save_validated(application)
+
+
+@transaction.atomic
+def application_financing_set(*, actor, application: Application, **amounts) -> Application:
+    """Replace an implementer's financing; refuses figures that do not add up, saves nothing."""
+    allowed = set(FINANCING_COMPONENTS) | {"total_cost"}
+    allowed |= {f"{name}_qualifier" for name in allowed}
+    allowed |= {"municipal_financing_payer", "municipal_financing_budget_item"}
+    unknown = set(amounts) - allowed
+    if unknown:
+        raise ValidationError(_("Tuntematon rahoituskenttä: %s") % ", ".join(sorted(unknown)))
+    set_fields(application, amounts)
+    application.full_clean(validate_constraints=False)
+    _validate_financing(application)
+    return save_validated(application)
+
+
+@transaction.atomic
+def partner_add(*, actor, entity: ProjectEntity, organisation, description: str = "", **fields):
+    return save_validated(
+        Partner(entity=entity, organisation=organisation, description=description, **fields)
+    )
+
+
+def _transition(entity: ProjectEntity, target: str) -> ProjectEntity:
+    entity = ProjectEntity.objects.select_for_update().get(pk=entity.pk)
+    if not can_transition(entity.status, target):
+        raise ValidationError(
+            {
+                "status": _("Tilasta ”%(current)s” ei voi siirtyä tilaan ”%(target)s”.")
+                % {
+                    "current": ProjectStatus(entity.status).label,
+                    "target": ProjectStatus(target).label,
+                }
+            }
+        )
+    entity.status = target
+    return save_validated(entity, update_fields=["status"])
+
+
+@transaction.atomic
+def project_entity_submit(*, actor, entity: ProjectEntity) -> ProjectEntity:
+    return _transition(entity, ProjectStatus.SUBMITTED)
+
+
+@transaction.atomic
+def project_entity_start_assessment(*, actor, entity: ProjectEntity) -> ProjectEntity:
+    return _transition(entity, ProjectStatus.ASSESSMENT)
+
+
+@transaction.atomic
+def project_entity_select(*, actor, entity: ProjectEntity) -> ProjectEntity:
+    return _transition(entity, ProjectStatus.SELECTED)
+
+
+@transaction.atomic
+def project_entity_reject(*, actor, entity: ProjectEntity) -> ProjectEntity:
+    return _transition(entity, ProjectStatus.REJECTED)
+
+
+@transaction.atomic
+def project_entity_start(*, actor, entity: ProjectEntity) -> ProjectEntity:
+    return _transition(entity, ProjectStatus.IN_IMPLEMENTATION)
+
+
+@transaction.atomic
+def project_entity_close(*, actor, entity: ProjectEntity) -> ProjectEntity:
+    return _transition(entity, ProjectStatus.CLOSED)
+
+
+@transaction.atomic
+def project_entity_withdraw(*, actor, entity: ProjectEntity) -> ProjectEntity:
+    return _transition(entity, ProjectStatus.WITHDRAWN)

@@ -1,0 +1,98 @@
+"""Finnish dates, date ranges and year spans.
+
+Ranges are often written with the year once ("21.3.-6.6.2025") or even the
+month once ("1.-31.3.2025"); the missing parts are taken from the end date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS = ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys",
+           "loka", "marras", "joulu")  # fmt: skip
+_DASH = r"\s?[-\u2013\u2014]\s?"
+DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)")
+DATE_WORDS = re.compile(
+    r"(?<![\d.])(\d{1,2})\.\s?(" + "|".join(_MONTHS) + r")kuuta\s+((?:19|20)\d{2})\b", re.I
+)
+ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+DATE_RANGE = re.compile(
+    r"(?<![\d.])(\d{1,2})\.(?:\s?(\d{1,2})\.(?:\s?((?:19|20)\d{2}))?)?"
+    + _DASH
+    + r"(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)"
+)
+YEAR_RANGE = re.compile(r"(?<![\d.])((?:19|20)\d{2})" + _DASH + r"((?:19|20)?\d{2})(?![\d.])")
+START_END = re.compile(
+    r"\balka(?:a|vat|nut)?\s+(\d{1,2}\.\d{1,2}\.\d{4})[^.]{0,60}?\bpäätty(?:y|vät)\s+(\d{1,2}\.\d{1,2}\.\d{4})",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    first: str  # ISO date, or a year
+    last: str
+
+
+def iso(day: str | int, month: str | int, year: str | int) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(match: re.Match) -> str | None:
+    if match.re is DATE_WORDS:
+        month = _MONTHS.index(match.group(2).lower()) + 1
+        return iso(match.group(1), month, match.group(3))
+    if match.re is ISO_DATE:
+        return iso(match.group(3), match.group(2), match.group(1))
+    return iso(match.group(1), match.group(2), match.group(3))
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """All single dates as (start, end, ISO)."""
+    found = []
+    for pattern in (DATE, DATE_WORDS, ISO_DATE):
+        for match in pattern.finditer(text):
+            value = parse_date(match)
+            if value:
+                found.append((match.start(), match.end(), value))
+    found.sort()
+    return found
+
+
+def find_date_ranges(text: str) -> list[Span]:
+    spans = []
+    for match in DATE_RANGE.finditer(text):
+        d1, m1, y1, d2, m2, y2 = match.groups()
+        last = iso(d2, m2, y2)
+        first = iso(d1, m1 or m2, y1 or y2)
+        if first and last and first <= last:
+            spans.append(Span(match.start(), match.end(), first, last))
+    for match in START_END.finditer(text):
+        first = _from_dotted(match.group(1))
+        last = _from_dotted(match.group(2))
+        if first and last:
+            spans.append(Span(match.start(), match.end(), first, last))
+    return spans
+
+
+def find_year_ranges(text: str) -> list[Span]:
+    spans = []
+    for match in YEAR_RANGE.finditer(text):
+        first, last = match.group(1), match.group(2)
+        if len(last) == 2:
+            last = first[:2] + last
+        if first < last <= str(int(first) + 15):
+            spans.append(Span(match.start(), match.end(), first, last))
+    return spans
+
+
+def _from_dotted(value: str) -> str | None:
+    day, month, year = value.split(".")
+    return iso(day, month, year)

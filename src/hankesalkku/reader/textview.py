@@ -1,0 +1,146 @@
+"""A cleaned view of the extracted text that still points back into it.
+
+Real documents carry page furniture (the date and the decision maker repeated on
+every page), markdown decoration, words hyphenated over line breaks
+("Kontu-\\nla") and odd spaces. The patterns are simpler and safer on a cleaned
+string, but evidence must quote the text the user sees. So the analysis runs on
+``TextView.flat`` and every span is mapped back with :meth:`TextView.evidence`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from .result import Evidence
+
+_LINE = re.compile(r"[^\n]*\n?")
+_HSPACE = re.compile(r"[ \t\u00a0\u2007\u2009\u200a\u202f\u3000\r\f\v]+")
+_DECORATION = re.compile(r"^(?:#{1,6}\s+|\*\*|>\s+)+")
+_TRAILING_DECORATION = re.compile(r"(?:\*\*|\s)+$")
+_RULE = re.compile(r"^[-=_*]{3,}$")
+_SOFT_HYPHEN_END = re.compile(r"[a-zåäö]-$")
+_LOWER_START = re.compile(r"[a-zåäö]")
+_CONJUNCTIONS = ("ja ", "tai ", "sekä ", "eli ", "ja\n")
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+class TextView:
+    """``flat`` is the cleaned text; ``evidence`` maps a flat span to the original."""
+
+    def __init__(self, text: str):
+        self.original = text
+        self._flat_parts: list[str] = []
+        self._flat_starts: list[int] = []
+        self._orig_starts: list[int] = []
+        self._length = 0
+        self._build()
+        self.flat = "".join(self._flat_parts)
+        del self._flat_parts
+
+    # -- construction -------------------------------------------------------
+    def _emit(self, chunk: str, orig_start: int) -> None:
+        if not chunk:
+            return
+        self._flat_parts.append(chunk)
+        self._flat_starts.append(self._length)
+        self._orig_starts.append(orig_start)
+        self._length += len(chunk)
+
+    def _emit_line(self, line: str, orig_start: int) -> None:
+        """Copy one line, collapsing runs of horizontal space to a single space."""
+        pos = 0
+        for match in _HSPACE.finditer(line):
+            self._emit(line[pos : match.start()], orig_start + pos)
+            if match.group() != " ":
+                self._emit(" ", orig_start + match.start())
+            else:
+                self._emit(" ", orig_start + match.start())
+            pos = match.end()
+        self._emit(line[pos:], orig_start + pos)
+
+    def _lines(self) -> list[tuple[int, str]]:
+        lines = []
+        for match in _LINE.finditer(self.original):
+            raw = match.group().rstrip("\n")
+            if not match.group():
+                break
+            lines.append((match.start(), raw))
+        return lines
+
+    def _build(self) -> None:
+        kept: list[tuple[int, str]] = []
+        for start, raw in self._lines():
+            content = raw.strip(" \t\u00a0\r\f\v")
+            lead = raw.find(content) if content else 0
+            deco = _DECORATION.match(content)
+            if deco:
+                lead += deco.end()
+                content = content[deco.end() :]
+            content = _TRAILING_DECORATION.sub("", content)
+            kept.append((start + lead, content))
+        counts = Counter(c for _, c in kept if c and len(c) <= 60)
+        furniture = {c for c, n in counts.items() if n >= 3 and not c.startswith(("-", "•"))}
+        seen: set[str] = set()
+        previous = ""
+        blank_since_previous = False
+        furniture_since_previous = False
+        for start, content in kept:
+            if not content or _RULE.match(content):
+                blank_since_previous = True
+                continue
+            if content in furniture:
+                if content in seen:
+                    furniture_since_previous = True
+                    continue
+                seen.add(content)
+            if previous:
+                joined_word = _SOFT_HYPHEN_END.search(previous) and _LOWER_START.match(content)
+                if (
+                    joined_word
+                    and not content.startswith(_CONJUNCTIONS)
+                    and not blank_since_previous
+                ):
+                    # "Kontu-\nla" -> "Kontula": drop the hyphen already emitted.
+                    self._unemit_last_char()
+                elif joined_word or (
+                    furniture_since_previous
+                    and not previous.endswith(_SENTENCE_END)
+                    and _LOWER_START.match(content)
+                ):
+                    self._emit(" ", start)
+                elif blank_since_previous or furniture_since_previous:
+                    self._emit("\n\n", start)
+                else:
+                    self._emit("\n", start)
+            self._emit_line(content, start)
+            previous = content
+            blank_since_previous = False
+            furniture_since_previous = False
+
+    def _unemit_last_char(self) -> None:
+        last = self._flat_parts[-1]
+        if len(last) == 1:
+            self._flat_parts.pop()
+            self._flat_starts.pop()
+            self._orig_starts.pop()
+        else:
+            self._flat_parts[-1] = last[:-1]
+        self._length -= 1
+
+    # -- mapping ------------------------------------------------------------
+    def to_original(self, flat_index: int) -> int:
+        k = bisect_right(self._flat_starts, flat_index) - 1
+        if k < 0:
+            return 0
+        return self._orig_starts[k] + (flat_index - self._flat_starts[k])
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for ``flat[start:end]`` quoting the original text."""
+        if not self._flat_starts or end <= start:
+            return Evidence(0, 0, "")
+        orig_start = self.to_original(start)
+        orig_end = self.to_original(end - 1) + 1
+        orig_end = max(orig_end, orig_start)
+        return Evidence(orig_start, orig_end, self.original[orig_start:orig_end])

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Hankesalkku"
+admin.site.site_title = "Hankesalkku"
+admin.site.index_title = "Ylläpito"
+
+urlpatterns = [
+    path("", include("hankesalkku.core.urls")),
+    path("haut/", include("hankesalkku.programmes.urls")),
+    path("hankkeet/", include("hankesalkku.projects.urls")),
+    path("organisaatiot/", include("hankesalkku.organisations.urls")),
+    path("paatokset/", include("hankesalkku.decisions.urls")),
+    path("asiakirjat/", include("hankesalkku.documents.urls")),
+    path("yleiskuva/", include("hankesalkku.insights.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

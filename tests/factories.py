@@ -1,0 +1,160 @@
+"""Objects in named states, so a test says which situation it sets up rather than how."""
+
+from datetime import date
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+
+from hankesalkku.decisions.models import BudgetItem, Commitment, Decision
+from hankesalkku.organisations.models import Organisation, OrganisationType, Region
+from hankesalkku.programmes.models import Call, Programme, ProgrammeKind, Theme
+from hankesalkku.projects.models import (
+    Application,
+    ApplicationRole,
+    Partner,
+    ProjectEntity,
+    ProjectKind,
+    ProjectStatus,
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+
+    username = factory.Sequence(lambda n: f"kayttaja{n}")
+    password = factory.PostGenerationMethodCall("set_password", "salasana-123")
+
+    @classmethod
+    def staff(cls, **kwargs):
+        return cls(is_staff=True, is_superuser=True, **kwargs)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisaatio {n}")
+    slug = factory.Sequence(lambda n: f"organisaatio-{n}")
+    organisation_type = OrganisationType.MUNICIPALITY
+    region = factory.LazyFunction(lambda: Region.objects.get(slug="keski-suomi"))
+
+    @classmethod
+    def ministry(cls, abbreviation: str = "OKM", **kwargs):
+        kwargs.setdefault("name", f"Ministeriö {abbreviation}")
+        return cls(
+            organisation_type=OrganisationType.STATE_AGENCY,
+            abbreviation=abbreviation,
+            region=None,
+            **kwargs,
+        )
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    name = factory.Sequence(lambda n: f"Ohjelma {n}")
+    slug = factory.Sequence(lambda n: f"ohjelma-{n}")
+    kind = ProgrammeKind.EU_PROGRAMME
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    name = factory.Sequence(lambda n: f"Teema {n}")
+    slug = factory.Sequence(lambda n: f"teema-{n}")
+    programme = factory.SubFactory(ProgrammeFactory)
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Call
+
+    name = factory.Sequence(lambda n: f"Haku {n}")
+    slug = factory.Sequence(lambda n: f"haku-{n}")
+    programme = factory.SubFactory(ProgrammeFactory)
+    theme = factory.SubFactory(ThemeFactory, programme=factory.SelfAttribute("..programme"))
+    opens = date(2023, 10, 5)
+    closes = date(2023, 12, 4)
+    budget = Decimal("9300000.00")
+    max_support_rate = Decimal("0.75")
+
+
+class ProjectEntityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectEntity
+
+    name = factory.Sequence(lambda n: f"Hanke {n}")
+    slug = factory.Sequence(lambda n: f"hanke-{n}")
+    kind = ProjectKind.SINGLE
+    status = ProjectStatus.PLANNED
+    call = factory.SubFactory(CallFactory)
+    theme = factory.SelfAttribute("call.theme")
+
+    @classmethod
+    def in_status_funded(cls, **kwargs):
+        return cls(status=ProjectStatus.IN_IMPLEMENTATION, **kwargs)
+
+    @classmethod
+    def in_status_submitted(cls, **kwargs):
+        return cls(status=ProjectStatus.SUBMITTED, **kwargs)
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    entity = factory.SubFactory(ProjectEntityFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = ApplicationRole.MAIN_IMPLEMENTER
+    total_cost = Decimal("100000.00")
+    support = Decimal("75000.00")
+    own_financing = Decimal("25000.00")
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    entity = factory.SubFactory(ProjectEntityFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class BudgetItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BudgetItem
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    code = "1 50 04"
+    name = "Keskitetty hanketoiminta"
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    decision_maker = "Strategiajohtaja"
+    decision_maker_kind = "office_holder"
+    date = date(2023, 12, 14)
+    section = factory.Sequence(lambda n: str(n + 1))
+    diary_number = factory.Sequence(lambda n: f"HEL 2023-{n:06d}")
+    title = factory.Sequence(lambda n: f"Päätös {n}")
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Commitment
+
+    decision = factory.SubFactory(DecisionFactory)
+    payer = factory.SelfAttribute("decision.organisation")
+    budget_item = factory.SubFactory(
+        BudgetItemFactory, organisation=factory.SelfAttribute("..payer")
+    )
+    purpose = "own_financing"
+    amount = Decimal("123750.00")
+    qualifier = "at_most"
+    entity = factory.SubFactory(ProjectEntityFactory)
