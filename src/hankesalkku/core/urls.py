@@ -1,9 +1,9 @@
 from django.urls import path
 
-from hankesalkku.core.views import placeholder
+from hankesalkku.core.views import home
 
 app_name = "core"
 
 urlpatterns = [
-    path("", placeholder, name="home"),
+    path("", home, name="home"),
 ]

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from hankesalkku.core.views import placeholder
+from . import views
 
 app_name = "decisions"
 
 urlpatterns = [
-    path("", placeholder, name="list"),
+    path("", views.decision_list, name="list"),
+    path("<int:pk>/", views.decision_detail, name="detail"),
 ]

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "organisations"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<slug:slug>/", views.organisation_detail, name="detail"),
+]

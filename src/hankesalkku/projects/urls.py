@@ -1,9 +1,10 @@
 from django.urls import path
 
-from hankesalkku.core.views import placeholder
+from . import views
 
 app_name = "projects"
 
 urlpatterns = [
-    path("", placeholder, name="list"),
+    path("", views.project_list, name="list"),
+    path("<slug:slug>/", views.project_detail, name="detail"),
 ]

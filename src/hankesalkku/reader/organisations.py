@@ -114,8 +114,19 @@ def nominative(phrase: str) -> str | None:
 
 def split_list(phrase: str) -> list[str]:
     """'X, Y ja Z' into names, keeping 'sivistys- ja kulttuuripalvelut' together."""
-    parts = re.split(r"(?<!-),\s+|\s+(?<!-)(?:ja|sekä)\s+(?=[A-ZÅÄÖ])", phrase)
-    return [p for p in parts if p and p.strip()]
+    parts = [p for p in re.split(r"(?<!-)(,\s+|\s+(?:ja|sekä)\s+(?=[A-ZÅÄÖ]))", phrase)]
+    merged: list[str] = []
+    glue = ""
+    for part in parts:
+        if re.fullmatch(r",\s+|\s+(?:ja|sekä)\s+", part):
+            glue = part
+            continue
+        if merged and re.fullmatch(r"[A-ZÅÄÖ][\w-]*n", merged[-1]):
+            # "Oulun ja Helsingin kaupunkien palvelut": a lone genitive belongs to what follows
+            merged[-1] = merged[-1] + glue + part
+        else:
+            merged.append(part)
+    return [p for p in merged if p.strip()]
 
 
 def city_organisation(genitive: str) -> str | None:

@@ -1,0 +1,37 @@
+# Hankesalkku: `make demo` starts the demo, `make test` runs the tests.
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8000
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint install messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/hankesalkku demo --port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks evaluation
+	$(BIN)/ruff format --check src tests benchmarks evaluation
+	$(BIN)/hankesalkku makemigrations --check --dry-run
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check --fix src tests benchmarks evaluation
+	$(BIN)/ruff format src tests benchmarks evaluation
+
+messages: $(STAMP)
+	cd src/hankesalkku && ../../$(BIN)/hankesalkku compilemessages
+
+clean:
+	rm -rf $(VENV) data

@@ -1,0 +1,140 @@
+"""Field-level precision and recall of the document reader.
+
+Usage: .venv/bin/python evaluation/reader/evaluate.py [-v] [--no-seeds]
+
+Each document in docs/ has a <name>.expected.json beside it. The seeds in
+../shared/seeds/ are included when that folder exists (expectations in
+seeds.expected.json). A fact counts as found only when its value and role are
+right; anything the reader produced that is not expected counts against
+precision.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from hankesalkku.reader import read_document  # noqa: E402
+
+SEEDS = REPO.parent / "shared" / "seeds"
+GROUPS = ("kind", "fields", "amounts", "organisations", "calls", "districts")
+
+
+def _money(value) -> str:
+    return f"{Decimal(str(value)):.2f}"
+
+
+def predicted_facts(result) -> dict[str, set]:
+    return {
+        "kind": {result.kind},
+        "fields": {(k, f.value) for k, f in result.fields.items()},
+        "amounts": {(f"{a.eur:.2f}", a.role, a.qualifier) for a in result.amounts},
+        "organisations": {(o.name.lower(), o.role) for o in result.organisations},
+        "calls": {
+            (c.opens, c.closes, None if c.budget_eur is None else f"{c.budget_eur:.2f}", tuple(c.ministries))
+            for c in result.calls
+        },
+        "districts": {d.name for d in result.districts},
+    }
+
+
+def expected_facts(expected: dict) -> dict[str, set]:
+    return {
+        "kind": set(expected.get("kind_any", [expected.get("kind", "unknown")])),
+        "fields": {(k, v) for k, v in expected.get("fields", {}).items()},
+        "amounts": {(_money(e), r, q) for e, r, q in expected.get("amounts", [])},
+        "organisations": {(n.lower(), r) for n, r in expected.get("organisations", [])},
+        "calls": {
+            (o, c, None if b is None else _money(b), tuple(m)) for o, c, b, m in expected.get("calls", [])
+        },
+        "districts": set(expected.get("districts", [])),
+    }
+
+
+def score(pred: dict[str, set], want: dict[str, set], ignore: set) -> dict[str, tuple[int, int, int]]:
+    """(true positives, predicted, expected) per group."""
+    out = {}
+    for group in GROUPS:
+        p, w = pred[group], want[group]
+        if group == "kind":
+            hit = 1 if p & w else 0
+            out[group] = (hit, 1, 1)
+            continue
+        if group == "fields":
+            p = {item for item in p if item[0] not in ignore}
+        out[group] = (len(p & w), len(p), len(w))
+    return out
+
+
+def documents(include_seeds: bool):
+    for expected_path in sorted((HERE / "docs").glob("*.expected.json")):
+        name = expected_path.name[: -len(".expected.json")]
+        yield HERE / "docs" / name, json.loads(expected_path.read_text("utf-8"))
+    seeds_expected = HERE / "seeds.expected.json"
+    if include_seeds and SEEDS.is_dir() and seeds_expected.exists():
+        for name, expected in json.loads(seeds_expected.read_text("utf-8")).items():
+            if (SEEDS / name).exists():
+                yield SEEDS / name, expected
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="list misses per document")
+    parser.add_argument("--no-seeds", action="store_true", help="leave out ../shared/seeds")
+    args = parser.parse_args(argv)
+    totals = defaultdict(lambda: [0, 0, 0])
+    count = 0
+    for path, expected in documents(not args.no_seeds):
+        if not path.exists():
+            print(f"missing document {path}", file=sys.stderr)
+            continue
+        count += 1
+        result = read_document(path.read_bytes(), path.name)
+        pred, want = predicted_facts(result), expected_facts(expected)
+        scores = score(pred, want, set(expected.get("ignore_fields", [])))
+        for group, (tp, np_, ne) in scores.items():
+            totals[group][0] += tp
+            totals[group][1] += np_
+            totals[group][2] += ne
+        if args.verbose:
+            misses = []
+            for group in GROUPS:
+                p, w = pred[group], want[group]
+                if group == "fields":
+                    p = {i for i in p if i[0] not in set(expected.get("ignore_fields", []))}
+                if group == "kind":
+                    if not p & w:
+                        misses.append(f"  kind: got {sorted(p)} want {sorted(w)}")
+                    continue
+                for item in sorted(w - p, key=str):
+                    misses.append(f"  missed {group}: {item}")
+                for item in sorted(p - w, key=str):
+                    misses.append(f"  extra  {group}: {item}")
+            if misses:
+                print(f"{path.name}:")
+                print("\n".join(misses))
+    print(f"\n{count} documents")
+    print(f"{'group':<15}{'precision':>10}{'recall':>10}{'found':>8}{'expected':>10}")
+    all_tp = all_p = all_e = 0
+    for group in GROUPS:
+        tp, np_, ne = totals[group]
+        all_tp, all_p, all_e = all_tp + tp, all_p + np_, all_e + ne
+        print(f"{group:<15}{_ratio(tp, np_):>10}{_ratio(tp, ne):>10}{tp:>8}{ne:>10}")
+    print(f"{'overall':<15}{_ratio(all_tp, all_p):>10}{_ratio(all_tp, all_e):>10}{all_tp:>8}{all_e:>10}")
+    return 0
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "-"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

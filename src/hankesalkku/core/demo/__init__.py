@@ -1,0 +1,53 @@
+"""`hankesalkku demo`: the programme the five seed documents describe, as live records.
+
+Facts carry a SourceReference to the sentence they rest on; records that only complete the
+counts of seed 002 are flagged `is_illustrative` and shown as such.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from hankesalkku.programmes.models import Programme
+
+from . import helsingin_malli as malli
+from . import helsinki, illustrative, programme
+from .sources import Citer
+
+DEMO_MARKER_SLUG = "uudistuva-ja-osaava-suomi-2021-2027"
+
+
+@dataclass
+class DemoResult:
+    created: bool
+    missing_quotes: list = field(default_factory=list)
+
+
+def demo_loaded() -> bool:
+    return Programme.objects.filter(slug=DEMO_MARKER_SLUG).exists()
+
+
+@transaction.atomic
+def load_demo(*, actor) -> DemoResult:
+    """Load once; a second call leaves the database as it is."""
+    if demo_loaded():
+        return DemoResult(created=False)
+    cite = Citer(actor)
+    orgs = programme.authorities(actor, cite)
+    esr, objective = programme.programme_structure(actor, cite)
+    theme_data = programme.theme_and_calls(actor, cite, esr, objective, orgs)
+    theme, calls = theme_data["theme"], theme_data["calls"]
+    programme.coordination_figures(actor, cite, theme)
+
+    city = helsinki.helsinki_organisations(actor, cite)
+    helsinki.decision_54(actor, cite, city, theme, calls["2023"], objective, orgs["ely"])
+    helsinki.decision_63(actor, cite, city, objective)
+    malli.helsingin_malli(actor, cite, city)
+
+    ministries = {"OKM": orgs["okm"], "STM": orgs["stm"]}
+    illustrative.illustrative_portfolio(
+        actor, theme=theme, call=calls["2023"], objective=objective, ely=orgs["ely"],
+        ministries=ministries,
+    )
+    illustrative.coordination_project(actor, cite, objective=objective, ely=orgs["ely"], okm=orgs["okm"])
+    return DemoResult(created=True, missing_quotes=cite.missing_quotes)

@@ -1,0 +1,107 @@
+"""Formatting every page shares: money with its qualifier, rates, periods and "lähde" links.
+
+A figure and its source link are rendered by the same tag so that no page can show a number
+from a document without the way back to the sentence it came from.
+"""
+
+from django import template
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+
+from hankesalkku.core.money import Qualifier, format_eur, format_rate
+
+register = template.Library()
+
+
+@register.filter
+def eur(amount, qualifier=Qualifier.EXACT):
+    return format_eur(amount, qualifier or Qualifier.EXACT)
+
+
+@register.filter
+def rate(value):
+    return format_rate(value)
+
+
+@register.filter
+def fi_date(value):
+    return date_format(value, "SHORT_DATE_FORMAT") if value else "–"
+
+
+def _refs_for(refs, obj, field: str) -> list:
+    if not refs or obj is None:
+        return []
+    return refs.get((type(obj), obj.pk, field), [])
+
+
+@register.simple_tag
+def source_link(refs, obj, field=""):
+    """Small "lähde" links for the references of one field (or the whole record when "")."""
+    found = _refs_for(refs, obj, field)
+    if not found:
+        return ""
+    links = format_html_join(
+        " ",
+        '<a class="source-link" href="{}" title="{}" aria-label="{}">{}</a>',
+        (
+            (
+                reverse("documents:source", args=[ref.pk]) + "#lainaus",
+                ref.quote,
+                _("Lähde: %(document)s") % {"document": ref.document.title},
+                _("lähde") if len(found) == 1 else _("lähde %(n)s") % {"n": index},
+            )
+            for index, ref in enumerate(found, start=1)
+        ),
+    )
+    return links
+
+
+@register.simple_tag
+def amount(refs, obj, field, qualifier_field=None):
+    """The figure `obj.<field>` with its qualifier and source link: 'enintään 123 750 € lähde'."""
+    value = getattr(obj, field, None)
+    qualifier = getattr(obj, qualifier_field or f"{field}_qualifier", Qualifier.EXACT)
+    text = format_eur(value, qualifier or Qualifier.EXACT)
+    if value is None:
+        return format_html('<span class="muted" title="{}">{}</span>', _("ei tiedossa"), text)
+    return format_html("{}{}", text, source_link(refs, obj, field))
+
+
+@register.simple_tag
+def has_source(refs, obj, field=""):
+    return bool(_refs_for(refs, obj, field))
+
+
+@register.filter
+def period(obj):
+    """'1.9.2024–31.8.2027', or '2025–2027' when the document only gives the years."""
+    starts, ends = getattr(obj, "starts", None), getattr(obj, "ends", None)
+    if not starts and not ends:
+        return "–"
+    if getattr(obj, "period_years_only", False):
+        return f"{starts.year if starts else ''}–{ends.year if ends else ''}"
+    return f"{fi_date(starts) if starts else ''}–{fi_date(ends) if ends else ''}"
+
+
+@register.filter
+def years(obj):
+    starts, ends = getattr(obj, "starts_year", None), getattr(obj, "ends_year", None)
+    if not starts and not ends:
+        return ""
+    if starts == ends:
+        return str(starts)
+    return f"{starts or ''}–{ends or ''}"
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def rate_of(part, whole):
+    from hankesalkku.core.money import support_rate
+
+    return format_rate(support_rate(part, whole))

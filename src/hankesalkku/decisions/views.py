@@ -1,0 +1,45 @@
+"""Decisions and the money they commit, each with the source of its figures."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from hankesalkku.documents.models import SourceReference
+from hankesalkku.projects.models import ProjectEntity
+from hankesalkku.projects.permissions import visible_project_entities
+
+from .models import Commitment, Decision
+
+
+def _visible_entities(request):
+    return Prefetch(
+        "project_entities",
+        visible_project_entities(request.user, ProjectEntity.objects.all()),
+    )
+
+
+def decision_list(request):
+    decisions = list(
+        Decision.objects.select_related("organisation").prefetch_related(
+            _visible_entities(request), "calls"
+        )
+    )
+    return render(request, "decisions/list.html", {"decisions": decisions})
+
+
+def decision_detail(request, pk):
+    decision = get_object_or_404(
+        Decision.objects.select_related("organisation").prefetch_related(
+            _visible_entities(request), "calls"
+        ),
+        pk=pk,
+    )
+    visible = visible_project_entities(request.user).values("pk")
+    commitments = list(
+        Commitment.objects.with_related().filter(decision=decision, entity_id__in=visible)
+    )
+    refs = SourceReference.objects.for_objects([decision, *commitments])
+    return render(
+        request,
+        "decisions/detail.html",
+        {"decision": decision, "commitments": commitments, "refs": refs},
+    )

@@ -1,0 +1,272 @@
+"""Proposing which stored record an extracted value is about, and where the two disagree.
+
+Documents name organisations in inflected or genitive forms ("Helsingin kaupunki" for the
+organisation stored as "Helsinki"), and identifiers in printed or API forms; the index
+folds those differences so a proposal is right more often than a plain name lookup.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.db.models import Q
+
+from hankesalkku.core.money import format_eur
+from hankesalkku.decisions.models import (
+    Decision,
+    normalise_classification,
+    normalise_diary_number,
+    normalise_section,
+)
+from hankesalkku.organisations.models import Organisation, OrganisationType
+from hankesalkku.projects.models import ProjectEntity
+
+try:  # the reader's nominative rules; names it gives are nominative already
+    from hankesalkku.reader.organisations import nominative as _reader_nominative
+except ImportError:  # pragma: no cover - the reader is a sibling package being built
+
+    def _reader_nominative(phrase: str) -> str | None:
+        return phrase
+
+
+BUSINESS_ID = re.compile(r"(?<![\d-])(\d{7}-\d)(?![\d-])")
+_CITY_FORM = re.compile(r"^(\w+?)n (?:kaupunki|kunta)$", re.I)
+_PUNCTUATION = re.compile(r"[\"'”“«»()]")
+
+# Which record attribute each reader field fills, by the record it belongs to.
+DECISION_FIELDS = {
+    "diary_number": "diary_number",
+    "section": "section",
+    "decision_date": "date",
+    "decision_maker": "decision_maker",
+    "title": "title",
+    "classification_code": "classification_code",
+    "appeal": "appeal",
+}
+ENTITY_FIELDS = {
+    "project_name": "name",
+    "project_acronym": "acronym",
+    "project_code": "project_code",
+    "period_start": "starts",
+    "period_end": "ends",
+}
+ENTITY_AMOUNTS = {"project_total": "total_cost", "project_support": "support"}
+APPLICATION_AMOUNTS = {
+    "part_total": "total_cost",
+    "part_support": "support",
+    "own_financing": "own_financing",
+    "municipal_financing": "municipal_financing",
+}
+# Diary-number prefixes of the cities whose decision systems we read.
+DIARY_PREFIX_CITY = {
+    "HEL": "Helsingin kaupunki",
+    "ESP": "Espoon kaupunki",
+    "VAN": "Vantaan kaupunki",
+    "TRE": "Tampereen kaupunki",
+    "OUKA": "Oulun kaupunki",
+    "TKU": "Turun kaupunki",
+}
+
+
+def fold(name: str) -> str:
+    return " ".join(_PUNCTUATION.sub("", name or "").casefold().split())
+
+
+class OrganisationIndex:
+    """All organisations' names in one query, folded for lookups by any written form."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, Organisation] = {}
+        self.by_business_id: dict[str, Organisation] = {}
+        self.municipalities: list[Organisation] = []
+        for org in Organisation.objects.only(
+            "pk", "name", "name_sv", "name_en", "abbreviation", "business_id",
+            "organisation_type", "parent_id",
+        ):
+            for name in (org.name, org.name_sv, org.name_en):
+                if name:
+                    self.by_key.setdefault(fold(name), org)
+            if len(org.abbreviation) >= 2:
+                self.by_key.setdefault(fold(org.abbreviation), org)
+            if org.business_id:
+                self.by_business_id[org.business_id] = org
+            if org.organisation_type == OrganisationType.MUNICIPALITY and not org.parent_id:
+                self.municipalities.append(org)
+
+    def find(self, name: str, context: str = "") -> Organisation | None:
+        """By business ID stated next to the name, then by name in any tolerated form."""
+        for business_id in BUSINESS_ID.findall(context):
+            if business_id in self.by_business_id:
+                return self.by_business_id[business_id]
+        if not name:
+            return None
+        for candidate in (name, _reader_nominative(name) or ""):
+            found = self.by_key.get(fold(candidate))
+            if found:
+                return found
+        return self._city(name)
+
+    def _city(self, name: str) -> Organisation | None:
+        """'Helsingin kaupunki' → the municipality stored as 'Helsinki' (genitive stem)."""
+        match = _CITY_FORM.match(fold(name))
+        if not match:
+            return None
+        stem = match.group(1)
+        for org in self.municipalities:
+            stored = fold(org.name)
+            common = len(_common_prefix(stem, stored))
+            if common >= 3 and common >= len(stored) - 2 and len(stem) - common <= 3:
+                return org
+        return None
+
+
+def _common_prefix(a: str, b: str) -> str:
+    out = []
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        out.append(x)
+    return "".join(out)
+
+
+def match_decision(fields: dict[str, str]) -> Decision | None:
+    diary = normalise_diary_number(fields.get("diary_number") or "")
+    if not diary:
+        return None
+    candidates = list(Decision.objects.filter(diary_number=diary).order_by("-date"))
+    section = normalise_section(fields.get("section") or "")
+    for decision in candidates:
+        if section and decision.section == section:
+            return decision
+    return candidates[0] if candidates and not section else None
+
+
+def match_entity(fields: dict[str, str]) -> ProjectEntity | None:
+    code, acronym, name = (
+        fields.get("project_code"), fields.get("project_acronym"), fields.get("project_name")
+    )
+    condition = Q(pk__in=[])
+    if code:
+        condition |= Q(project_code__iexact=code)
+    if acronym:
+        condition |= Q(acronym__iexact=acronym)
+    if name:
+        condition |= Q(name__iexact=name)
+    found = list(ProjectEntity.objects.filter(condition)[:10])
+    for test in (
+        lambda e: code and e.project_code.casefold() == code.casefold(),
+        lambda e: acronym and e.acronym.casefold() == acronym.casefold(),
+        lambda e: True,
+    ):
+        for entity in found:
+            if test(entity):
+                return entity
+    return None
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """'123 750,00 €', '123750.00' or '123 750' as euros; None where it is no amount."""
+    cleaned = re.sub(r"[\s\u00a0\u202f€]|euroa?$", "", text or "", flags=re.I)
+    if re.fullmatch(r"\d+,\d{1,2}", cleaned):
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value.quantize(Decimal("0.01")) if value >= 0 else None
+
+
+def parse_date(text: str) -> date | None:
+    """ISO '2023-12-14' or Finnish '14.12.2023'."""
+    text = (text or "").strip()
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text) or None
+    parts = None
+    if match:
+        parts = (int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    else:
+        match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+        if match:
+            parts = (int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    if not parts:
+        return None
+    try:
+        return date(*parts)
+    except ValueError:
+        return None
+
+
+def appeal_choice(text: str) -> str:
+    folded = (text or "").casefold()
+    if "kielto" in folded or folded == "no_appeal" or "ei saa hakea" in folded:
+        return "no_appeal"
+    if "oikaisu" in folded or folded == "correction_request":
+        return "correction_request"
+    if "valitus" in folded or folded == "appeal":
+        return "appeal"
+    return ""
+
+
+def _same(kind: str, extracted: str, stored) -> bool:
+    if kind == "date":
+        return parse_date(extracted) == stored
+    if kind == "money":
+        return parse_amount(extracted) == stored
+    if kind == "diary":
+        return normalise_diary_number(extracted) == stored
+    if kind == "section":
+        return normalise_section(extracted) == stored
+    if kind == "classification":
+        return normalise_classification(extracted) == stored
+    if kind == "appeal":
+        return appeal_choice(extracted) == stored
+    return fold(extracted) == fold(str(stored))
+
+
+_COMPARE = {
+    "decision_date": "date", "diary_number": "diary", "section": "section",
+    "classification_code": "classification", "appeal": "appeal",
+    "period_start": "date", "period_end": "date",
+}
+
+
+def _display(stored) -> str:
+    if isinstance(stored, Decimal):
+        return format_eur(stored)
+    if isinstance(stored, date):
+        return stored.strftime("%-d.%-m.%Y")
+    return str(stored)
+
+
+def stored_counterpart(value, extraction):
+    """(record, attribute) the value would write to, when a matched record exists."""
+    if value.group == "field":
+        if value.name in DECISION_FIELDS and extraction.decision_id:
+            return extraction.decision, DECISION_FIELDS[value.name]
+        if value.name in ENTITY_FIELDS and extraction.entity_id:
+            return extraction.entity, ENTITY_FIELDS[value.name]
+    if value.group == "amount":
+        if value.name in ENTITY_AMOUNTS and extraction.entity_id:
+            return extraction.entity, ENTITY_AMOUNTS[value.name]
+        if value.name in APPLICATION_AMOUNTS and extraction.application_id:
+            return extraction.application, APPLICATION_AMOUNTS[value.name]
+    return None, None
+
+
+def conflict(value, extraction) -> str | None:
+    """The stored value, formatted, where the matched record holds something different."""
+    record, attribute = stored_counterpart(value, extraction)
+    if record is None:
+        return None
+    stored = getattr(record, attribute)
+    if stored in (None, ""):
+        return None
+    kind = "money" if value.group == "amount" else _COMPARE.get(value.name, "text")
+    if kind == "date" and value.name.startswith("period_") and re.fullmatch(r"\d{4}", value.value):
+        return None if stored.year == int(value.value) else _display(stored)
+    if _same(kind, value.effective_value, stored):
+        return None
+    if kind == "appeal":
+        return record.get_appeal_display()
+    return _display(stored)

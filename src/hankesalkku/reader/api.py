@@ -1,0 +1,183 @@
+"""``read_document``: bytes and a file name in, a checked :class:`ReadResult` out."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from . import fields as F
+from . import patterns
+from .calls import find_calls
+from .districts import find_districts
+from .extract import extract
+from .kinds import classify
+from .money import Found, assign_roles, attach_budget_items, find_figures, form_figures, role_of
+from .organisations import city_organisation, known_mentions
+from .result import Amount, Field, ReadResult
+from .roles import find_roles
+from .segments import Segments
+from .textview import TextView
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Files above this are refused unread: real decisions are far smaller, and a
+huge file is almost always a scan or an archive uploaded by mistake."""
+
+NOTHING_FOUND = "Asiakirjasta ei tunnistettu rahoitustietoja."
+_FUNDING_WORDS = re.compile(r"rahoitu|tuki|tuen|tukea|avustu|hanke|hank|ESR|EAKR|haku|budjet", re.I)
+
+
+def read_document(data: bytes, filename: str) -> ReadResult:
+    """Read one document. Never raises: every problem becomes a message in ``errors``."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        return ReadResult(filename=str(filename), sha256="", errors=["Syöte ei ole tiedoston sisältöä (tavuja)."])
+    data = bytes(data)
+    result = ReadResult(filename=filename, sha256=hashlib.sha256(data).hexdigest())
+    if not data.strip():
+        result.errors.append(f"Tiedosto {filename} on tyhjä.")
+        return result
+    if len(data) > MAX_BYTES:
+        result.errors.append(
+            f"Tiedosto {filename} on liian suuri ({len(data) / 1024 / 1024:.1f} Mt); "
+            f"suurin luettava koko on {MAX_BYTES // 1024 // 1024} Mt."
+        )
+        return result
+    try:
+        extracted = extract(data, filename)
+        result.text = extracted.text
+        result.errors.extend(extracted.errors)
+        if result.text.strip():
+            _analyse(result, extracted.hints)
+    except Exception as exc:  # noqa: BLE001 - the batch must go on whatever one file does
+        result.errors.append(f"Tiedoston {filename} lukeminen epäonnistui odottamattomasti ({type(exc).__name__}).")
+    return result
+
+
+def _field(view: TextView, found) -> Field | None:
+    if not found:
+        return None
+    start, end, value = found
+    return Field(value=value, evidence=view.evidence(start, end))
+
+
+def _analyse(result: ReadResult, hints: dict) -> None:
+    view = TextView(result.text)
+    flat = view.flat
+    segments = Segments(flat)
+    fields: dict[str, Field] = {}
+
+    def put(name: str, found) -> None:
+        made = _field(view, found)
+        if made is not None and made.value:
+            fields[name] = made
+
+    diary = patterns.find_diary(flat)
+    put("diary_number", diary)
+    put("classification_code", patterns.find_classification(flat, diary[2] if diary else None))
+    put("project_code", patterns.find_project_code(flat))
+    section = patterns.find_section(flat)
+    put("section", section)
+    put("decision_date", F.decision_date(flat))
+    put("decision_maker", F.decision_maker(flat))
+    put("title", F.title(flat, section[1] if section else None, diary[0] if diary else None))
+    name = F.project_name(flat)
+    put("project_name", name)
+    put("project_acronym", F.project_acronym(flat, name))
+    funding_text = bool(_FUNDING_WORDS.search(flat))
+    if funding_text:
+        put("programme", F.programme(flat))
+    put("priority", F.first_match(F._PRIORITY, flat))
+    put("specific_objective", F.first_match(F._OBJECTIVE, flat))
+    authority = F.funding_authority(flat) if funding_text else None
+    put("funding_authority", authority)
+    put("cost_model", F.cost_model(flat))
+    put("appeal", F.appeal(flat))
+
+    figures = find_figures(flat)
+    labelled = form_figures(flat, figures)
+    kind_guess = classify(flat, has_facts=bool(figures))
+    callish = kind_guess in ("call_notice", "call_results", "presentation")
+    assign_roles(flat, figures, segments, callish)
+    for fig, label in labelled:
+        role = role_of(label, "") or "other"
+        fig.role = {"total": "project_total", "support": "project_support", "call": "call_budget"}.get(role, role)
+    figures = sorted(figures + [f for f, _ in labelled], key=lambda f: f.start)
+    calls = find_calls(view, segments, figures)
+    result.calls = [c for c, _ in calls]
+    period = F.period(flat, [span for _, span in calls])
+    if period:
+        fields["period_start"] = Field(period.first, view.evidence(period.start, period.end))
+        fields["period_end"] = Field(period.last, view.evidence(period.start, period.end))
+    attach_budget_items(flat, figures, segments)
+    home = _home_organisation(flat, fields)
+    _attach_parties(flat, figures, segments, home)
+    result.amounts = _unique_amounts(view, figures)
+    result.districts = find_districts(view)
+    result.organisations = find_roles(view, authority[2] if authority else None)
+    for name_, (value, start, end) in hints.items():
+        fields[name_] = Field(value=value, evidence=view.evidence(*_flat_span(view, start, end)))
+    result.fields = {k: fields[k] for k in F_ORDER if k in fields}
+    result.kind = classify(flat, has_facts=bool(result.amounts or result.calls))
+    if result.kind == "unknown" and not (result.amounts or result.calls or result.organisations):
+        result.errors.append(NOTHING_FOUND)
+
+
+def _flat_span(view: TextView, start: int, end: int) -> tuple[int, int]:
+    """Hints point into the original text; find the matching flat span."""
+    quote = re.sub(r"\s+", " ", view.original[start:end]).strip()
+    found = view.flat.find(quote)
+    return (found, found + len(quote)) if found >= 0 else (0, 0)
+
+
+def _home_organisation(flat: str, fields: dict[str, Field]) -> str | None:
+    """The organisation whose decision this is, for its own money."""
+    diary = fields.get("diary_number")
+    if diary and diary.value and diary.value.startswith("HEL"):
+        return "Helsingin kaupunki"
+    m = re.search(r"\b([A-ZÅÄÖ][a-zåäö]+(?:n|en)) kaupun(?:ki|gin)\b", flat[:1500])
+    return f"{m.group(1)} kaupunki" if m else None
+
+
+def _attach_parties(flat: str, figures: list[Found], segments, home: str | None) -> None:
+    for fig in figures:
+        if fig.role not in ("own_financing", "municipal_financing", "part_total", "part_support", "granted"):
+            continue
+        s_start, s_end = segments.sentence(fig.start)
+        before = flat[s_start : fig.start]
+        mentions = [m for m in known_mentions(flat[s_start:s_end]) if m[2] != home]
+        city = re.findall(r"\b([A-ZÅÄÖ][a-zåäö]+n)\s+(?:osuu|osahank|hankkee|kaupungin)", before)
+        if fig.role == "municipal_financing" and mentions:
+            fig.party = mentions[0][2]
+        elif fig.role == "granted" and mentions:
+            fig.party = min(mentions, key=lambda m: abs(s_start + m[0] - fig.start))[2]
+        elif city and city_organisation(city[-1]):
+            fig.party = city_organisation(city[-1])
+        elif fig.role in ("own_financing", "part_total", "part_support"):
+            fig.party = home
+
+
+def _unique_amounts(view: TextView, figures: list[Found]) -> list[Amount]:
+    seen = set()
+    amounts = []
+    for fig in figures:
+        key = (fig.eur, fig.role, fig.qualifier, fig.party)
+        if key in seen:
+            continue
+        seen.add(key)
+        amounts.append(
+            Amount(
+                eur=fig.eur,
+                role=fig.role,
+                qualifier=fig.qualifier,
+                evidence=view.evidence(fig.start, fig.end),
+                party=fig.party,
+                budget_item=fig.budget_item,
+            )
+        )
+    return amounts
+
+
+F_ORDER = (
+    "diary_number", "classification_code", "project_code", "section", "decision_date", "decision_maker",
+    "title", "project_name", "project_acronym", "programme", "priority", "specific_objective",
+    "funding_authority", "cost_model", "period_start", "period_end", "appeal",
+)  # fmt: skip

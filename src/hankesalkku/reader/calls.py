@@ -1,0 +1,52 @@
+"""Call windows: a date range with its budget and the ministries behind it.
+
+A call is a date range in a document about calls ("haku") whose sentence or
+bullet is not about carrying out a project; its budget is the figure stated
+with it, or in the next sentence of the same paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import dates
+from .money import Found
+from .organisations import ministry_codes
+from .result import CallMention
+from .textview import TextView
+
+_CALL_DOCUMENT = re.compile(r"\w*haku|hakuaika|haettavana|ansökningstid|haettavissa", re.I)
+_CALL_WORD = re.compile(r"\w*haku\w*|hakuaika|haettavana|haettavissa|\bhaussa\b|\bhaun\b|ansökningstid", re.I)
+_PROJECT_WORD = re.compile(r"\btoteute\w*|\btoteutu\w*|hankeaika|toteutusaika|alka\w*\s+\d|\bhanke\s+toteutetaan", re.I)
+
+
+def find_calls(view: TextView, segments, figures: list[Found]) -> list[tuple[CallMention, tuple[int, int]]]:
+    flat = view.flat
+    if not _CALL_DOCUMENT.search(flat):
+        return []
+    calls = []
+    for span in dates.find_date_ranges(flat):
+        s_start, s_end = segments.sentence(span.start)
+        sentence = flat[s_start:s_end]
+        if _PROJECT_WORD.search(sentence) and not _CALL_WORD.search(sentence):
+            continue
+        budget = next((f for f in figures if s_start <= f.start < s_end), None)
+        if budget is None and s_end < len(flat):
+            n_start, n_end = segments.sentence(s_end)
+            same_paragraph = segments.paragraph_index(n_start) == segments.paragraph_index(s_start)
+            if same_paragraph and _CALL_WORD.search(flat[n_start:n_end]):
+                budget = next((f for f in figures if n_start <= f.start < n_end), None)
+        if budget is None and not _CALL_WORD.search(sentence):
+            continue
+        end = max(span.end, budget.end if budget else span.end)
+        mention = CallMention(
+            opens=span.first,
+            closes=span.last,
+            budget_eur=budget.eur if budget else None,
+            ministries=ministry_codes(sentence),
+            evidence=view.evidence(span.start, end),
+        )
+        if budget is not None:
+            budget.role = "call_budget"
+        calls.append((mention, (span.start, span.end)))
+    return calls

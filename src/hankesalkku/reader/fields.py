@@ -1,0 +1,214 @@
+"""The named fields of the output contract, each with the text it came from."""
+
+from __future__ import annotations
+
+import re
+
+from . import dates, patterns
+from .organisations import ELY, _REGIONAL_COUNCIL, ely_name
+
+_DATE_LABEL = re.compile(
+    r"\b(?:Päätöspäivä|Päätöspäivämäärä|Kokouspäivä|Päivämäärä|Päiväys|Pvm|Datum|Beslutsdatum|Sammanträdesdatum|Annettu)\s*[:.]?\s*",
+    re.I,
+)
+_MAKER_WORD = (
+    r"(?:[\w-]*johtaja|[\w-]*päällikkö|[\w-]*jaosto|[\w-]*lautakunta|[\w-]*hallitus|[\w-]*valtuusto|"
+    r"[\w-]*toimikunta|[\w-]*johtokunta|pormestari|apulaispormestari|ELY-keskus|elinvoimakeskus|"
+    r"liitto|kanslia|kansliapäällikkö|rehtori|hallinto)"
+)
+_MAKER_SUBJECT = re.compile(
+    r"(?:^|\n|[.!?]\s)(?P<maker>(?:[A-ZÅÄÖ][\w-]*,?(?:\s(?:ja\s)?[\w-]+,?){0,7}?\s)?" + _MAKER_WORD
+    + r")\s+(?:päätti|päättää|on\s+päättänyt|päättänee|myöntää|myönsi|beslutade|beslutar)\b",
+)  # fmt: skip
+_MAKER_LINE = re.compile(r"(?:^|\n)(?P<maker>[A-ZÅÄÖ][\w-]*" + _MAKER_WORD + r")\s*(?=\n)")
+_MAKER_LABEL = re.compile(r"\b(?:Päätöksentekijä|Päättäjä|Beslutsfattare|Päätöksen tekijä)\s*[:.]?\s*(?P<maker>[^\n]{3,80})", re.I)
+_QUOTED = re.compile(r"[”“\"«]\s*(?P<name>[^”“\"«»\n]{4,200}?)\s*[”“\"»]")
+_NAME_LABEL = re.compile(r"\b(?:Hankkeen nimi|Projektin nimi|Hanke|Projekt(?:ets namn)?|Hankenimi)\s*[:\t]\s*(?P<name>[^\n]{4,200})", re.I)
+_HANKE_CONTEXT = re.compile(r"hank\w*|projekt\w*", re.I)
+_ACRONYM = re.compile(r"\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11})\)")
+_TITLE_LABEL = re.compile(r"\b(?:Asia|Otsikko|Ärende|Rubrik)\s*[:]\s*(?P<title>[^\n]{5,200})")
+_PROGRAMMES = [
+    ("ESR+", re.compile(r"\bESR\+|\bESR\s?plus|Euroopan sosiaalirahasto plus|\bESF\+", re.I)),
+    ("EAKR", re.compile(r"\bEAKR\b|Euroopan aluekehitysrahasto", re.I)),
+    ("JTF", re.compile(r"\bJTF\b|oikeudenmukaisen siirtymän rahasto", re.I)),
+    ("Interreg", re.compile(r"\bInterreg\b", re.I)),
+    ("Erasmus+", re.compile(r"\bErasmus\+", re.I)),
+]
+_PRIORITY = re.compile(r"\b(?:toimintalinja|toimintalinjan|toimintalinjaan|TL)\s*(?P<v>\d{1,2})\b", re.I)
+_OBJECTIVE = re.compile(r"\b(?:erityistavoit\w*|eryitystavoit\w*|ET|specifikt mål)\s*(?P<v>\d{1,2}\.\d{1,2})", re.I)
+_FUNDER_CONTEXT = re.compile(
+    r"(?:rahoitusta\s+haetaan|haetaan\s+rahoitusta|rahoittaja|rahoittava\s+viranomainen|välittävä\s+toimielin|"
+    r"rahoitus\s*:|myöntää|myönsi|myöntänyt|rahoittaa|rahoittama|rahoittamana|päätöksen\s+tekijä)[^.\n]{0,80}",
+    re.I,
+)
+_COST_MODELS = [
+    (re.compile(r"flat\s*rate\s*(?:-?mall\w*\s*)?(?P<pct>\d{1,2})\s*%|(?P<pct2>\d{1,2})\s*%:?n?\s*flat\s*rate", re.I), "flat rate"),
+    (re.compile(r"\b\w*yksikkökustannu\w*", re.I), "yksikkökustannus"),
+    (re.compile(r"\bkertakorvau\w*", re.I), "kertakorvaus"),
+    (re.compile(r"\btosiasiallis\w+ kustannu\w*", re.I), "tosiasialliset kustannukset"),
+]
+_PERIOD_CONTEXT = re.compile(
+    r"toteut\w*|hankeaika\w*|toteutusaika\w*|kesto\w*|\bkausi\w*|kaudelle|vuosille|vuosina|vuosien|ajalle|"
+    r"ajanjakso\w*|välisenä\s+aikana|välillä|aikataulu\w*|alka\w*|päätty\w*|projektiaika|genomförandetid|tukikelpoisuusaika\w*",
+    re.I,
+)
+_APPEALS = re.compile(
+    r"(?P<kielto>muutoksenhakukielto)|(?P<oikaisu>oikaisuvaatimu\w*)|(?P<kunnallis>kunnallisvalitu\w*)|"
+    r"(?P<hallinto>hallintovalitu\w*)",
+    re.I,
+)
+_APPEAL_NAMES = {"kielto": "Muutoksenhakukielto", "oikaisu": "Oikaisuvaatimus",
+                 "kunnallis": "Kunnallisvalitus", "hallinto": "Hallintovalitus"}  # fmt: skip
+
+
+def decision_date(flat: str):
+    m = _DATE_LABEL.search(flat)
+    if m:
+        for start, end, value in dates.find_dates(flat[m.end() : m.end() + 40]):
+            if start == 0:
+                return m.end() + start, m.end() + end, value
+    head = flat[:400]
+    ranges = [(s.start, s.end) for s in dates.find_date_ranges(head)]
+    for start, end, value in dates.find_dates(head):
+        if not any(a <= start < b for a, b in ranges):
+            return start, end, value
+    return None
+
+
+def decision_maker(flat: str):
+    m = _MAKER_LABEL.search(flat)
+    if m:
+        return m.start("maker"), m.end("maker"), m.group("maker").strip()
+    m = _MAKER_SUBJECT.search(flat)
+    if m:
+        maker = m.group("maker")
+        maker = re.sub(r"^(?:Samalla|Lisäksi|Nyt|Siksi)\s+", "", maker)
+        start = m.end("maker") - len(maker)
+        return start, m.end("maker"), maker[:1].upper() + maker[1:].replace("\n", " ")
+    m = _MAKER_LINE.search(flat[:300])
+    if m:
+        return m.start("maker"), m.end("maker"), m.group("maker")
+    return None
+
+
+def title(flat: str, section_end: int | None, diary_start: int | None = None):
+    if diary_start is not None:
+        line_start = flat.rfind("\n", 0, diary_start) + 1
+        if flat[line_start:diary_start].strip() == "":
+            before = flat[:line_start].rstrip()
+            previous = before[before.rfind("\n") + 1 :].strip()
+            if len(previous) > 8 and not dates.DATE.match(previous) and "§" not in previous:
+                start = before.rfind("\n") + 1
+                return start, start + len(previous), previous
+    if section_end is not None:
+        rest = flat[section_end : section_end + 400]
+        for line in rest.split("\n"):
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if patterns.HEL_DIARY.match(stripped) or len(stripped) < 6 or dates.DATE.match(stripped):
+                continue
+            start = flat.index(stripped, section_end)
+            return start, start + len(stripped), stripped
+    m = _TITLE_LABEL.search(flat)
+    if m:
+        return m.start("title"), m.end("title"), m.group("title").strip()
+    return None
+
+
+def project_name(flat: str):
+    m = _NAME_LABEL.search(flat)
+    if m:
+        name = m.group("name").strip().strip("”“\"")
+        start = flat.index(name, m.start("name"))
+        return start, start + len(name), name
+    for m in _QUOTED.finditer(flat):
+        around = flat[max(0, m.start() - 70) : m.start()] + flat[m.end() : m.end() + 12]
+        if _HANKE_CONTEXT.search(around) and not m.group("name").endswith(":"):
+            return m.start("name"), m.end("name"), m.group("name")
+    m = re.search(r"\bhankkee(?:lla|ssa)\s+(?P<name>[A-ZÅÄÖ][^\n.]{10,200})(?:\n|$)", flat)
+    if m:
+        return m.start("name"), m.end("name"), m.group("name").strip()
+    return None
+
+
+def project_acronym(flat: str, name: tuple | None):
+    if name:
+        start, end, value = name
+        m = _ACRONYM.search(value) or _ACRONYM.match(flat, end + 1, end + 30)
+        if not m:
+            m = _ACRONYM.search(flat, end, min(len(flat), end + 4))
+        if m:
+            if m.string is value:
+                return start + m.start("acr"), start + m.end("acr"), m.group("acr")
+            return m.start("acr"), m.end("acr"), m.group("acr")
+    m = re.search(r"\b(?:hanke|hankkeen|projekti)\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+-]{1,11})\)", flat, re.I)
+    if m:
+        return m.start("acr"), m.end("acr"), m.group("acr")
+    return None
+
+
+def programme(flat: str):
+    best = None
+    for name, pattern in _PROGRAMMES:
+        m = pattern.search(flat)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end(), name)
+    return best
+
+
+def first_match(pattern: re.Pattern, flat: str):
+    m = pattern.search(flat)
+    return (m.start(), m.end(), m.group("v")) if m else None
+
+
+def funding_authority(flat: str):
+    for m in _FUNDER_CONTEXT.finditer(flat):
+        ely = ELY.search(flat, m.start(), m.end() + 40)
+        if ely:
+            return ely.start(), ely.end(), ely_name(ely)
+        council = _REGIONAL_COUNCIL.search(flat, m.start(), m.end())
+        if council:
+            return council.start(), council.end(), f"{council.group(1)} liitto"
+    ely = ELY.search(flat)
+    if ely:
+        return ely.start(), ely.end(), ely_name(ely)
+    return None
+
+
+def cost_model(flat: str):
+    for pattern, name in _COST_MODELS:
+        m = pattern.search(flat)
+        if m:
+            if name == "flat rate":
+                pct = m.group("pct") or m.group("pct2")
+                return m.start(), m.end(), f"flat rate {pct} %"
+            return m.start(), m.end(), name
+    return None
+
+
+def period(flat: str, call_spans: list[tuple[int, int]]):
+    """The project period: a date or year range stated as the time of implementation."""
+    candidates = []
+    for span in dates.find_date_ranges(flat):
+        if any(a <= span.start < b for a, b in call_spans):
+            continue
+        context = flat[max(0, span.start - 80) : span.end + 40]
+        if _PERIOD_CONTEXT.search(context):
+            candidates.append((0, span))
+    for span in dates.find_year_ranges(flat):
+        context = flat[max(0, span.start - 50) : span.end + 25]
+        if _PERIOD_CONTEXT.search(context):
+            candidates.append((1, span))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1].start))
+    return candidates[0][1]
+
+
+def appeal(flat: str):
+    heading = re.search(r"\bMuutoksenhaku\b|\bMUUTOKSENHAKU|\bBesvär\b", flat)
+    m = _APPEALS.search(flat, heading.start() if heading else 0) or _APPEALS.search(flat)
+    if m:
+        return m.start(), m.end(), _APPEAL_NAMES[m.lastgroup]
+    return None

@@ -1,0 +1,51 @@
+"""What sort of document this is, from weighted signals.
+
+Each kind has its own telltale words; the kind with the most weight wins and
+too little weight means "unknown" rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SIGNALS: dict[str, list[tuple[str, int]]] = {
+    "decision": [(r"\bpäätti\b|\bbeslutade\b", 3), (r"(?:^|\n)Päätös\s*(?:\n|$)", 3), (r"\bMuutoksenhaku", 2),
+                 (r"(?:^|\n)\s*(?:\d{1,4}\s?§|§\s?\d{1,4})\s*(?:\n|$)", 2), (r"Pöytäkirja", 1),
+                 (r"Päätöksen perustelut", 3), (r"\bHEL \d{4}-\d{6}", 1)],
+    "agenda_item": [(r"Esityslista|Föredragningslista", 4), (r"Päätösehdotus|Beslutsförslag", 4),
+                    (r"Esittelijä(?:n perustelut)?\b", 2), (r"(?:^|\n)\s*Asia\s?/\s?\d", 3), (r"\bpäättää\b", 1)],
+    "funding_decision": [(r"Päätös\s+(?:ESR\+?|EAKR|JTF)?\s*-?\s*tuesta|tukipäätös|rahoituspäätös|Beslut om stöd", 6),
+                         (r"Tuen\s?saaja|Stödmottagare", 3), (r"\bmyönnetään\b|\bmyöntää\b", 2),
+                         (r"Hankekoodi|EURA", 2), (r"tukikelpoi", 1), (r"Oikaisuvaatimu", 1)],
+    "call_notice": [(r"hakuilmoitus|Hakuaika|haku\s+(?:on\s+)?avoinna|haku\s+avautuu|hakemukset\s+(?:tulee|on)\s+jättää"
+                     r"|ansökningstid|haettavana", 4), (r"\bhaku\w*", 1), (r"haetaan\s+hankkeita|voivat hakea", 3),
+                    (r"hakukriteer|valintakriteer|hakijat\b", 2)],
+    "call_results": [(r"\brahoitusta\s+(?:sai|saivat|saa)\b|\bsai\s+\d|rahoitetaan\s+\d+\s+hanket|myönsi\s+(?:yhteensä\s+)?"
+                      r"(?:rahoitusta|tukea)|valittiin|hakuun\s+saatiin|Toteutettu\s+\d+\s+\w*\s*hankehaku", 4),
+                     (r"\btiedote\b|Pressmeddelande|hakemusta\b", 2)],
+    "presentation": [(r"(?:^|\n)Kiitos!?\s*(?:\n|$)", 3), (r"(?:^|\n)Lisätietoja\s*(?:\n|$)", 1),
+                     (r"Euroopan unionin\s+osarahoittama", 2)],
+    "project_description": [(r"Hankkeen\s+(?:kuvaus|tavoitteet|tiedot|kesto)|Projektin\s+kuvaus|Tiivistelmä", 3),
+                            (r"Kohderyhmä|Toteutusaika|Hankeaika", 2), (r"Toteuttaja|Rahoittaja", 1),
+                            (r"Tulokset|Toimenpiteet", 1)],
+    "application": [(r"Hakemus|Ansökan|hakulomake", 3), (r"Hakija|Hakijaorganisaatio|Sökande", 2),
+                    (r"Y-tunnus|FO-nummer", 1), (r"Haettava\s+tuki|Haettava\s+rahoitus", 3), (r"Allekirjoitus", 1)],
+}  # fmt: skip
+_COMPILED = {kind: [(re.compile(p, re.I if kind != "decision" else 0), w) for p, w in signals]
+             for kind, signals in _SIGNALS.items()}  # fmt: skip
+_MINIMUM = 4
+
+
+def classify(flat: str, has_facts: bool) -> str:
+    scores = {kind: sum(w for p, w in signals if p.search(flat)) for kind, signals in _COMPILED.items()}
+    if scores["presentation"]:
+        lines = [line for line in flat.split("\n") if line.strip()]
+        short = sum(1 for line in lines if len(line) < 60)
+        if lines and short / len(lines) > 0.6:
+            scores["presentation"] += 3
+    if scores["agenda_item"] >= 6:
+        scores["agenda_item"] += 2
+    kind, best = max(scores.items(), key=lambda item: item[1])
+    if best < _MINIMUM and not has_facts:
+        return "unknown"
+    return kind if best >= 2 else "unknown"
