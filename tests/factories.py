@@ -22,9 +22,15 @@ from hankesalkku.projects.models import (
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"kayttaja{n}")
     password = factory.PostGenerationMethodCall("set_password", "salasana-123")
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create:
+            instance.save()
 
     @classmethod
     def staff(cls, **kwargs):

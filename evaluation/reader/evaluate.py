@@ -1,6 +1,6 @@
 """Field-level precision and recall of the document reader.
 
-Usage: .venv/bin/python evaluation/reader/evaluate.py [-v] [--no-seeds]
+Usage: .venv/bin/python evaluation/reader/evaluate.py [-v] [--no-seeds] [--docs DIR]
 
 Each document in docs/ has a <name>.expected.json beside it. The seeds in
 ../shared/seeds/ are included when that folder exists (expectations in
@@ -39,7 +39,12 @@ def predicted_facts(result) -> dict[str, set]:
         "amounts": {(f"{a.eur:.2f}", a.role, a.qualifier) for a in result.amounts},
         "organisations": {(o.name.lower(), o.role) for o in result.organisations},
         "calls": {
-            (c.opens, c.closes, None if c.budget_eur is None else f"{c.budget_eur:.2f}", tuple(c.ministries))
+            (
+                c.opens,
+                c.closes,
+                None if c.budget_eur is None else f"{c.budget_eur:.2f}",
+                tuple(c.ministries),
+            )
             for c in result.calls
         },
         "districts": {d.name for d in result.districts},
@@ -53,13 +58,16 @@ def expected_facts(expected: dict) -> dict[str, set]:
         "amounts": {(_money(e), r, q) for e, r, q in expected.get("amounts", [])},
         "organisations": {(n.lower(), r) for n, r in expected.get("organisations", [])},
         "calls": {
-            (o, c, None if b is None else _money(b), tuple(m)) for o, c, b, m in expected.get("calls", [])
+            (o, c, None if b is None else _money(b), tuple(m))
+            for o, c, b, m in expected.get("calls", [])
         },
         "districts": set(expected.get("districts", [])),
     }
 
 
-def score(pred: dict[str, set], want: dict[str, set], ignore: set) -> dict[str, tuple[int, int, int]]:
+def score(
+    pred: dict[str, set], want: dict[str, set], ignore: set
+) -> dict[str, tuple[int, int, int]]:
     """(true positives, predicted, expected) per group."""
     out = {}
     for group in GROUPS:
@@ -74,10 +82,11 @@ def score(pred: dict[str, set], want: dict[str, set], ignore: set) -> dict[str, 
     return out
 
 
-def documents(include_seeds: bool):
-    for expected_path in sorted((HERE / "docs").glob("*.expected.json")):
+def documents(include_seeds: bool, docs_dir: Path | None = None):
+    docs_dir = HERE / "docs" if docs_dir is None else docs_dir
+    for expected_path in sorted(docs_dir.glob("*.expected.json")):
         name = expected_path.name[: -len(".expected.json")]
-        yield HERE / "docs" / name, json.loads(expected_path.read_text("utf-8"))
+        yield docs_dir / name, json.loads(expected_path.read_text("utf-8"))
     seeds_expected = HERE / "seeds.expected.json"
     if include_seeds and SEEDS.is_dir() and seeds_expected.exists():
         for name, expected in json.loads(seeds_expected.read_text("utf-8")).items():
@@ -89,10 +98,16 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses per document")
     parser.add_argument("--no-seeds", action="store_true", help="leave out ../shared/seeds")
+    parser.add_argument(
+        "--docs",
+        type=Path,
+        default=None,
+        help="folder of documents with <name>.expected.json (default: evaluation/reader/docs)",
+    )
     args = parser.parse_args(argv)
     totals = defaultdict(lambda: [0, 0, 0])
     count = 0
-    for path, expected in documents(not args.no_seeds):
+    for path, expected in documents(not args.no_seeds, args.docs):
         if not path.exists():
             print(f"missing document {path}", file=sys.stderr)
             continue
@@ -128,7 +143,9 @@ def main(argv=None) -> int:
         tp, np_, ne = totals[group]
         all_tp, all_p, all_e = all_tp + tp, all_p + np_, all_e + ne
         print(f"{group:<15}{_ratio(tp, np_):>10}{_ratio(tp, ne):>10}{tp:>8}{ne:>10}")
-    print(f"{'overall':<15}{_ratio(all_tp, all_p):>10}{_ratio(all_tp, all_e):>10}{all_tp:>8}{all_e:>10}")
+    print(
+        f"{'overall':<15}{_ratio(all_tp, all_p):>10}{_ratio(all_tp, all_e):>10}{all_tp:>8}{all_e:>10}"
+    )
     return 0
 
 

@@ -23,15 +23,21 @@ def make_pdf(pages: list[list[str]] | None, *, blank_pages: int = 0) -> bytes:
     content_objects = []
     next_id = 4
     for lines in pages:
-        stream = b"BT /F1 10 Tf 14 TL 50 800 Td " + b" ".join(_pdf_string(t) + b" Tj T*" for t in lines) + b" ET"
+        stream = (
+            b"BT /F1 10 Tf 14 TL 50 800 Td "
+            + b" ".join(_pdf_string(t) + b" Tj T*" for t in lines)
+            + b" ET"
+        )
         content_objects.append((next_id, stream))
         page_ids.append(next_id + 1)
         next_id += 2
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     kids = b" ".join(b"%d 0 R" % pid for pid in page_ids)
     objects.append(b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % len(page_ids))
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    for (content_id, stream), page_id in zip(content_objects, page_ids):
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    )
+    for content_id, stream in content_objects:
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> "
@@ -47,7 +53,9 @@ def make_pdf(pages: list[list[str]] | None, *, blank_pages: int = 0) -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
     return out.getvalue()
 
 

@@ -69,9 +69,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": env.db(
-        "DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'hankesalkku.sqlite3'}"
-    ),
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'hankesalkku.sqlite3'}"),
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -97,7 +95,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
 # The five documents our first users handed us; the demo cites them and, when present,
 # stores their full text so each quoted sentence can be shown in its document.
-SEEDS_DIR = Path(env.str("HANKESALKKU_SEEDS_DIR", default=str(Path.cwd().parent / "shared" / "seeds")))
+SEEDS_DIR = Path(
+    env.str("HANKESALKKU_SEEDS_DIR", default=str(Path.cwd().parent / "shared" / "seeds"))
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -28,12 +28,18 @@ def portfolio(db):
     call = CallFactory(name="Testihaku lapsille", slug="testihaku")
     regions = {r.slug: r for r in Region.objects.all()}
     sectors = {s.slug: s for s in Sector.objects.all()}
-    oulu = OrganisationFactory(name="Oulun kaupunki", slug="oulu", region=regions["pohjois-pohjanmaa"])
-    helsinki = OrganisationFactory(name="Helsingin kaupunki", slug="helsinki", region=regions["helsinki"])
+    oulu = OrganisationFactory(
+        name="Oulun kaupunki", slug="oulu", region=regions["pohjois-pohjanmaa"]
+    )
+    helsinki = OrganisationFactory(
+        name="Helsingin kaupunki", slug="helsinki", region=regions["helsinki"]
+    )
     unit = OrganisationFactory(name="Annantalo", slug="annantalo", parent=helsinki, region=None)
     association = OrganisationFactory(
-        name="Lasten liitto ry", slug="lasten-liitto",
-        organisation_type=OrganisationType.ASSOCIATION, region=regions["keski-suomi"],
+        name="Lasten liitto ry",
+        slug="lasten-liitto",
+        organisation_type=OrganisationType.ASSOCIATION,
+        region=regions["keski-suomi"],
     )
 
     group = ProjectEntityFactory.in_status_funded(
@@ -49,8 +55,12 @@ def portfolio(db):
     single.funding_ministries.set([stm])
     single.sectors.set([sectors["neuvola-ja-perheneuvola"]])
     ApplicationFactory(
-        entity=single, organisation=helsinki, unit=unit, total_cost=Decimal("495000.00"),
-        support=Decimal("371250.00"), own_financing=Decimal("123750.00"),
+        entity=single,
+        organisation=helsinki,
+        unit=unit,
+        total_cost=Decimal("495000.00"),
+        support=Decimal("371250.00"),
+        own_financing=Decimal("123750.00"),
     )
 
     joint = ProjectEntityFactory(
@@ -66,7 +76,15 @@ def portfolio(db):
     rejected.funding_ministries.set([okm])
     ApplicationFactory(entity=rejected, organisation=oulu)
     return {
-        "call": call, "okm": okm, "stm": stm, "helsinki": helsinki, "unit": unit, "oulu": oulu,
-        "association": association, "group": group, "single": single, "joint": joint,
+        "call": call,
+        "okm": okm,
+        "stm": stm,
+        "helsinki": helsinki,
+        "unit": unit,
+        "oulu": oulu,
+        "association": association,
+        "group": group,
+        "single": single,
+        "joint": joint,
         "rejected": rejected,
     }

@@ -21,6 +21,9 @@ def test_wrong_check_digit_or_form_is_refused(business_id):
 def test_an_organisation_with_a_mistyped_business_id_is_not_created():
     with pytest.raises(ValidationError) as error:
         organisation_create(
-            actor=None, name="Testikaupunki", organisation_type="municipality", business_id="0201256-7"
+            actor=None,
+            name="Testikaupunki",
+            organisation_type="municipality",
+            business_id="0201256-7",
         )
     assert "Y-tunnuksen" in error.value.message_dict["business_id"][0]

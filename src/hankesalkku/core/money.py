@@ -33,7 +33,8 @@ def money_field(verbose_name, *, null: bool = True, **kwargs) -> models.DecimalF
     )
 
 
-def qualifier_field(verbose_name=_("tarkkuus")) -> models.CharField:
+def qualifier_field(verbose_name=None) -> models.CharField:
+    verbose_name = verbose_name or _("tarkkuus")
     return models.CharField(
         verbose_name, max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
     )

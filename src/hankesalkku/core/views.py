@@ -36,6 +36,16 @@ def calls_with_figures():
     )
 
 
+def call_cited_objects(call) -> list:
+    """A call and the records its summary shows, for one SourceReference query per page."""
+    objects = [call, *call.reported_figures.all(), *call.strands.all()]
+    objects.extend(call.target_districts.all())
+    if call.impact_framework:
+        objects.append(call.impact_framework)
+        objects.extend(call.impact_framework.levels.all())
+    return objects
+
+
 def _themes():
     return Theme.objects.prefetch_related(
         "ministries",
@@ -66,9 +76,12 @@ def home(request):
     )
     cited: list = []
     for programme in programmes:
+        cited.append(programme)
         themes = list(programme.loose_themes)
         for priority in programme.priorities.all():
+            cited.append(priority)
             for objective in priority.specific_objectives.all():
+                cited.append(objective)
                 themes.extend(objective.themes.all())
         calls = list(programme.loose_calls)
         for theme in themes:
@@ -76,8 +89,7 @@ def home(request):
             cited.extend(theme.reported_figures.all())
             calls.extend(theme.calls.all())
         for call in calls:
-            cited.append(call)
-            cited.extend(call.reported_figures.all())
+            cited.extend(call_cited_objects(call))
     refs = SourceReference.objects.for_objects(cited)
     return render(
         request,

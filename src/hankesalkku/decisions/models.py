@@ -11,7 +11,9 @@ class BudgetItem(models.Model):
     """A budget item (talousarviokohta) of the committing organisation, e.g. 1 50 04."""
 
     organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("organisaatio"), on_delete=models.PROTECT,
+        "organisations.Organisation",
+        verbose_name=_("organisaatio"),
+        on_delete=models.PROTECT,
         related_name="budget_items",
     )
     code = models.CharField(_("koodi"), max_length=30, blank=True)
@@ -65,7 +67,9 @@ class Decision(models.Model):
     """
 
     organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("organisaatio"), on_delete=models.PROTECT,
+        "organisations.Organisation",
+        verbose_name=_("organisaatio"),
+        on_delete=models.PROTECT,
         related_name="decisions",
     )
     decision_maker = models.CharField(_("päätöksentekijä"), max_length=200)
@@ -77,11 +81,17 @@ class Decision(models.Model):
     )
     date = models.DateField(_("päivämäärä"))
     section = models.CharField(
-        _("pykälä tai asiakohta"), max_length=20, blank=True, help_text=_("Pelkkä numero, esim. 54.")
+        _("pykälä tai asiakohta"),
+        max_length=20,
+        blank=True,
+        help_text=_("Pelkkä numero, esim. 54."),
     )
     diary_number = models.CharField(_("diaarinumero"), max_length=60, blank=True, db_index=True)
     classification_code = models.CharField(
-        _("tehtäväluokka"), max_length=30, blank=True, help_text=_("Ilman T-kirjainta: 02 05 01 01.")
+        _("tehtäväluokka"),
+        max_length=30,
+        blank=True,
+        help_text=_("Ilman T-kirjainta: 02 05 01 01."),
     )
     title = models.CharField(_("otsikko"), max_length=500)
     summary = models.TextField(_("päätöksen sisältö"), blank=True)
@@ -168,24 +178,36 @@ class Commitment(models.Model):
         Decision, verbose_name=_("päätös"), on_delete=models.PROTECT, related_name="commitments"
     )
     payer = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("maksaja"), on_delete=models.PROTECT,
+        "organisations.Organisation",
+        verbose_name=_("maksaja"),
+        on_delete=models.PROTECT,
         related_name="commitments",
     )
     budget_item = models.ForeignKey(
-        BudgetItem, verbose_name=_("talousarviokohta"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="commitments",
+        BudgetItem,
+        verbose_name=_("talousarviokohta"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commitments",
     )
     purpose = models.CharField(_("tarkoitus"), max_length=30, choices=CommitmentPurpose.choices)
     amount = money_field(_("määrä"), null=False)
     qualifier = qualifier_field()
     spent = money_field(_("käytetty"), null=False, default=0)
     entity = models.ForeignKey(
-        "projects.ProjectEntity", verbose_name=_("hanke"), on_delete=models.PROTECT,
+        "projects.ProjectEntity",
+        verbose_name=_("hanke"),
+        on_delete=models.PROTECT,
         related_name="commitments",
     )
     beneficiary = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("saaja"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="commitments_received",
+        "organisations.Organisation",
+        verbose_name=_("saaja"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commitments_received",
         help_text=_("Organisaatio, jonka osuus maksetaan (esim. kuntarahoitus partnerille)."),
     )
     starts_year = models.PositiveSmallIntegerField(_("alkuvuosi"), null=True, blank=True)

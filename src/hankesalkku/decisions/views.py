@@ -37,7 +37,8 @@ def decision_detail(request, pk):
     commitments = list(
         Commitment.objects.with_related().filter(decision=decision, entity_id__in=visible)
     )
-    refs = SourceReference.objects.for_objects([decision, *commitments])
+    budget_items = [c.budget_item for c in commitments]
+    refs = SourceReference.objects.for_objects([decision, *commitments, *budget_items])
     return render(
         request,
         "decisions/detail.html",

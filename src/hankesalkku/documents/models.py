@@ -27,7 +27,10 @@ class SourceDocument(models.Model):
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     date = models.DateField(_("päivämäärä"), null=True, blank=True)
     publisher = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("julkaisija"), null=True, blank=True,
+        "organisations.Organisation",
+        verbose_name=_("julkaisija"),
+        null=True,
+        blank=True,
         on_delete=models.SET_NULL,
     )
     text = models.TextField(_("teksti"), blank=True)
@@ -80,14 +83,19 @@ class SourceReference(models.Model):
     """
 
     document = models.ForeignKey(
-        SourceDocument, verbose_name=_("asiakirja"), on_delete=models.PROTECT,
+        SourceDocument,
+        verbose_name=_("asiakirja"),
+        on_delete=models.PROTECT,
         related_name="references",
     )
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("content_type", "object_id")
     field = models.CharField(
-        _("kenttä"), max_length=60, blank=True, help_text=_("Tyhjä, kun lähde koskee koko tietuetta.")
+        _("kenttä"),
+        max_length=60,
+        blank=True,
+        help_text=_("Tyhjä, kun lähde koskee koko tietuetta."),
     )
     section = models.CharField(_("kohta"), max_length=200, blank=True)
     quote = models.TextField(_("lainaus"))
@@ -137,29 +145,51 @@ class Extraction(models.Model):
         APPLIED = "applied", _("tallennettu")
 
     document = models.OneToOneField(
-        SourceDocument, verbose_name=_("asiakirja"), on_delete=models.CASCADE,
+        SourceDocument,
+        verbose_name=_("asiakirja"),
+        on_delete=models.CASCADE,
         related_name="extraction",
     )
     kind = models.CharField(_("laji"), max_length=30, choices=DocumentKind.choices)
     warnings = models.JSONField(_("huomautukset"), default=list, blank=True)
     organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("päätöksen tehnyt organisaatio"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="+",
+        "organisations.Organisation",
+        verbose_name=_("päätöksen tehnyt organisaatio"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     decision = models.ForeignKey(
-        "decisions.Decision", verbose_name=_("päätös"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "decisions.Decision",
+        verbose_name=_("päätös"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     entity = models.ForeignKey(
-        "projects.ProjectEntity", verbose_name=_("hanke"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "projects.ProjectEntity",
+        verbose_name=_("hanke"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     application = models.ForeignKey(
-        "projects.Application", verbose_name=_("hakemus, jolle rahoitus kirjataan"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="+",
+        "projects.Application",
+        verbose_name=_("hakemus, jolle rahoitus kirjataan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_by = models.ForeignKey(
-        "auth.User", verbose_name=_("lukija"), null=True, blank=True, on_delete=models.SET_NULL,
+        "auth.User",
+        verbose_name=_("lukija"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created = models.DateTimeField(_("luettu"), auto_now_add=True)
@@ -204,7 +234,9 @@ class ExtractedValue(models.Model):
     )
     group = models.CharField(_("ryhmä"), max_length=20, choices=Group.choices)
     name = models.CharField(
-        _("nimi tai rooli"), max_length=60, blank=True,
+        _("nimi tai rooli"),
+        max_length=60,
+        blank=True,
         help_text=_("Kentän nimi, organisaation tai summan rooli."),
     )
     value = models.TextField(_("arvo"), blank=True)
@@ -220,8 +252,12 @@ class ExtractedValue(models.Model):
     )
     corrected_value = models.TextField(_("korjattu arvo"), blank=True)
     organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("vastaava organisaatio"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="+",
+        "organisations.Organisation",
+        verbose_name=_("vastaava organisaatio"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     error = models.TextField(_("virhe"), blank=True)
     record_type = models.ForeignKey(
@@ -230,8 +266,12 @@ class ExtractedValue(models.Model):
     record_id = models.PositiveBigIntegerField(null=True, blank=True)
     record = GenericForeignKey("record_type", "record_id")
     reference = models.ForeignKey(
-        SourceReference, verbose_name=_("lähdeviite"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        SourceReference,
+        verbose_name=_("lähdeviite"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     order = models.PositiveIntegerField(_("järjestys"), default=0)
 

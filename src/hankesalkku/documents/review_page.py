@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import prefetch_related_objects
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from hankesalkku.core.money import format_eur
-from hankesalkku.decisions.models import Decision
+from hankesalkku.decisions.models import Commitment, Decision
 from hankesalkku.organisations.models import Organisation
-from hankesalkku.projects.models import ProjectEntity
+from hankesalkku.projects.models import Application, Partner, ProjectEntity
 
 from .ingestion.matching import conflict, parse_date
 from .labels import GROUP_TITLES, value_label
@@ -32,6 +33,7 @@ class Row:
     conflict: str | None
     record_url: str | None
     match: Organisation | None
+    input_value: str
 
 
 def display_value(value: ExtractedValue, text: str) -> str:
@@ -70,20 +72,55 @@ def row_for(value: ExtractedValue, extraction: Extraction) -> Row:
         conflict=conflict(value, extraction),
         record_url=record_url(value.record) if value.record_id else None,
         match=value.organisation,
+        input_value=input_value(value, effective),
     )
+
+
+def input_value(value: ExtractedValue, text: str) -> str:
+    """The value as a person would type it when correcting: 123 750,00 and 14.12.2023."""
+    if value.group == "amount":
+        try:
+            whole, _sep, cents = f"{Decimal(text):,.2f}".partition(".")
+        except ArithmeticError:
+            return text
+        return f"{whole.replace(',', ' ')},{cents}"
+    if value.name in ("decision_date", "period_start", "period_end"):
+        parsed = parse_date(text)
+        return parsed.strftime("%-d.%-m.%Y") if parsed else text
+    return text
+
+
+# What each written record's name and page need, fetched once per kind of record.
+_RECORD_RELATIONS = {
+    Application: ("organisation", "entity"),
+    Commitment: ("payer", "entity"),
+    Partner: ("organisation", "entity"),
+}
 
 
 def load_values(extraction: Extraction) -> list[ExtractedValue]:
-    return list(
+    values = list(
         extraction.values.select_related("organisation", "record_type").prefetch_related("record")
     )
+    by_model: dict = {}
+    for value in values:
+        if value.record_id and value.record is not None:
+            by_model.setdefault(type(value.record), []).append(value.record)
+    for model, records in by_model.items():
+        if model in _RECORD_RELATIONS:
+            prefetch_related_objects(records, *_RECORD_RELATIONS[model])
+    return values
 
 
 def load_value(pk: int) -> ExtractedValue:
     return (
         ExtractedValue.objects.select_related(
-            "organisation", "record_type", "extraction__document", "extraction__decision",
-            "extraction__entity", "extraction__application",
+            "organisation",
+            "record_type",
+            "extraction__document",
+            "extraction__decision",
+            "extraction__entity",
+            "extraction__application",
         )
         .prefetch_related("record")
         .get(pk=pk)
@@ -102,7 +139,8 @@ def grouped_rows(values: list[ExtractedValue], extraction: Extraction) -> list[t
 def highlighted_text(text: str, values: list[ExtractedValue]) -> SafeString:
     """The document text with every value's evidence inside <mark>, anchored by the value."""
     spans = [
-        (v.start, v.end, v) for v in values
+        (v.start, v.end, v)
+        for v in values
         if v.start is not None and v.end is not None and v.end <= len(text)
     ]
     cuts = sorted({0, len(text), *(s for s, _e, _v in spans), *(e for _s, e, _v in spans)})
@@ -156,7 +194,5 @@ def target_choices(extraction: Extraction) -> dict:
         "organisations": list(Organisation.objects.top_level().only("pk", "name")),
         "entities": list(ProjectEntity.objects.only("pk", "name", "acronym")),
         "applications": applications,
-        "decisions": list(
-            Decision.objects.select_related("organisation").order_by("-date")[:200]
-        ),
+        "decisions": list(Decision.objects.select_related("organisation").order_by("-date")[:200]),
     }

@@ -1,11 +1,15 @@
 from django.urls import path
 
-from hankesalkku.core.views import placeholder
+from hankesalkku.documents import views
 from hankesalkku.documents.views_sources import source_detail
 
 app_name = "documents"
 
 urlpatterns = [
-    path("", placeholder, name="upload"),
+    path("", views.upload, name="upload"),
+    path("<int:pk>/tarkista/", views.review, name="review"),
+    path("<int:pk>/kohteet/", views.targets, name="targets"),
+    path("<int:pk>/tallenna/", views.apply, name="apply"),
+    path("arvo/<int:pk>/<str:action>/", views.value_action, name="value_action"),
     path("lahde/<int:pk>/", source_detail, name="source"),
 ]

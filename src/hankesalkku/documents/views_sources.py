@@ -23,7 +23,7 @@ def _target_page(target):
     if isinstance(target, ProjectEntity):
         return str(target), "projects:detail", [target.slug]
     if isinstance(target, Application | Partner):
-        return str(target.entity), "projects:detail", [target.entity.slug]
+        return str(target), "projects:detail", [target.entity.slug]
     if isinstance(target, Decision):
         return str(target), "decisions:detail", [target.pk]
     if isinstance(target, Commitment):

@@ -53,8 +53,9 @@ def _open_svg(width: float, height: float, title: str, summary: str, font_family
     return head, "</svg>"
 
 
-def _text(x, y, content, *, size=13, weight="normal", anchor="start", fill=INK,
-          font_family=None) -> str:
+def _text(
+    x, y, content, *, size=13, weight="normal", anchor="start", fill=INK, font_family=None
+) -> str:
     family = f' font-family="{escape(font_family)}"' if font_family else ""
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" font-weight="{weight}" '
@@ -101,8 +102,13 @@ def bar_chart(
                 f'y2="{y + row - 2:.1f}" stroke="{MUTED}" stroke-width="1"/>'
             )
             parts.append(
-                _text(label_width + length + 6, y + 16, bar.text or bar.value, size=size,
-                      weight="bold")
+                _text(
+                    label_width + length + 6,
+                    y + 16,
+                    bar.text or bar.value,
+                    size=size,
+                    weight="bold",
+                )
             )
             y += row
         y += group_gap
@@ -127,6 +133,7 @@ def tile_map(
     tile: int = 86,
     gap: int = 5,
     font_family: str = WEB_FONT,
+    language: str = "fi",
 ) -> str:
     """Regions as squares in Finland's rough shape: total of implementers and partners large,
     "implementers + partners" small, region name on top."""
@@ -151,19 +158,38 @@ def tile_map(
             f'<rect x="{x}" y="{y}" width="{tile}" height="{tile}" rx="4" fill="{fill}" '
             f'stroke="{MUTED if total == 0 else BAR}" stroke-width="1"{dash}/>'
         )
-        lines = tile_label(slug, region["short_name"]).split("\n")
+        lines = tile_label(slug, region["short_name"], language).split("\n")
         for i, line in enumerate(lines):
-            parts.append(_text(x + tile / 2, y + 14 + 12 * i, line, size=10.5, anchor="middle",
-                               fill=ink))
-        parts.append(_text(x + tile / 2, y + tile - 22, total, size=22, weight="bold",
-                           anchor="middle", fill=ink))
-        parts.append(_text(x + tile / 2, y + tile - 7,
-                           f'{region["implementers"]} + {region["partners"]}', size=10,
-                           anchor="middle", fill=ink))
+            parts.append(
+                _text(x + tile / 2, y + 14 + 12 * i, line, size=10.5, anchor="middle", fill=ink)
+            )
+        parts.append(
+            _text(
+                x + tile / 2,
+                y + tile - 22,
+                total,
+                size=22,
+                weight="bold",
+                anchor="middle",
+                fill=ink,
+            )
+        )
+        parts.append(
+            _text(
+                x + tile / 2,
+                y + tile - 7,
+                f"{region['implementers']} + {region['partners']}",
+                size=10,
+                anchor="middle",
+                fill=ink,
+            )
+        )
     y = GRID_ROWS * (tile + gap) + 6
     for i, shade in enumerate(SHADES):
-        parts.append(f'<rect x="{i * 22}" y="{y}" width="20" height="14" fill="{shade}" '
-                     f'stroke="{MUTED}" stroke-width="0.6"/>')
+        parts.append(
+            f'<rect x="{i * 22}" y="{y}" width="20" height="14" fill="{shade}" '
+            f'stroke="{MUTED}" stroke-width="0.6"/>'
+        )
     parts.append(_text(len(SHADES) * 22 + 6, y + 12, f"0 … {top}", size=11, fill=MUTED))
     for i, line in enumerate(_wrap(legend, int(width / (11 * 0.56)))[:2]):
         parts.append(_text(0, y + 32 + 14 * i, line, size=11, fill=MUTED))

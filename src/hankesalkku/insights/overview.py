@@ -2,9 +2,13 @@
 and every export call, so the numbers can never disagree between them.
 
 Everything is counted in the database with grouped aggregates over subqueries of the selected
-entities; the number of queries is fixed (about a dozen) whatever the portfolio's size, and no
-Python loop ever runs over projects. Python only loops over the reference rows (23 regions,
-15 sectors, 9 organisation types, a few ministries).
+entities; the number of queries is fixed (ten) whatever the portfolio's size, and no Python loop
+ever runs over projects. Python only loops over grouped rows (at most regions × organisation
+types, 2^k combinations of ministries or branches) and the reference rows.
+
+Each large table is scanned once: applications are grouped by (region, organisation type) and
+everything else about them is summed from those groups. An organisation has exactly one region
+and one type, so even the distinct count of organisations adds up across the groups.
 
 Counting rules (the coordination's, seed 002):
 - an *implementer* (hanketoteuttaja) is one application: an organisation implementing its part
@@ -24,24 +28,29 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import translation
 
 from hankesalkku.core.i18n import localized
-from hankesalkku.core.money import support_rate
+from hankesalkku.core.money import CENT, support_rate
 from hankesalkku.organisations.models import Organisation, OrganisationType, Region
 from hankesalkku.programmes.models import AdministrativeBranch, Sector
 from hankesalkku.projects.models import Application, Partner, ProjectEntity, ProjectKind
 
+from .aggregates import count_combinations
 from .selection import Selection
 from .tilemap import busiest_sentence, coverage_sentence
 
 JOINT_SEPARATOR = "+"
 UNKNOWN_MINISTRY = "–"
 MONEY_FIELDS = (
-    "total_cost", "support", "own_financing", "municipal_financing",
-    "other_public_financing", "private_financing",
+    "total_cost",
+    "support",
+    "own_financing",
+    "municipal_financing",
+    "other_public_financing",
+    "private_financing",
 )
 
 
@@ -49,19 +58,16 @@ def build_overview(selection: Selection, language: str = "fi") -> dict:
     """All figures of the overview as plain data (names in `language`)."""
     with translation.override(language):
         entities = selection.entities().order_by()
-        applications = Application.objects.filter(entity__in=entities.values("pk")).order_by()
-        partners = Partner.objects.filter(entity__in=entities.values("pk")).order_by()
+        ids = entities.values("pk")
         counts = entities.aggregate(
             entities=Count("pk"),
             entities_single=Count("pk", filter=Q(kind=ProjectKind.SINGLE)),
             entities_group=Count("pk", filter=Q(kind=ProjectKind.GROUP)),
         )
-        app_figures = _applications(applications)
-        partner_counts = partners.aggregate(
-            partners=Count("pk"), partner_organisations=Count("organisation", distinct=True)
-        )
-        by_region, unplaced = _by_region(applications, partners, language)
-        sectors = _sectors(entities, counts["entities"], language)
+        apps = _applications(Application.objects.filter(entity__in=ids))
+        partners = _partners(Partner.objects.filter(entity__in=ids))
+        by_region, unplaced = _by_region(apps["by_region"], partners["by_region"], language)
+        sectors = _sectors(ids, counts["entities"], language)
         return {
             "generated": date.today().isoformat(),
             "language": language,
@@ -71,75 +77,99 @@ def build_overview(selection: Selection, language: str = "fi") -> dict:
             "entities": counts["entities"],
             "entities_single": counts["entities_single"],
             "entities_group": counts["entities_group"],
-            "implementers": app_figures["implementers"],
-            "implementer_organisations": app_figures["implementer_organisations"],
-            "partners": partner_counts["partners"],
-            "partner_organisations": partner_counts["partner_organisations"],
-            "by_ministry": _by_ministry(entities),
+            "implementers": apps["implementers"],
+            "implementer_organisations": apps["organisations"],
+            "partners": partners["partners"],
+            "partner_organisations": partners["organisations"],
+            "by_ministry": _by_ministry(ids, counts["entities"]),
             "by_sector": sectors["by_sector"],
             "by_branch": sectors["by_branch"],
             "social_and_health": sectors["social_and_health"],
-            "by_organisation_type": _by_organisation_type(applications),
+            "by_organisation_type": _by_organisation_type(apps["by_type"]),
             "by_region": by_region,
             "region_unknown": unplaced,
             "regions_sentence": coverage_sentence(by_region, language),
             "busiest_regions_sentence": busiest_sentence(by_region, language),
-            "financing": app_figures["financing"],
+            "financing": apps["financing"],
         }
 
 
+REGION_KEY = Coalesce("organisation__region_id", "organisation__parent__region_id")
+
+
 def _applications(applications) -> dict:
-    sums = {name: Sum(name) for name in MONEY_FIELDS}
+    """One grouped scan of the applications gives counts, sums, regions and types."""
     both_known = Q(total_cost__isnull=False, support__isnull=False)
-    row = applications.aggregate(
-        implementers=Count("pk"),
-        implementer_organisations=Count("organisation", distinct=True),
-        total_unknown=Count("pk", filter=Q(total_cost__isnull=True)),
-        rate_support=Sum("support", filter=both_known),
-        rate_total=Sum("total_cost", filter=both_known),
-        **sums,
+    rows = list(
+        applications.order_by()
+        .annotate(region_key=REGION_KEY)
+        .values("region_key", "organisation__organisation_type")
+        .annotate(
+            n=Count("pk"),
+            organisations=Count("organisation", distinct=True),
+            total_unknown=Count("pk", filter=Q(total_cost__isnull=True)),
+            rate_support=Sum("support", filter=both_known),
+            rate_total=Sum("total_cost", filter=both_known),
+            **{name: Sum(name) for name in MONEY_FIELDS},
+        )
     )
-    financing = {name: row[name] or Decimal("0.00") for name in MONEY_FIELDS}
-    financing["support_rate"] = support_rate(row["rate_support"], row["rate_total"])
-    financing["applications_without_total"] = row["total_unknown"]
+
+    def total(key):
+        return sum((r[key] or 0 for r in rows), Decimal("0"))
+
+    financing = {name: total(name).quantize(CENT) for name in MONEY_FIELDS}
+    financing["support_rate"] = support_rate(total("rate_support"), total("rate_total"))
+    financing["applications_without_total"] = int(total("total_unknown"))
+    by_region: dict = {}
+    by_type: dict = {}
+    for r in rows:
+        by_region[r["region_key"]] = by_region.get(r["region_key"], 0) + r["n"]
+        kind = r["organisation__organisation_type"]
+        by_type[kind] = by_type.get(kind, 0) + r["n"]
     return {
-        "implementers": row["implementers"],
-        "implementer_organisations": row["implementer_organisations"],
+        "implementers": sum(r["n"] for r in rows),
+        "organisations": sum(r["organisations"] for r in rows),
         "financing": financing,
+        "by_region": by_region,
+        "by_type": by_type,
     }
 
 
-def _by_ministry(entities) -> dict[str, int]:
-    """Entities by the combination of ministries whose authorisation funds them.
-
-    One Exists column per ministry present and a GROUP BY over those columns: the database
-    returns at most 2^k rows (k = ministries present, in practice two), never one per entity.
-    """
-    through = ProjectEntity.funding_ministries.through
-    ministries = list(
-        Organisation.objects.filter(
-            pk__in=through.objects.filter(projectentity__in=entities.values("pk")).values(
-                "organisation_id"
-            )
-        ).order_by("abbreviation", "name").values("pk", "abbreviation", "name")
+def _partners(partners) -> dict:
+    rows = list(
+        partners.order_by()
+        .annotate(region_key=REGION_KEY)
+        .values("region_key")
+        .annotate(n=Count("pk"), organisations=Count("organisation", distinct=True))
     )
-    columns = {
-        f"m{m['pk']}": Exists(through.objects.filter(projectentity=OuterRef("pk"),
-                                                     organisation_id=m["pk"]))
-        for m in ministries
+    return {
+        "partners": sum(r["n"] for r in rows),
+        "organisations": sum(r["organisations"] for r in rows),
+        "by_region": {r["region_key"]: r["n"] for r in rows},
     }
-    if not columns:
-        total = entities.count()
-        return {UNKNOWN_MINISTRY: total} if total else {}
-    rows = entities.annotate(**columns).values(*columns).annotate(n=Count("pk")).order_by()
+
+
+def _by_ministry(ids, entity_count: int) -> dict[str, int]:
+    """Entities by the combination of ministries whose authorisation funds them."""
+    through = ProjectEntity.funding_ministries.through
+    links = through.objects.filter(projectentity_id__in=ids)
+    ministries = list(
+        Organisation.objects.filter(pk__in=links.values("organisation_id"))
+        .order_by("abbreviation", "name")
+        .values("pk", "abbreviation", "name")
+    )
+    names = [m["abbreviation"] or m["name"] for m in ministries]
+    combinations = count_combinations(
+        links, "projectentity_id", "organisation_id", [m["pk"] for m in ministries]
+    )
     result: dict[str, int] = {}
-    for row in rows:
-        label = JOINT_SEPARATOR.join(
-            m["abbreviation"] or m["name"] for m in ministries if row[f"m{m['pk']}"]
-        ) or UNKNOWN_MINISTRY
-        result[label] = result.get(label, 0) + row["n"]
-    order = [m["abbreviation"] or m["name"] for m in ministries]
-    return dict(sorted(result.items(), key=lambda item: _ministry_sort_key(item[0], order)))
+    for flags, n in combinations.items():
+        label = JOINT_SEPARATOR.join(name for name, on in zip(names, flags, strict=True) if on)
+        result[label] = result.get(label, 0) + n
+    without = entity_count - sum(combinations.values())
+    if without:
+        result[UNKNOWN_MINISTRY] = without
+    return dict(sorted(result.items(), key=lambda item: _ministry_sort_key(item[0], names)))
 
 
 def _ministry_sort_key(label: str, order: list[str]) -> tuple:
@@ -149,24 +179,26 @@ def _ministry_sort_key(label: str, order: list[str]) -> tuple:
     return (len(parts), [order.index(p) if p in order else 99 for p in parts])
 
 
-def _sectors(entities, entity_count: int, language: str) -> dict:
+def _sectors(ids, entity_count: int, language: str) -> dict:
     through = ProjectEntity.sectors.through
-    links = through.objects.filter(projectentity__in=entities.values("pk")).order_by()
+    links = through.objects.filter(projectentity_id__in=ids)
     per_sector = dict(
-        links.values("sector_id").annotate(n=Count("projectentity_id")).values_list("sector_id", "n")
+        links.order_by()
+        .values("sector_id")
+        .annotate(n=Count("projectentity_id"))
+        .values_list("sector_id", "n")
     )
-    per_branch = dict(
-        links.values("sector__branch_id")
-        .annotate(n=Count("projectentity_id", distinct=True))
-        .values_list("sector__branch_id", "n")
+    branches = list(AdministrativeBranch.objects.order_by("order"))
+    combinations = count_combinations(
+        links, "projectentity_id", "sector__branch_id", [b.pk for b in branches]
     )
-    touched = links.aggregate(
-        any_sector=Count("projectentity_id", distinct=True),
-        social=Count(
-            "projectentity_id", distinct=True,
-            filter=Q(sector__branch__is_social_and_health=True),
-        ),
-    )
+
+    def entities_where(test) -> int:
+        return sum(n for flags, n in combinations.items() if test(flags))
+
+    social = [i for i, b in enumerate(branches) if b.is_social_and_health]
+    any_sector = entities_where(any)
+    involved = entities_where(lambda flags: any(flags[i] for i in social))
     by_sector = [
         {
             "branch": localized(s.branch, "name", language),
@@ -182,27 +214,22 @@ def _sectors(entities, entity_count: int, language: str) -> dict:
             "branch": localized(b, "name", language),
             "branch_slug": b.slug,
             "is_social_and_health": b.is_social_and_health,
-            "entities": per_branch.get(b.pk, 0),
+            "entities": entities_where(lambda flags, i=index: flags[i]),
         }
-        for b in AdministrativeBranch.objects.order_by("order")
+        for index, b in enumerate(branches)
     ]
     return {
         "by_sector": by_sector,
         "by_branch": by_branch,
         "social_and_health": {
-            "involved": touched["social"],
-            "not_involved": touched["any_sector"] - touched["social"],
-            "sectors_unknown": entity_count - touched["any_sector"],
+            "involved": involved,
+            "not_involved": any_sector - involved,
+            "sectors_unknown": entity_count - any_sector,
         },
     }
 
 
-def _by_organisation_type(applications) -> list[dict]:
-    counts = dict(
-        applications.values("organisation__organisation_type")
-        .annotate(n=Count("pk"))
-        .values_list("organisation__organisation_type", "n")
-    )
+def _by_organisation_type(counts: dict) -> list[dict]:
     rows = [
         {"type": code, "label": str(label), "implementers": counts.get(code, 0)}
         for code, label in OrganisationType.choices
@@ -211,21 +238,9 @@ def _by_organisation_type(applications) -> list[dict]:
     return [r for r in rows if r["implementers"]] + [r for r in rows if not r["implementers"]]
 
 
-def _region_counts(queryset) -> dict:
-    region = Coalesce("organisation__region_id", "organisation__parent__region_id")
-    return dict(
-        queryset.annotate(region_key=region)
-        .values("region_key")
-        .annotate(n=Count("pk"))
-        .values_list("region_key", "n")
-    )
-
-
-def _by_region(applications, partners, language: str) -> tuple[list[dict], dict]:
+def _by_region(implementers: dict, partner_counts: dict, language: str) -> tuple[list, dict]:
     """All 23 regions, zeros included, plus the implementers and partners whose organisation
     has no region: those are shown as "alue ei tiedossa", never dropped silently."""
-    implementers = _region_counts(applications)
-    partner_counts = _region_counts(partners)
     rows = [
         {
             "region": localized(r, "name", language),

@@ -19,7 +19,14 @@ from hankesalkku.programmes.models import Call, Programme, Sector, Theme
 from hankesalkku.projects.models import ProjectEntity, ProjectStatus
 
 FILTER_KEYS = (
-    "programme", "theme", "call", "ministry", "region", "organisation_type", "sector", "status",
+    "programme",
+    "theme",
+    "call",
+    "ministry",
+    "region",
+    "organisation_type",
+    "sector",
+    "status",
 )
 ALL_STATUSES = ("all", "kaikki")
 FUNDED_STATUSES = ("funded", "rahoitetut")
@@ -63,8 +70,12 @@ def resolve(queryset, value: str, *, key: str, text_fields: tuple[str, ...] = ("
     if value.isdigit():
         found = queryset.filter(pk=int(value)).first()
         if found is None:
-            raise SelectionError({key: _("%(field)s: tunnusta %(value)s ei löydy.") % {
-                "field": label, "value": value}})
+            raise SelectionError(
+                {
+                    key: _("%(field)s: tunnusta %(value)s ei löydy.")
+                    % {"field": label, "value": value}
+                }
+            )
         return found
     by_slug = queryset.filter(slug__iexact=value).first()
     if by_slug is not None:
@@ -82,18 +93,24 @@ def resolve(queryset, value: str, *, key: str, text_fields: tuple[str, ...] = ("
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
-        raise SelectionError({key: _("%(field)s: ”%(value)s” ei vastaa mitään.") % {
-            "field": label, "value": value}})
+        raise SelectionError(
+            {key: _("%(field)s: ”%(value)s” ei vastaa mitään.") % {"field": label, "value": value}}
+        )
     shown = ", ".join(
         f"{localized(o, 'name')} ({o.slug})" for o in candidates[:MAX_CANDIDATES_SHOWN]
     )
     more = len(candidates) - MAX_CANDIDATES_SHOWN
     if more > 0:
         shown += " " + _("ja %(n)s muuta") % {"n": more}
-    raise SelectionError({key: _(
-        "%(field)s: ”%(value)s” on moniselitteinen (%(candidates)s). Tarkenna nimeä tai käytä "
-        "tunnistetta."
-    ) % {"field": label, "value": value, "candidates": shown}})
+    raise SelectionError(
+        {
+            key: _(
+                "%(field)s: ”%(value)s” on moniselitteinen (%(candidates)s). Tarkenna nimeä tai käytä "
+                "tunnistetta."
+            )
+            % {"field": label, "value": value, "candidates": shown}
+        }
+    )
 
 
 def resolve_choice(choices, value: str, *, key: str) -> str:
@@ -142,29 +159,47 @@ class Selection:
     organisation_type: str | None = None
     sector: Sector | None = None
     statuses: tuple[str, ...] | None = field(default_factory=lambda: tuple(ProjectStatus.funded()))
+    # Who is looking: drafts (planned) are counted only where this user may see them. None is
+    # the command line, run by someone with the database in hand.
+    viewer: object | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def from_params(cls, params) -> Selection:
+    def from_params(cls, params, viewer=None) -> Selection:
         """Read GET parameters or CLI options; raises SelectionError naming every bad field."""
         getters = {
             "programme": lambda v: resolve(
-                Programme.objects.all(), v, key="programme",
-                text_fields=("name", "name_sv", "name_en", "short_name")),
+                Programme.objects.all(),
+                v,
+                key="programme",
+                text_fields=("name", "name_sv", "name_en", "short_name"),
+            ),
             "theme": lambda v: resolve(
-                Theme.objects.all(), v, key="theme", text_fields=("name", "name_sv", "name_en")),
+                Theme.objects.all(), v, key="theme", text_fields=("name", "name_sv", "name_en")
+            ),
             "call": lambda v: resolve(
-                Call.objects.all(), v, key="call", text_fields=("name", "name_sv", "name_en")),
+                Call.objects.all(), v, key="call", text_fields=("name", "name_sv", "name_en")
+            ),
             "ministry": lambda v: resolve(
-                Organisation.objects.ministries(), v, key="ministry",
-                text_fields=("abbreviation", "name", "name_sv", "name_en")),
+                Organisation.objects.ministries(),
+                v,
+                key="ministry",
+                text_fields=("abbreviation", "name", "name_sv", "name_en"),
+            ),
             "region": lambda v: resolve(
-                Region.objects.all(), v, key="region",
-                text_fields=("short_name", "short_name_sv", "name", "name_sv", "aliases")),
+                Region.objects.all(),
+                v,
+                key="region",
+                text_fields=("short_name", "short_name_sv", "name", "name_sv", "aliases"),
+            ),
             "organisation_type": lambda v: resolve_choice(
-                OrganisationType, v, key="organisation_type"),
+                OrganisationType, v, key="organisation_type"
+            ),
             "sector": lambda v: resolve(
-                Sector.objects.select_related("branch"), v, key="sector",
-                text_fields=("name", "name_sv", "name_en")),
+                Sector.objects.select_related("branch"),
+                v,
+                key="sector",
+                text_fields=("name", "name_sv", "name_en"),
+            ),
         }
         values, errors = {}, {}
         for key, getter in getters.items():
@@ -181,12 +216,16 @@ class Selection:
             errors.update(error.errors)
         if errors:
             raise SelectionError(errors)
-        return cls(**values)
+        return cls(**values, viewer=viewer)
 
     def entities(self):
         """The selected project entities; many-to-many filters go through subqueries so that
         no join multiplies the rows the aggregates count."""
         qs = ProjectEntity.objects.all()
+        if self.viewer is not None:
+            from hankesalkku.projects.permissions import visible_project_entities
+
+            qs = visible_project_entities(self.viewer, qs)
         if self.statuses is not None:
             qs = qs.filter(status__in=self.statuses)
         if self.programme:
@@ -197,17 +236,22 @@ class Selection:
             qs = qs.filter(call=self.call)
         if self.ministry:
             through = ProjectEntity.funding_ministries.through
-            qs = qs.filter(pk__in=through.objects.filter(
-                organisation=self.ministry).values("projectentity_id"))
+            qs = qs.filter(
+                pk__in=through.objects.filter(organisation=self.ministry).values("projectentity_id")
+            )
         if self.sector:
             through = ProjectEntity.sectors.through
-            qs = qs.filter(pk__in=through.objects.filter(
-                sector=self.sector).values("projectentity_id"))
+            qs = qs.filter(
+                pk__in=through.objects.filter(sector=self.sector).values("projectentity_id")
+            )
         if self.organisation_type:
             from hankesalkku.projects.models import Application
 
-            qs = qs.filter(pk__in=Application.objects.filter(
-                organisation__organisation_type=self.organisation_type).values("entity_id"))
+            qs = qs.filter(
+                pk__in=Application.objects.filter(
+                    organisation__organisation_type=self.organisation_type
+                ).values("entity_id")
+            )
         if self.region:
             qs = qs.filter(_entities_in_region(self.region))
         return qs
@@ -232,13 +276,16 @@ class Selection:
         labels = _field_labels()
         out = []
         for f in fields(self):
+            if f.name == "viewer":
+                continue
             value = getattr(self, f.name)
             if f.name == "statuses":
                 if value is None:
                     out.append((labels["status"], _("kaikki")))
                 elif set(value) != set(ProjectStatus.funded()):
-                    out.append((labels["status"], ", ".join(
-                        str(ProjectStatus(v).label) for v in value)))
+                    out.append(
+                        (labels["status"], ", ".join(str(ProjectStatus(v).label) for v in value))
+                    )
                 continue
             if value is None or value == "":
                 continue

@@ -146,8 +146,7 @@ def coverage_sentence(rows: list[dict], language: str = "fi") -> str:
     if language == "sv":
         return f"Projekt genomförs i alla välfärdsområden utom {_join(names, 'och')}."
     return (
-        "Projects are carried out in all wellbeing services counties except "
-        f"{_join(names, 'and')}."
+        f"Projects are carried out in all wellbeing services counties except {_join(names, 'and')}."
     )
 
 

@@ -70,9 +70,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
     def ministries(self):
-        return self.filter(organisation_type=OrganisationType.STATE_AGENCY).exclude(
-            abbreviation=""
-        )
+        return self.filter(organisation_type=OrganisationType.STATE_AGENCY).exclude(abbreviation="")
 
     def with_place(self):
         return self.select_related("region", "parent")
@@ -137,11 +135,15 @@ class OrganisationMember(models.Model):
     """A user who works for an organisation: they may see its drafts (planned projects)."""
 
     user = models.ForeignKey(
-        "auth.User", verbose_name=_("käyttäjä"), on_delete=models.CASCADE,
+        "auth.User",
+        verbose_name=_("käyttäjä"),
+        on_delete=models.CASCADE,
         related_name="organisation_memberships",
     )
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisaatio"), on_delete=models.CASCADE,
+        Organisation,
+        verbose_name=_("organisaatio"),
+        on_delete=models.CASCADE,
         related_name="members",
     )
 

@@ -29,13 +29,23 @@ ALIASES = {
 }
 
 SLUGS = {
-    "Varsinais-Suomi": "varsinais-suomi", "Satakunta": "satakunta", "Kanta-Häme": "kanta-hame",
-    "Pirkanmaa": "pirkanmaa", "Päijät-Häme": "paijat-hame", "Kymenlaakso": "kymenlaakso",
-    "Etelä-Karjala": "etela-karjala", "Etelä-Savo": "etela-savo", "Pohjois-Savo": "pohjois-savo",
-    "Pohjois-Karjala": "pohjois-karjala", "Keski-Suomi": "keski-suomi",
-    "Etelä-Pohjanmaa": "etela-pohjanmaa", "Pohjanmaa": "pohjanmaa",
-    "Keski-Pohjanmaa": "keski-pohjanmaa", "Pohjois-Pohjanmaa": "pohjois-pohjanmaa",
-    "Kainuu": "kainuu", "Lappi": "lappi",
+    "Varsinais-Suomi": "varsinais-suomi",
+    "Satakunta": "satakunta",
+    "Kanta-Häme": "kanta-hame",
+    "Pirkanmaa": "pirkanmaa",
+    "Päijät-Häme": "paijat-hame",
+    "Kymenlaakso": "kymenlaakso",
+    "Etelä-Karjala": "etela-karjala",
+    "Etelä-Savo": "etela-savo",
+    "Pohjois-Savo": "pohjois-savo",
+    "Pohjois-Karjala": "pohjois-karjala",
+    "Keski-Suomi": "keski-suomi",
+    "Etelä-Pohjanmaa": "etela-pohjanmaa",
+    "Pohjanmaa": "pohjanmaa",
+    "Keski-Pohjanmaa": "keski-pohjanmaa",
+    "Pohjois-Pohjanmaa": "pohjois-pohjanmaa",
+    "Kainuu": "kainuu",
+    "Lappi": "lappi",
 }
 
 
@@ -47,7 +57,11 @@ def region_rows() -> list[dict]:
             if short:
                 short_fi, short_sv, slug = short
             else:
-                short_fi, short_sv, slug = row["region_fi"], row["region_sv"], SLUGS[row["region_fi"]]
+                short_fi, short_sv, slug = (
+                    row["region_fi"],
+                    row["region_sv"],
+                    SLUGS[row["region_fi"]],
+                )
             rows.append(
                 {
                     "slug": slug,
@@ -64,9 +78,15 @@ def region_rows() -> list[dict]:
             )
     rows.append(
         {
-            "slug": "ahvenanmaa", "name": "Ahvenanmaa", "name_sv": "Åland",
-            "short_name": "Ahvenanmaa", "short_name_sv": "Åland", "kind": "aland",
-            "maakunta": "Ahvenanmaa", "maakunta_sv": "Åland", "aliases": "Åland",
+            "slug": "ahvenanmaa",
+            "name": "Ahvenanmaa",
+            "name_sv": "Åland",
+            "short_name": "Ahvenanmaa",
+            "short_name_sv": "Åland",
+            "kind": "aland",
+            "maakunta": "Ahvenanmaa",
+            "maakunta_sv": "Åland",
+            "aliases": "Åland",
             "order": len(rows) + 1,
         }
     )

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 
-from hankesalkku.decisions.models import Commitment, Decision
+from hankesalkku.decisions.models import Commitment, CommitmentPurpose, Decision
 from hankesalkku.documents.models import SourceReference
 from hankesalkku.projects.models import Application, Partner
 from hankesalkku.projects.permissions import visible_project_entities
@@ -30,8 +30,12 @@ def _commitments_by_budget_item(commitments) -> list[dict]:
     for c in commitments:
         group = groups.setdefault(
             c.budget_item_id,
-            {"budget_item": c.budget_item, "commitments": [], "amount": Decimal("0"),
-             "spent": Decimal("0")},
+            {
+                "budget_item": c.budget_item,
+                "commitments": [],
+                "amount": Decimal("0"),
+                "spent": Decimal("0"),
+            },
         )
         group["commitments"].append(c)
         group["amount"] += c.amount
@@ -44,8 +48,13 @@ def _commitments_by_budget_item(commitments) -> list[dict]:
 
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
-        Organisation.objects.select_related("region", "parent", "parent__parent"), slug=slug
+        Organisation.objects.select_related("region", "parent__parent__parent"), slug=slug
     )
+    ancestors = []
+    node = organisation.parent
+    while node is not None and len(ancestors) < 10:
+        ancestors.insert(0, node)
+        node = node.parent
     units = _descendants(organisation)
     ids = [organisation.pk, *(u.pk for u in units)]
     visible = visible_project_entities(request.user).values("pk")
@@ -61,7 +70,9 @@ def organisation_detail(request, slug):
         .order_by("entity__name")
     )
     paid = list(
-        Commitment.objects.with_related().filter(payer_id__in=ids, entity_id__in=visible)
+        Commitment.objects.with_related()
+        .select_related("budget_item__organisation")
+        .filter(payer_id__in=ids, entity_id__in=visible)
         .order_by("budget_item__code", "decision__date")
     )
     received = list(
@@ -69,21 +80,26 @@ def organisation_detail(request, slug):
         .filter(beneficiary_id__in=ids, entity_id__in=visible)
         .exclude(payer_id__in=ids)
     )
-    decisions = list(
-        Decision.objects.filter(organisation_id__in=ids).order_by("-date")[:50]
+    decisions = list(Decision.objects.filter(organisation_id__in=ids).order_by("-date")[:50])
+    # A reservation for project costs covers the whole part, support included; adding it to
+    # the own and municipal shares would count the same euros twice.
+    co_financing = [c for c in paid if c.purpose != CommitmentPurpose.PROJECT_COSTS]
+    budget_items = [c.budget_item for c in (*paid, *received)]
+    refs = SourceReference.objects.for_objects(
+        [organisation, *applications, *paid, *received, *budget_items]
     )
-    refs = SourceReference.objects.for_objects([organisation, *applications, *paid, *received])
     return render(
         request,
         "organisations/detail.html",
         {
             "organisation": organisation,
+            "ancestors": ancestors,
             "units": units,
             "applications": applications,
             "partnerships": partnerships,
             "budget_groups": _commitments_by_budget_item(paid),
-            "paid_total": sum((c.amount for c in paid), Decimal("0")),
-            "paid_qualifier": combined_qualifier(c.qualifier for c in paid),
+            "paid_total": sum((c.amount for c in co_financing), Decimal("0")),
+            "paid_qualifier": combined_qualifier(c.qualifier for c in co_financing),
             "received": received,
             "decisions": decisions,
             "refs": refs,

@@ -53,7 +53,9 @@ class Priority(TranslatedNameMixin, models.Model):
 
 class SpecificObjective(TranslatedNameMixin, models.Model):
     priority = models.ForeignKey(
-        Priority, verbose_name=_("toimintalinja"), on_delete=models.CASCADE,
+        Priority,
+        verbose_name=_("toimintalinja"),
+        on_delete=models.CASCADE,
         related_name="specific_objectives",
     )
     code = models.CharField(_("koodi"), max_length=10)
@@ -89,7 +91,9 @@ class Sector(TranslatedNameMixin, models.Model):
     """A sector within one branch; student welfare appears under two branches, as in the seed."""
 
     branch = models.ForeignKey(
-        AdministrativeBranch, verbose_name=_("hallinnonala"), on_delete=models.PROTECT,
+        AdministrativeBranch,
+        verbose_name=_("hallinnonala"),
+        on_delete=models.PROTECT,
         related_name="sectors",
     )
     slug = models.SlugField(_("tunniste"), unique=True)
@@ -109,13 +113,19 @@ class Theme(TranslatedNameMixin, models.Model):
         Programme, verbose_name=_("ohjelma"), on_delete=models.PROTECT, related_name="themes"
     )
     specific_objective = models.ForeignKey(
-        SpecificObjective, verbose_name=_("erityistavoite"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="themes",
+        SpecificObjective,
+        verbose_name=_("erityistavoite"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="themes",
     )
     reserved_budget = money_field(_("varattu määräraha"))
     reserved_budget_qualifier = qualifier_field()
     ministries = models.ManyToManyField(
-        "organisations.Organisation", verbose_name=_("ohjaavat ministeriöt"), blank=True,
+        "organisations.Organisation",
+        verbose_name=_("ohjaavat ministeriöt"),
+        blank=True,
         related_name="steered_themes",
     )
     description = models.TextField(_("kuvaus"), blank=True)
@@ -140,9 +150,9 @@ class CostModel(TranslatedNameMixin, models.Model):
 
 class CallQuerySet(models.QuerySet):
     def with_related(self):
-        return self.select_related(
-            "programme", "theme", "funding_authority"
-        ).prefetch_related("ministries", "strands", "target_districts", "allowed_cost_models")
+        return self.select_related("programme", "theme", "funding_authority").prefetch_related(
+            "ministries", "strands", "target_districts", "allowed_cost_models"
+        )
 
 
 class Call(TranslatedNameMixin, models.Model):
@@ -152,15 +162,25 @@ class Call(TranslatedNameMixin, models.Model):
         Programme, verbose_name=_("ohjelma"), on_delete=models.PROTECT, related_name="calls"
     )
     theme = models.ForeignKey(
-        Theme, verbose_name=_("teema"), null=True, blank=True, on_delete=models.PROTECT,
+        Theme,
+        verbose_name=_("teema"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="calls",
     )
     funding_authority = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("rahoittava viranomainen"), null=True,
-        blank=True, on_delete=models.PROTECT, related_name="calls_as_authority",
+        "organisations.Organisation",
+        verbose_name=_("rahoittava viranomainen"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="calls_as_authority",
     )
     ministries = models.ManyToManyField(
-        "organisations.Organisation", verbose_name=_("myöntövaltuuden ministeriöt"), blank=True,
+        "organisations.Organisation",
+        verbose_name=_("myöntövaltuuden ministeriöt"),
+        blank=True,
         related_name="calls_as_ministry",
     )
     opens = models.DateField(_("haku alkaa"), null=True, blank=True)
@@ -168,7 +188,11 @@ class Call(TranslatedNameMixin, models.Model):
     budget = money_field(_("haun määräraha"))
     budget_qualifier = qualifier_field()
     max_support_rate = models.DecimalField(
-        _("tukiprosentti enintään"), max_digits=5, decimal_places=4, null=True, blank=True,
+        _("tukiprosentti enintään"),
+        max_digits=5,
+        decimal_places=4,
+        null=True,
+        blank=True,
         help_text=_("Osuutena: 0,75 = 75 %."),
     )
     allowed_cost_models = models.ManyToManyField(
@@ -178,7 +202,10 @@ class Call(TranslatedNameMixin, models.Model):
         "organisations.District", verbose_name=_("kohdekaupunginosat"), blank=True
     )
     impact_framework = models.ForeignKey(
-        "ImpactFramework", verbose_name=_("vaikuttavuuskehys"), null=True, blank=True,
+        "ImpactFramework",
+        verbose_name=_("vaikuttavuuskehys"),
+        null=True,
+        blank=True,
         on_delete=models.SET_NULL,
     )
     starts_year = models.PositiveSmallIntegerField(_("avustuskausi alkaa"), null=True, blank=True)
@@ -193,7 +220,9 @@ class Call(TranslatedNameMixin, models.Model):
         verbose_name_plural = _("haut")
         constraints = [
             models.CheckConstraint(
-                condition=Q(opens__isnull=True) | Q(closes__isnull=True) | Q(closes__gte=F("opens")),
+                condition=Q(opens__isnull=True)
+                | Q(closes__isnull=True)
+                | Q(closes__gte=F("opens")),
                 name="call_closes_after_opens",
                 violation_error_message=_("Haun päättymispäivä on ennen alkamispäivää."),
             ),
@@ -251,11 +280,19 @@ class ReportedFigure(models.Model):
     """
 
     call = models.ForeignKey(
-        Call, verbose_name=_("haku"), null=True, blank=True, on_delete=models.CASCADE,
+        Call,
+        verbose_name=_("haku"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="reported_figures",
     )
     theme = models.ForeignKey(
-        Theme, verbose_name=_("teema"), null=True, blank=True, on_delete=models.CASCADE,
+        Theme,
+        verbose_name=_("teema"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="reported_figures",
     )
     metric = models.CharField(_("mittari"), max_length=40, choices=FigureMetric.choices)

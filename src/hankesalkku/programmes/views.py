@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from hankesalkku.core.views import calls_with_figures
+from hankesalkku.core.views import call_cited_objects, calls_with_figures
 from hankesalkku.decisions.models import Decision
 from hankesalkku.documents.models import SourceReference
 from hankesalkku.projects.models import ProjectEntity
@@ -13,7 +13,9 @@ from hankesalkku.projects.views import attach_list_figures
 
 def call_detail(request, slug):
     call = get_object_or_404(
-        calls_with_figures().select_related("theme__specific_objective__priority").prefetch_related(
+        calls_with_figures()
+        .select_related("theme__specific_objective__priority")
+        .prefetch_related(
             Prefetch(
                 "decisions",
                 Decision.objects.select_related("organisation").order_by("-date"),
@@ -27,7 +29,7 @@ def call_detail(request, slug):
         .select_related("strand")
     )
     figures = list(call.reported_figures.all())
-    refs = SourceReference.objects.for_objects([call, *figures])
+    refs = SourceReference.objects.for_objects(call_cited_objects(call))
     return render(
         request,
         "programmes/call_detail.html",

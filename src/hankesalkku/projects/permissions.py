@@ -22,9 +22,10 @@ def _member_organisation_ids(user) -> set[int]:
     ids = set(user.organisation_memberships.values_list("organisation_id", flat=True))
     frontier = set(ids)
     while frontier:
-        frontier = set(
-            Organisation.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
-        ) - ids
+        frontier = (
+            set(Organisation.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+            - ids
+        )
         ids |= frontier
     user._hankesalkku_org_ids = ids
     return ids
@@ -51,8 +52,11 @@ def can_view_project_entity(user, entity: ProjectEntity) -> tuple[bool, str]:
     if getattr(user, "is_staff", False):
         return True, ""
     org_ids = _member_organisation_ids(user)
-    if org_ids and entity.applications.filter(
-        Q(organisation_id__in=org_ids) | Q(unit_id__in=org_ids)
-    ).exists():
+    if (
+        org_ids
+        and entity.applications.filter(
+            Q(organisation_id__in=org_ids) | Q(unit_id__in=org_ids)
+        ).exists()
+    ):
         return True, ""
     return False, _("Hanke on valmistelussa; sen näkevät vain toteuttajaorganisaatio ja ylläpito.")

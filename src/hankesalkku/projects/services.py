@@ -4,8 +4,6 @@ Each status change is its own service so that the allowed steps live in one tabl
 (`status.ALLOWED_TRANSITIONS`) and every refusal reads the same way.
 """
 
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
@@ -55,12 +53,12 @@ def _validate_financing(application: Application) -> None:
         )
     call = application.entity.call if application.entity_id else None
     rate = application.support_rate
-    if call and call.max_support_rate is not None and rate is not None:
-        if rate > call.max_support_rate:
-            errors.setdefault("support", []).append(
-                _("Tukiprosentti %(rate)s ylittää haun enimmäistukiprosentin %(max)s.")
-                % {"rate": format_rate(rate), "max": format_rate(call.max_support_rate)}
-            )
+    ceiling = call.max_support_rate if call else None
+    if ceiling is not None and rate is not None and rate > ceiling:
+        errors.setdefault("support", []).append(
+            _("Tukiprosentti %(rate)s ylittää haun enimmäistukiprosentin %(max)s.")
+            % {"rate": format_rate(rate), "max": format_rate(ceiling)}
+        )
     if application.starts and application.ends and application.ends < application.starts:
         errors.setdefault("ends", []).append(_("Päättymispäivä on ennen alkamispäivää."))
     if errors:

@@ -33,6 +33,7 @@ class Totals:
     """Column sums over applications; a column nobody stated stays unknown, not zero."""
 
     def __init__(self, applications):
+        self.incomplete = any(a.total_cost is None for a in applications)
         for name in SUMMED_FIELDS:
             stated = [a for a in applications if getattr(a, name) is not None]
             value = sum((getattr(a, name) for a in stated), Decimal("0")) if stated else None
@@ -45,6 +46,8 @@ class Totals:
 
     @property
     def support_rate(self):
+        if self.incomplete:
+            return None
         return support_rate(self.support, self.total_cost)
 
 
@@ -91,9 +94,7 @@ def project_detail(request, slug):
             "regions",
             Prefetch("applications", Application.objects.with_organisations()),
             Prefetch("partners", Partner.objects.select_related("organisation__region")),
-            Prefetch(
-                "decisions", Decision.objects.select_related("organisation").order_by("date")
-            ),
+            Prefetch("decisions", Decision.objects.select_related("organisation").order_by("date")),
             Prefetch("commitments", Commitment.objects.with_related()),
         ),
         slug=slug,
@@ -105,8 +106,11 @@ def project_detail(request, slug):
     partners = list(entity.partners.all())
     decisions = list(entity.decisions.all())
     commitments = list(entity.commitments.all())
+    budget_items = [c.budget_item for c in commitments] + [
+        a.municipal_financing_budget_item for a in applications
+    ]
     refs = SourceReference.objects.for_objects(
-        [entity, *applications, *partners, *decisions, *commitments]
+        [entity, *applications, *partners, *decisions, *commitments, *budget_items]
     )
     return render(
         request,

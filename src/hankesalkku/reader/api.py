@@ -10,11 +10,12 @@ from . import patterns
 from .calls import find_calls
 from .districts import find_districts
 from .extract import extract
-from .kinds import classify
+from .kinds import kind_scores, pick
 from .money import Found, assign_roles, attach_budget_items, find_figures, form_figures, role_of
 from .organisations import city_organisation, known_mentions
 from .result import Amount, Field, ReadResult
 from .roles import find_roles
+from .scan import gated
 from .segments import Segments
 from .textview import TextView
 
@@ -23,13 +24,15 @@ MAX_BYTES = 20 * 1024 * 1024
 huge file is almost always a scan or an archive uploaded by mistake."""
 
 NOTHING_FOUND = "Asiakirjasta ei tunnistettu rahoitustietoja."
-_FUNDING_WORDS = re.compile(r"rahoitu|tuki|tuen|tukea|avustu|hanke|hank|ESR|EAKR|haku|budjet", re.I)
+_FUNDING_WORDS = gated(r"rahoitu|tuki|tuen|tukea|avustu|hanke|hank|ESR|EAKR|haku|budjet", re.I)
 
 
 def read_document(data: bytes, filename: str) -> ReadResult:
     """Read one document. Never raises: every problem becomes a message in ``errors``."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
-        return ReadResult(filename=str(filename), sha256="", errors=["Syöte ei ole tiedoston sisältöä (tavuja)."])
+        return ReadResult(
+            filename=str(filename), sha256="", errors=["Syöte ei ole tiedoston sisältöä (tavuja)."]
+        )
     data = bytes(data)
     result = ReadResult(filename=filename, sha256=hashlib.sha256(data).hexdigest())
     if not data.strip():
@@ -48,7 +51,9 @@ def read_document(data: bytes, filename: str) -> ReadResult:
         if result.text.strip():
             _analyse(result, extracted.hints)
     except Exception as exc:  # noqa: BLE001 - the batch must go on whatever one file does
-        result.errors.append(f"Tiedoston {filename} lukeminen epäonnistui odottamattomasti ({type(exc).__name__}).")
+        result.errors.append(
+            f"Tiedoston {filename} lukeminen epäonnistui odottamattomasti ({type(exc).__name__})."
+        )
     return result
 
 
@@ -94,16 +99,21 @@ def _analyse(result: ReadResult, hints: dict) -> None:
 
     figures = find_figures(flat)
     labelled = form_figures(flat, figures)
-    kind_guess = classify(flat, has_facts=bool(figures))
+    scores = kind_scores(flat)
+    kind_guess = pick(scores, has_facts=bool(figures))
     callish = kind_guess in ("call_notice", "call_results", "presentation")
     assign_roles(flat, figures, segments, callish)
     for fig, label in labelled:
         role = role_of(label, "") or "other"
-        fig.role = {"total": "project_total", "support": "project_support", "call": "call_budget"}.get(role, role)
+        fig.role = {
+            "total": "project_total",
+            "support": "project_support",
+            "call": "call_budget",
+        }.get(role, role)
     figures = sorted(figures + [f for f, _ in labelled], key=lambda f: f.start)
     calls = find_calls(view, segments, figures)
     result.calls = [c for c, _ in calls]
-    period = F.period(flat, [span for _, span in calls])
+    period = F.period(flat, [span for _, span in calls]) if funding_text else None
     if period:
         fields["period_start"] = Field(period.first, view.evidence(period.start, period.end))
         fields["period_end"] = Field(period.last, view.evidence(period.start, period.end))
@@ -116,7 +126,7 @@ def _analyse(result: ReadResult, hints: dict) -> None:
     for name_, (value, start, end) in hints.items():
         fields[name_] = Field(value=value, evidence=view.evidence(*_flat_span(view, start, end)))
     result.fields = {k: fields[k] for k in F_ORDER if k in fields}
-    result.kind = classify(flat, has_facts=bool(result.amounts or result.calls))
+    result.kind = pick(scores, has_facts=bool(result.amounts or result.calls))
     if result.kind == "unknown" and not (result.amounts or result.calls or result.organisations):
         result.errors.append(NOTHING_FOUND)
 
@@ -139,7 +149,13 @@ def _home_organisation(flat: str, fields: dict[str, Field]) -> str | None:
 
 def _attach_parties(flat: str, figures: list[Found], segments, home: str | None) -> None:
     for fig in figures:
-        if fig.role not in ("own_financing", "municipal_financing", "part_total", "part_support", "granted"):
+        if fig.role not in (
+            "own_financing",
+            "municipal_financing",
+            "part_total",
+            "part_support",
+            "granted",
+        ):
             continue
         s_start, s_end = segments.sentence(fig.start)
         before = flat[s_start : fig.start]

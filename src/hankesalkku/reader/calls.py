@@ -13,14 +13,24 @@ from . import dates
 from .money import Found
 from .organisations import ministry_codes
 from .result import CallMention
+from .scan import gated
 from .textview import TextView
 
-_CALL_DOCUMENT = re.compile(r"\w*haku|hakuaika|haettavana|ansökningstid|haettavissa", re.I)
-_CALL_WORD = re.compile(r"\w*haku\w*|hakuaika|haettavana|haettavissa|\bhaussa\b|\bhaun\b|ansökningstid", re.I)
-_PROJECT_WORD = re.compile(r"\btoteute\w*|\btoteutu\w*|hankeaika|toteutusaika|alka\w*\s+\d|\bhanke\s+toteutetaan", re.I)
+_CALL_DOCUMENT = gated(r"haku|hakuaika|haettavana|ansökningstid|haettavissa", re.I)
+_CALL_WORD = gated(
+    r"haku\w*|hakuaika|haettavana|haettavissa|\bhaussa\b|\bhaun\b|ansökningstid", re.I
+)
+_BUDGET_WORD = gated(
+    _CALL_WORD.pattern + r"|jaetaan|jaettava\w*|myöntövaltuu\w*|avustuksi\w*|budjet\w*", re.I
+)
+_PROJECT_WORD = gated(
+    r"\btoteute\w*|\btoteutu\w*|hankeaika|toteutusaika|alka\w*\s+\d|\bhanke\s+toteutetaan", re.I
+)
 
 
-def find_calls(view: TextView, segments, figures: list[Found]) -> list[tuple[CallMention, tuple[int, int]]]:
+def find_calls(
+    view: TextView, segments, figures: list[Found]
+) -> list[tuple[CallMention, tuple[int, int]]]:
     flat = view.flat
     if not _CALL_DOCUMENT.search(flat):
         return []
@@ -31,11 +41,19 @@ def find_calls(view: TextView, segments, figures: list[Found]) -> list[tuple[Cal
         if _PROJECT_WORD.search(sentence) and not _CALL_WORD.search(sentence):
             continue
         budget = next((f for f in figures if s_start <= f.start < s_end), None)
-        if budget is None and s_end < len(flat):
-            n_start, n_end = segments.sentence(s_end)
+        neighbours = []
+        if s_end < len(flat):
+            neighbours.append(segments.sentence(s_end))
+        if s_start > 0:
+            neighbours.append(segments.sentence(s_start - 1))
+        for n_start, n_end in neighbours:
+            if budget is not None:
+                break
             same_paragraph = segments.paragraph_index(n_start) == segments.paragraph_index(s_start)
-            if same_paragraph and _CALL_WORD.search(flat[n_start:n_end]):
+            if same_paragraph and _BUDGET_WORD.search(flat[n_start:n_end]):
                 budget = next((f for f in figures if n_start <= f.start < n_end), None)
+                if budget is not None:
+                    sentence = sentence + " " + flat[n_start:n_end]
         if budget is None and not _CALL_WORD.search(sentence):
             continue
         end = max(span.end, budget.end if budget else span.end)

@@ -10,21 +10,23 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .scan import gated
+
 _MONTHS = ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys",
            "loka", "marras", "joulu")  # fmt: skip
 _DASH = r"\s?[-\u2013\u2014]\s?"
-DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)")
-DATE_WORDS = re.compile(
+DATE = gated(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)")
+DATE_WORDS = gated(
     r"(?<![\d.])(\d{1,2})\.\s?(" + "|".join(_MONTHS) + r")kuuta\s+((?:19|20)\d{2})\b", re.I
 )
-ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
-DATE_RANGE = re.compile(
+ISO_DATE = gated(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+DATE_RANGE = gated(
     r"(?<![\d.])(\d{1,2})\.(?:\s?(\d{1,2})\.(?:\s?((?:19|20)\d{2}))?)?"
     + _DASH
     + r"(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)"
 )
-YEAR_RANGE = re.compile(r"(?<![\d.])((?:19|20)\d{2})" + _DASH + r"((?:19|20)?\d{2})(?![\d.])")
-START_END = re.compile(
+YEAR_RANGE = gated(r"(?<![\d.])((?:19|20)\d{2})" + _DASH + r"((?:19|20)?\d{2})(?!\d|\.\d)")
+START_END = gated(
     r"\balka(?:a|vat|nut)?\s+(\d{1,2}\.\d{1,2}\.\d{4})[^.]{0,60}?\bpäätty(?:y|vät)\s+(\d{1,2}\.\d{1,2}\.\d{4})",
     re.I,
 )
@@ -46,10 +48,10 @@ def iso(day: str | int, month: str | int, year: str | int) -> str | None:
 
 
 def parse_date(match: re.Match) -> str | None:
-    if match.re is DATE_WORDS:
+    if match.re.pattern == DATE_WORDS.pattern:
         month = _MONTHS.index(match.group(2).lower()) + 1
         return iso(match.group(1), month, match.group(3))
-    if match.re is ISO_DATE:
+    if match.re.pattern == ISO_DATE.pattern:
         return iso(match.group(3), match.group(2), match.group(1))
     return iso(match.group(1), match.group(2), match.group(3))
 

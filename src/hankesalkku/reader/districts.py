@@ -6,6 +6,7 @@ import re
 from importlib import resources
 
 from .result import DistrictMention
+from .scan import gated
 from .textview import TextView
 
 
@@ -21,12 +22,14 @@ def _load() -> tuple[re.Pattern, dict[str, str]]:
         for stem in filter(None, extra.split(",")):
             stems.setdefault(stem, name)
     ordered = sorted(stems, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ordered)) + r")[a-zåäö]{0,6}(?![\w-])")
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(map(re.escape, ordered)) + r")[a-zåäö]{0,6}(?![\w-])"
+    )
     return pattern, stems
 
 
 _PATTERN, _STEMS = _load()
-_HELSINKI_CONTEXT = re.compile(r"Helsin|kaupunginos|kohdealue|peruspiir|asuinalue", re.I)
+_HELSINKI_CONTEXT = gated(r"Helsin|\bHEL \d{4}|kaupunginos|kohdealue|peruspiir|asuinalue", re.I)
 
 
 def find_districts(view: TextView) -> list[DistrictMention]:

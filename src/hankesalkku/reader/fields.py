@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from . import dates, patterns
-from .organisations import ELY, _REGIONAL_COUNCIL, ely_name
+from .organisations import _REGIONAL_COUNCIL, ELY, ely_name
+from .scan import gated
 
-_DATE_LABEL = re.compile(
+_DATE_LABEL = gated(
     r"\b(?:Päätöspäivä|Päätöspäivämäärä|Kokouspäivä|Päivämäärä|Päiväys|Pvm|Datum|Beslutsdatum|Sammanträdesdatum|Annettu)\s*[:.]?\s*",
     re.I,
 )
@@ -16,43 +17,59 @@ _MAKER_WORD = (
     r"[\w-]*toimikunta|[\w-]*johtokunta|pormestari|apulaispormestari|ELY-keskus|elinvoimakeskus|"
     r"liitto|kanslia|kansliapäällikkö|rehtori|hallinto)"
 )
-_MAKER_SUBJECT = re.compile(
-    r"(?:^|\n|[.!?]\s)(?P<maker>(?:[A-ZÅÄÖ][\w-]*,?(?:\s(?:ja\s)?[\w-]+,?){0,7}?\s)?" + _MAKER_WORD
+_MAKER_SUBJECT = gated(
+    r"(?:^|\n|[.!?:]\s)(?P<maker>(?:[A-ZÅÄÖ][\w-]*,?(?: (?:ja )?[\w-]+,?){0,7}? )?" + _MAKER_WORD
     + r")\s+(?:päätti|päättää|on\s+päättänyt|päättänee|myöntää|myönsi|beslutade|beslutar)\b",
 )  # fmt: skip
-_MAKER_LINE = re.compile(r"(?:^|\n)(?P<maker>[A-ZÅÄÖ][\w-]*" + _MAKER_WORD + r")\s*(?=\n)")
-_MAKER_LABEL = re.compile(r"\b(?:Päätöksentekijä|Päättäjä|Beslutsfattare|Päätöksen tekijä)\s*[:.]?\s*(?P<maker>[^\n]{3,80})", re.I)
-_QUOTED = re.compile(r"[”“\"«]\s*(?P<name>[^”“\"«»\n]{4,200}?)\s*[”“\"»]")
-_NAME_LABEL = re.compile(r"\b(?:Hankkeen nimi|Projektin nimi|Hanke|Projekt(?:ets namn)?|Hankenimi)\s*[:\t]\s*(?P<name>[^\n]{4,200})", re.I)
+_MAKER_LINE = gated(r"(?:^|\n)(?P<maker>[A-ZÅÄÖ][\w-]*" + _MAKER_WORD + r")\s*(?=\n)")
+_MAKER_LABEL = gated(
+    r"\b(?:Päätöksentekijä|Päättäjä|Beslutsfattare|Päätöksen tekijä)\s*[:.]?\s*(?P<maker>[^\n]{3,80})",
+    re.I,
+)
+_QUOTED = gated(r"[”“\"«]\s*(?P<name>[^”“\"«»\n]{4,200}?)\s*[”“\"»]")
+_NAME_LABEL = gated(
+    r"\b(?:Hankkeen nimi|Projektin nimi|Ryhmähanke|Hanke|Projekt(?:ets namn)?|Hankenimi)\s*[:\t]\s*(?P<name>[^\n]{4,200})",
+    re.I,
+)
 _HANKE_CONTEXT = re.compile(r"hank\w*|projekt\w*", re.I)
 _ACRONYM = re.compile(r"\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11})\)")
-_TITLE_LABEL = re.compile(r"\b(?:Asia|Otsikko|Ärende|Rubrik)\s*[:]\s*(?P<title>[^\n]{5,200})")
+_ACRONYM_AFTER = re.compile(r"[”“\"»]?\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11})\)")
+_TITLE_LABEL = gated(r"\b(?:Asia|Otsikko|Ärende|Rubrik)\s*[:]\s*(?P<title>[^\n]{5,200})")
 _PROGRAMMES = [
-    ("ESR+", re.compile(r"\bESR\+|\bESR\s?plus|Euroopan sosiaalirahasto plus|\bESF\+", re.I)),
-    ("EAKR", re.compile(r"\bEAKR\b|Euroopan aluekehitysrahasto", re.I)),
-    ("JTF", re.compile(r"\bJTF\b|oikeudenmukaisen siirtymän rahasto", re.I)),
-    ("Interreg", re.compile(r"\bInterreg\b", re.I)),
-    ("Erasmus+", re.compile(r"\bErasmus\+", re.I)),
+    ("ESR+", gated(r"\bESR\+|\bESR\s?plus|Euroopan sosiaalirahasto plus|\bESF\+", re.I)),
+    ("EAKR", gated(r"\bEAKR\b|Euroopan aluekehitysrahasto", re.I)),
+    ("JTF", gated(r"\bJTF\b|oikeudenmukaisen siirtymän rahasto", re.I)),
+    ("Interreg", gated(r"\bInterreg\b", re.I)),
+    ("Erasmus+", gated(r"\bErasmus\+", re.I)),
 ]
-_PRIORITY = re.compile(r"\b(?:toimintalinja|toimintalinjan|toimintalinjaan|TL)\s*(?P<v>\d{1,2})\b", re.I)
-_OBJECTIVE = re.compile(r"\b(?:erityistavoit\w*|eryitystavoit\w*|ET|specifikt mål)\s*(?P<v>\d{1,2}\.\d{1,2})", re.I)
-_FUNDER_CONTEXT = re.compile(
+_PRIORITY = gated(r"\b(?:toimintalinja\w*|TL)\s*:?\s*(?P<v>\d{1,2})\b(?!\.\d)", re.I)
+_OBJECTIVE = gated(
+    r"\b(?:erityistavoit\w*|eryitystavoit\w*|ET|specifikt mål)\s*:?\s*(?P<v>\d{1,2}\.\d{1,2})", re.I
+)
+_FUNDER_CONTEXT = gated(
     r"(?:rahoitusta\s+haetaan|haetaan\s+rahoitusta|rahoittaja|rahoittava\s+viranomainen|välittävä\s+toimielin|"
     r"rahoitus\s*:|myöntää|myönsi|myöntänyt|rahoittaa|rahoittama|rahoittamana|päätöksen\s+tekijä)[^.\n]{0,80}",
     re.I,
 )
 _COST_MODELS = [
-    (re.compile(r"flat\s*rate\s*(?:-?mall\w*\s*)?(?P<pct>\d{1,2})\s*%|(?P<pct2>\d{1,2})\s*%:?n?\s*flat\s*rate", re.I), "flat rate"),
-    (re.compile(r"\b\w*yksikkökustannu\w*", re.I), "yksikkökustannus"),
-    (re.compile(r"\bkertakorvau\w*", re.I), "kertakorvaus"),
-    (re.compile(r"\btosiasiallis\w+ kustannu\w*", re.I), "tosiasialliset kustannukset"),
+    (
+        gated(
+            r"flat\s*rate\s*(?:-?mall\w*\s*)?(?P<pct>\d{1,2})\s*%|(?P<pct2>\d{1,2})\s*%:?n?\s*flat\s*rate",
+            re.I,
+        ),
+        "flat rate",
+    ),
+    (gated(r"yksikkökustannu\w*", re.I), "yksikkökustannus"),
+    (gated(r"\bkertakorvau\w*", re.I), "kertakorvaus"),
+    (gated(r"\btosiasiallis\w+ kustannu\w*", re.I), "tosiasialliset kustannukset"),
 ]
-_PERIOD_CONTEXT = re.compile(
+_PERIOD_CONTEXT = gated(
     r"toteut\w*|hankeaika\w*|toteutusaika\w*|kesto\w*|\bkausi\w*|kaudelle|vuosille|vuosina|vuosien|ajalle|"
     r"ajanjakso\w*|välisenä\s+aikana|välillä|aikataulu\w*|alka\w*|päätty\w*|projektiaika|genomförandetid|tukikelpoisuusaika\w*",
     re.I,
 )
-_APPEALS = re.compile(
+_PROGRAMME_PERIOD = gated(r"ohjelmakau\w*|Suomi\s*$|rakennerahasto\w*", re.I)
+_APPEALS = gated(
     r"(?P<kielto>muutoksenhakukielto)|(?P<oikaisu>oikaisuvaatimu\w*)|(?P<kunnallis>kunnallisvalitu\w*)|"
     r"(?P<hallinto>hallintovalitu\w*)",
     re.I,
@@ -106,7 +123,11 @@ def title(flat: str, section_end: int | None, diary_start: int | None = None):
             stripped = line.strip()
             if not stripped:
                 continue
-            if patterns.HEL_DIARY.match(stripped) or len(stripped) < 6 or dates.DATE.match(stripped):
+            if (
+                patterns.HEL_DIARY.match(stripped)
+                or len(stripped) < 6
+                or dates.DATE.match(stripped)
+            ):
                 continue
             start = flat.index(stripped, section_end)
             return start, start + len(stripped), stripped
@@ -119,7 +140,7 @@ def title(flat: str, section_end: int | None, diary_start: int | None = None):
 def project_name(flat: str):
     m = _NAME_LABEL.search(flat)
     if m:
-        name = m.group("name").strip().strip("”“\"")
+        name = m.group("name").strip().strip('”“"')
         start = flat.index(name, m.start("name"))
         return start, start + len(name), name
     for m in _QUOTED.finditer(flat):
@@ -135,14 +156,14 @@ def project_name(flat: str):
 def project_acronym(flat: str, name: tuple | None):
     if name:
         start, end, value = name
-        m = _ACRONYM.search(value) or _ACRONYM.match(flat, end + 1, end + 30)
-        if not m:
-            m = _ACRONYM.search(flat, end, min(len(flat), end + 4))
+        m = _ACRONYM.search(value) or _ACRONYM_AFTER.match(flat, end, end + 40)
         if m:
             if m.string is value:
                 return start + m.start("acr"), start + m.end("acr"), m.group("acr")
             return m.start("acr"), m.end("acr"), m.group("acr")
-    m = re.search(r"\b(?:hanke|hankkeen|projekti)\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+-]{1,11})\)", flat, re.I)
+    m = re.search(
+        r"\b(?:hanke|hankkeen|projekti)\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+-]{1,11})\)", flat, re.I
+    )
     if m:
         return m.start("acr"), m.end("acr"), m.group("acr")
     return None
@@ -198,6 +219,8 @@ def period(flat: str, call_spans: list[tuple[int, int]]):
             candidates.append((0, span))
     for span in dates.find_year_ranges(flat):
         context = flat[max(0, span.start - 50) : span.end + 25]
+        if _PROGRAMME_PERIOD.search(flat, max(0, span.start - 30), span.start):
+            continue  # "Uudistuva ja osaava Suomi 2021–2027" is the programme's period, not the project's
         if _PERIOD_CONTEXT.search(context):
             candidates.append((1, span))
     if not candidates:

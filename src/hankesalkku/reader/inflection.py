@@ -15,14 +15,24 @@ _HEADS = [
     ("palvelu", ["palvelu"], "palvelut", ["palvelui", "palveluj"]),
     ("yksikkö", ["yksikö", "yksikkö"], "yksiköt", ["yksiköi"]),
     ("keskus", ["keskukse", "keskust"], "keskukset", ["keskuksi"]),
-    ("kaupunki", ["kaupungi", "kaupunki", "kaupunke"], "kaupungit", ["kaupunkie", "kaupunkei", "kaupungei"]),
+    (
+        "kaupunki",
+        ["kaupungi", "kaupunki", "kaupunke"],
+        "kaupungit",
+        ["kaupunkie", "kaupunkei", "kaupungei"],
+    ),
     ("kunta", ["kunna", "kunta", "kuntaa"], "kunnat", ["kunti", "kuntie"]),
     ("liitto", ["liito", "liitto"], "liitot", ["liittoje", "liitoi"]),
     ("yliopisto", ["yliopisto"], "yliopistot", ["yliopistoi"]),
     ("korkeakoulu", ["korkeakoulu"], "korkeakoulut", ["korkeakouluj", "korkeakoului"]),
     ("säätiö", ["säätiö"], "säätiöt", ["säätiöi"]),
     ("toimiala", ["toimiala"], "toimialat", ["toimialoi", "toimialoj"]),
-    ("hyvinvointialue", ["hyvinvointialuee", "hyvinvointialuet"], "hyvinvointialueet", ["hyvinvointialuei"]),
+    (
+        "hyvinvointialue",
+        ["hyvinvointialuee", "hyvinvointialuet"],
+        "hyvinvointialueet",
+        ["hyvinvointialuei"],
+    ),
     ("virasto", ["virasto"], "virastot", ["virastoi"]),
     ("laitos", ["laitokse", "laitost"], "laitokset", ["laitoksi"]),
     ("yhdistys", ["yhdistykse", "yhdistyst"], "yhdistykset", ["yhdistyksi"]),
@@ -42,8 +52,61 @@ _HEADS = [
     ("instituutti", ["instituuti", "instituutti"], "instituutit", ["instituutte", "instituutei"]),
     ("seura", ["seura"], "seurat", ["seuroj", "seuroi"]),
 ]
-_SG = ["n", "lle", "lta", "ltä", "ssa", "ssä", "sta", "stä", "na", "nä", "ksi", "lla", "llä", "a", "ä", "ta", "tä", "hin", "han", "on", "ön", "un", "yn", "en", "in", "an", "än", "sa", "sä", ""]
-_PL = ["den", "tten", "en", "lle", "lta", "ltä", "ssa", "ssä", "sta", "stä", "na", "nä", "ksi", "lla", "llä", "hin", "in", "ta", "tä", "a", "ä"]
+_SG = [
+    "n",
+    "lle",
+    "lta",
+    "ltä",
+    "ssa",
+    "ssä",
+    "sta",
+    "stä",
+    "na",
+    "nä",
+    "ksi",
+    "lla",
+    "llä",
+    "a",
+    "ä",
+    "ta",
+    "tä",
+    "hin",
+    "han",
+    "on",
+    "ön",
+    "un",
+    "yn",
+    "en",
+    "in",
+    "an",
+    "än",
+    "sa",
+    "sä",
+    "",
+]
+_PL = [
+    "den",
+    "tten",
+    "en",
+    "lle",
+    "lta",
+    "ltä",
+    "ssa",
+    "ssä",
+    "sta",
+    "stä",
+    "na",
+    "nä",
+    "ksi",
+    "lla",
+    "llä",
+    "hin",
+    "in",
+    "ta",
+    "tä",
+    "a",
+    "ä",
+]
 
 
 def _forms() -> dict[str, str]:
@@ -61,16 +124,20 @@ def _forms() -> dict[str, str]:
 
 
 _FORMS = _forms()
-_HEAD_AT_END = re.compile("(" + "|".join(sorted(map(re.escape, _FORMS), key=len, reverse=True)) + r")$", re.I)
+_LAST_WORD = re.compile(r"[\w-]+$")
 
 
 def head_nominative(phrase: str) -> str | None:
     """The phrase with its head noun in the nominative, or None if no known head ends it."""
-    match = _HEAD_AT_END.search(phrase)
-    if not match:
+    last = _LAST_WORD.search(phrase)
+    if not last:
         return None
-    form = match.group(1)
-    nominative = _FORMS[form.lower()]
-    if form[:1].isupper():
-        nominative = nominative[:1].upper() + nominative[1:]
-    return phrase[: match.start()] + nominative
+    word = last.group()
+    lowered = word.lower()
+    for cut in range(len(word)):  # longest known ending first: "taidekeskukselta" -> "keskukselta"
+        nominative = _FORMS.get(lowered[cut:])
+        if nominative is not None:
+            if word[cut].isupper():
+                nominative = nominative[:1].upper() + nominative[1:]
+            return phrase[: last.start() + cut] + nominative
+    return None

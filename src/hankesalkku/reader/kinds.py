@@ -6,7 +6,7 @@ too little weight means "unknown" rather than a guess.
 
 from __future__ import annotations
 
-import re
+from .scan import gated, lowered
 
 _SIGNALS: dict[str, list[tuple[str, int]]] = {
     "decision": [(r"\bpäätti\b|\bbeslutade\b", 3), (r"(?:^|\n)Päätös\s*(?:\n|$)", 3), (r"\bMuutoksenhaku", 2),
@@ -18,7 +18,7 @@ _SIGNALS: dict[str, list[tuple[str, int]]] = {
                          (r"Tuen\s?saaja|Stödmottagare", 3), (r"\bmyönnetään\b|\bmyöntää\b", 2),
                          (r"Hankekoodi|EURA", 2), (r"tukikelpoi", 1), (r"Oikaisuvaatimu", 1)],
     "call_notice": [(r"hakuilmoitus|Hakuaika|haku\s+(?:on\s+)?avoinna|haku\s+avautuu|hakemukset\s+(?:tulee|on)\s+jättää"
-                     r"|ansökningstid|haettavana", 4), (r"\bhaku\w*", 1), (r"haetaan\s+hankkeita|voivat hakea", 3),
+                     r"|ansökningstid|haettavana", 4), (r"\bhaku", 1), (r"haetaan\s+hankkeita|voivat hakea", 3),
                     (r"hakukriteer|valintakriteer|hakijat\b", 2)],
     "call_results": [(r"\brahoitusta\s+(?:sai|saivat|saa)\b|\bsai\s+\d|rahoitetaan\s+\d+\s+hanket|myönsi\s+(?:yhteensä\s+)?"
                       r"(?:rahoitusta|tukea)|valittiin|hakuun\s+saatiin|Toteutettu\s+\d+\s+\w*\s*hankehaku", 4),
@@ -31,18 +31,34 @@ _SIGNALS: dict[str, list[tuple[str, int]]] = {
     "application": [(r"Hakemus|Ansökan|hakulomake", 3), (r"Hakija|Hakijaorganisaatio|Sökande", 2),
                     (r"Y-tunnus|FO-nummer", 1), (r"Haettava\s+tuki|Haettava\s+rahoitus", 3), (r"Allekirjoitus", 1)],
 }  # fmt: skip
-_COMPILED = {kind: [(re.compile(p, re.I if kind != "decision" else 0), w) for p, w in signals]
+# Matched against the lower-cased text (much faster than re.IGNORECASE); "decision" needs its capitals.
+_COMPILED = {kind: [(gated(p if kind == "decision" else p.lower()), w) for p, w in signals]
              for kind, signals in _SIGNALS.items()}  # fmt: skip
 _MINIMUM = 4
 
 
 def classify(flat: str, has_facts: bool) -> str:
-    scores = {kind: sum(w for p, w in signals if p.search(flat)) for kind, signals in _COMPILED.items()}
+    return pick(kind_scores(flat), has_facts)
+
+
+def kind_scores(flat: str) -> dict[str, int]:
+    low = lowered(flat)
+    scores = {
+        kind: sum(w for p, w in signals if p.search(flat if kind == "decision" else low))
+        for kind, signals in _COMPILED.items()
+    }
     if scores["presentation"]:
+        # slides are mostly short lines
         lines = [line for line in flat.split("\n") if line.strip()]
         short = sum(1 for line in lines if len(line) < 60)
         if lines and short / len(lines) > 0.6:
             scores["presentation"] += 3
+    return scores
+
+
+def pick(scores: dict[str, int], has_facts: bool) -> str:
+    scores = dict(scores)
+
     if scores["agenda_item"] >= 6:
         scores["agenda_item"] += 2
     kind, best = max(scores.items(), key=lambda item: item[1])

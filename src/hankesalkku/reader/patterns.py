@@ -6,32 +6,41 @@ from __future__ import annotations
 
 import re
 
-HEL_DIARY = re.compile(r"\bHEL[ -](?P<year>(?:19|20)\d{2})-(?P<num>\d{6})\b")
+from .scan import gated
+
+HEL_DIARY = gated(r"\bHEL[ -](?P<year>(?:19|20)\d{2})-(?P<num>\d{6})\b")
 # VARELY/1234/2023, OKM/12/040/2024, ESAELY/123/07.00/2023, TRE:1234/02.05.01/2023
-PREFIXED_DIARY = re.compile(
+PREFIXED_DIARY = gated(
     r"\b(?P<prefix>[A-ZÅÄÖ]{2,12})[/:](?P<num>\d{1,6})(?:/(?P<mid>\d{2,3}(?:\.\d{2}){0,4}))?/(?P<year>(?:19|20)\d{2})\b"
 )
 # 1234/02.05.01/2023 (classification in the middle makes it unambiguous)
-CLASSIFIED_DIARY = re.compile(r"(?<![\w/])(?P<num>\d{1,6})/(?P<mid>\d{2}(?:\.\d{2}){1,4})/(?P<year>(?:19|20)\d{2})\b")
-LABELLED_DIARY = re.compile(
+CLASSIFIED_DIARY = gated(
+    r"(?<![\w/])(?P<num>\d{1,6})/(?P<mid>\d{2}(?:\.\d{2}){1,4})/(?P<year>(?:19|20)\d{2})\b"
+)
+LABELLED_DIARY = gated(
     r"\b(?:Dnro|Dno|Diaarinumero|Diaarinro|Diarienummer|Asianumero|Asiatunnus|Dnr|Asian numero)\s*[:.]?\s*"
     r"(?P<value>(?:[A-ZÅÄÖ]{2,12}[/:])?\d{1,6}(?:/\d{2,3}(?:\.\d{2}){0,4})?/(?:19|20)\d{2}|HEL[ -]\d{4}-\d{6})",
     re.I,
 )
-CLASSIFICATION_T = re.compile(r"(?<![\w])T\s(?P<code>\d{2}(?:\s\d{2}){1,4})(?!\d)")
-CLASSIFICATION_LABEL = re.compile(
+CLASSIFICATION_T = gated(r"(?<![\w])T\s(?P<code>\d{2}(?:\s\d{2}){1,4})(?!\d)")
+CLASSIFICATION_LABEL = gated(
     r"\b(?:Tehtäväluokka|Tehtäväluokitus|Arkistointikoodi|Uppgiftsklass)\s*[:.]?\s*(?P<code>T?\s?\d{2}(?:[ .]\d{2}){1,4})",
     re.I,
 )
-PROJECT_CODE = re.compile(r"(?<![\w-])(?P<code>[A-Z]\d{5})(?![\w-])")
-PROJECT_CODE_LABEL = re.compile(r"\b(?:hankekoodi|hankenumero|projektikoodi|EURA|hanketunnus|projektkod)", re.I)
-SECTION_LINE = re.compile(r"(?:^|\n)[ \t]*(?:(?P<a>\d{1,4})\s?§|§\s?(?P<b>\d{1,4}))[ \t]*(?=\n|$)")
-SECTION_WORDS = re.compile(
+PROJECT_CODE = gated(r"(?<![\w-])(?P<code>[A-Z]\d{5})(?![\w-])")
+PROJECT_CODE_LABEL = re.compile(
+    r"\b(?:hankekoodi|hankenumero|projektikoodi|EURA|hanketunnus|projektkod)", re.I
+)
+SECTION_LINE = gated(r"(?:^|\n)[ \t]*(?:(?P<a>\d{1,4})\s?§|§\s?(?P<b>\d{1,4}))[ \t]*(?=\n|$)")
+SECTION_WORDS = gated(
     r"(?:\b(?:Pykälä|Paragraf)\s+(?P<p>\d{1,4})\b|\bPöytäkirjan\s+(?P<q>\d{1,4})\s?§|(?:^|\n)\s*Asia\s?/\s?(?P<asia>\d{1,3})\b"
     r"|\bAsia(?:kohta)?\s+(?:nro\s+)?(?P<asia2>\d{1,3})\s*(?:\n|$)|(?:^|\n)\s*Ärende\s?/\s?(?P<asia3>\d{1,3})\b)",
     re.I,
 )
-SECTION_INLINE = re.compile(r"(?:^|\n)[^\n]{0,40}?(?<!\d\.)(?<!\d\.\d{4} )\b(?P<a>\d{1,4})\s?§(?!\s*[:.]?\s*(?:mukai|nojal|perusteel))")
+SECTION_TITLED = gated(r"(?<=\n)(?:§\s?(?P<b>\d{1,4})|(?P<a>\d{1,4})\s?§)(?=[ \t]+[A-ZÅÄÖ])")
+SECTION_INLINE = gated(
+    r"(?:^|\n)[^\n]{0,40}?(?<!\d\.)(?<!\d\.\d{4} )\b(?P<a>\d{1,4})\s?§(?!\s*[:.]?\s*(?:mukai|nojal|perusteel))"
+)
 
 
 def normalise_diary(value: str) -> str:
@@ -42,16 +51,13 @@ def normalise_diary(value: str) -> str:
 
 
 def find_diary(flat: str) -> tuple[int, int, str] | None:
-    candidates = []
-    for pattern, rank in ((LABELLED_DIARY, 0), (HEL_DIARY, 1), (PREFIXED_DIARY, 2), (CLASSIFIED_DIARY, 3)):
+    """The first kind of diary number found, in order of trust: labelled, HEL, prefixed, classified."""
+    for pattern in (LABELLED_DIARY, HEL_DIARY, PREFIXED_DIARY, CLASSIFIED_DIARY):
         m = pattern.search(flat)
         if m:
             group = "value" if pattern is LABELLED_DIARY else 0
-            candidates.append((rank, m.start(group), m.end(group), normalise_diary(m.group(group))))
-    if not candidates:
-        return None
-    _, start, end, value = min(candidates)
-    return start, end, value
+            return m.start(group), m.end(group), normalise_diary(m.group(group))
+    return None
 
 
 def find_classification(flat: str, diary: str | None) -> tuple[int, int, str] | None:
@@ -94,6 +100,10 @@ def find_section(flat: str) -> tuple[int, int, str] | None:
         for key in ("asia", "asia2", "asia3"):
             if m.group(key):
                 return m.start(key), m.end(key), m.group(key)
+    m = SECTION_TITLED.search(flat[:1500])
+    if m:
+        number = m.group("a") or m.group("b")
+        return m.start(), m.end(), f"{number} §"
     m = SECTION_INLINE.search(flat[:600])
     if m:
         return m.start("a"), m.end(), f"{m.group('a')} §"

@@ -9,31 +9,67 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-_ABBREVIATIONS = ("n", "esim", "mm", "milj", "ks", "klo", "ns", "yms", "tms", "ym", "nro", "s", "p", "puh", "dnro")
-_SENTENCE_BREAK = re.compile(
-    r"[.!?](?=\s+[A-ZÅÄÖ\"”“(])|\n\n|\n(?=\s*(?:[-•*o▪–]\s|\d{1,2}[.)]\s))|(?<=[.:!?])\n"
+_PARAGRAPH = re.compile(r"\n\n")
+_ABBREVIATIONS = (
+    "n",
+    "esim",
+    "mm",
+    "milj",
+    "ks",
+    "klo",
+    "ns",
+    "yms",
+    "tms",
+    "ym",
+    "nro",
+    "s",
+    "p",
+    "puh",
+    "dnro",
 )
-_WORD_BEFORE = re.compile(r"(\w+)$")
+# Sentence breaks: a full stop (or ! ?) before a capital, and line breaks that end a
+# paragraph, start a list item or follow a full stop or colon. Two patterns, so that
+# each starts with a plain character the regex engine can skip to (the "\n" ones share
+# one prefix); a one-character stop never overlaps a line break, so merging the two in
+# position order gives the breaks of the single alternation they replace.
+_STOP_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"”“(])")
+_LINE_BREAK = re.compile(r"\n\n|\n(?=\s*(?:[-•*o▪–]\s|\d{1,2}[.)]\s))|\n(?<=[.:!?]\n)")
+_ABBREVIATION_MAX = max(map(len, _ABBREVIATIONS))
+
+
+def _abbreviation_before(flat: str, position: int) -> bool:
+    """Whether the word right before ``position`` (within 12 characters) is a known abbreviation."""
+    low = max(0, position - 12)
+    if position > low and flat[position - 1] == "\n":
+        position -= 1  # as "(\w+)$" did: "$" also matches before a final newline
+    start = position
+    while start > low and (flat[start - 1].isalnum() or flat[start - 1] == "_"):
+        start -= 1
+        if position - start > _ABBREVIATION_MAX:
+            return False
+    return start < position and flat[start:position].lower() in _ABBREVIATIONS
 
 
 class Segments:
     def __init__(self, flat: str):
         self.text = flat
-        starts = [0]
-        for match in _SENTENCE_BREAK.finditer(flat):
-            if match.group() == ".":
-                word = _WORD_BEFORE.search(flat, max(0, match.start() - 12), match.start())
-                if word and word.group(1).lower() in _ABBREVIATIONS:
-                    continue
-            starts.append(match.end())
-        self.sentence_starts = starts
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\n", flat)]
+        breaks = [m.end() for m in _LINE_BREAK.finditer(flat)]
+        for match in _STOP_BREAK.finditer(flat):
+            if match.group() == "." and _abbreviation_before(flat, match.start()):
+                continue
+            breaks.append(match.end())
+        breaks.sort()
+        self.sentence_starts = [0, *breaks]
+        self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(flat)]
 
     def sentence(self, position: int) -> tuple[int, int]:
         k = bisect_right(self.sentence_starts, position) - 1
         start = self.sentence_starts[k]
         end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.text)
         return start, end
+
+    def paragraph_start(self, position: int) -> int:
+        return self.paragraph_starts[self.paragraph_index(position)]
 
     def paragraph_index(self, position: int) -> int:
         return bisect_right(self.paragraph_starts, position) - 1

@@ -15,15 +15,25 @@ from collections import Counter
 
 from .result import Evidence
 
-_LINE = re.compile(r"[^\n]*\n?")
-_HSPACE = re.compile(r"[ \t\u00a0\u2007\u2009\u200a\u202f\u3000\r\f\v]+")
+# runs of horizontal space other than one plain space (those need no rewriting)
+_HSPACE = re.compile(
+    r"[ \t\u00a0\u2007\u2009\u200a\u202f\u3000\r\f\v]{2,}|[\t\u00a0\u2007\u2009\u200a\u202f\u3000\r\f\v]"
+)
 _DECORATION = re.compile(r"^(?:#{1,6}\s+|\*\*|>\s+)+")
-_TRAILING_DECORATION = re.compile(r"(?:\*\*|\s)+$")
+_DECORATION_START = frozenset("#*>")
 _RULE = re.compile(r"^[-=_*]{3,}$")
-_SOFT_HYPHEN_END = re.compile(r"[a-zåäö]-$")
-_LOWER_START = re.compile(r"[a-zåäö]")
+_RULE_CHARS = frozenset("-=_*")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyzåäö")
 _CONJUNCTIONS = ("ja ", "tai ", "sekä ", "eli ", "ja\n")
 _SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+def _strip_trailing_decoration(content: str) -> str:
+    """Remove trailing ``(?:\\*\\*|\\s)+``: whitespace and bold markers, right to left."""
+    stripped = content.rstrip()
+    while stripped.endswith("**"):
+        stripped = stripped[:-2].rstrip()
+    return stripped
 
 
 class TextView:
@@ -50,23 +60,25 @@ class TextView:
 
     def _emit_line(self, line: str, orig_start: int) -> None:
         """Copy one line, collapsing runs of horizontal space to a single space."""
+        if _HSPACE.search(line) is None:  # most lines: one chunk, no regex iteration
+            self._emit(line, orig_start)
+            return
         pos = 0
         for match in _HSPACE.finditer(line):
             self._emit(line[pos : match.start()], orig_start + pos)
-            if match.group() != " ":
-                self._emit(" ", orig_start + match.start())
-            else:
-                self._emit(" ", orig_start + match.start())
+            self._emit("\t" if "\t" in match.group() else " ", orig_start + match.start())
             pos = match.end()
         self._emit(line[pos:], orig_start + pos)
 
     def _lines(self) -> list[tuple[int, str]]:
+        """Each line with its offset; a final newline does not start another line."""
         lines = []
-        for match in _LINE.finditer(self.original):
-            raw = match.group().rstrip("\n")
-            if not match.group():
-                break
-            lines.append((match.start(), raw))
+        position = 0
+        for raw in self.original.split("\n"):
+            lines.append((position, raw))
+            position += len(raw) + 1
+        if lines and not lines[-1][1]:
+            lines.pop()
         return lines
 
     def _build(self) -> None:
@@ -74,12 +86,12 @@ class TextView:
         for start, raw in self._lines():
             content = raw.strip(" \t\u00a0\r\f\v")
             lead = raw.find(content) if content else 0
-            deco = _DECORATION.match(content)
-            if deco:
-                lead += deco.end()
-                content = content[deco.end() :]
-            content = _TRAILING_DECORATION.sub("", content)
-            kept.append((start + lead, content))
+            if content[:1] in _DECORATION_START:
+                deco = _DECORATION.match(content)
+                if deco:
+                    lead += deco.end()
+                    content = content[deco.end() :]
+            kept.append((start + lead, _strip_trailing_decoration(content)))
         counts = Counter(c for _, c in kept if c and len(c) <= 60)
         furniture = {c for c, n in counts.items() if n >= 3 and not c.startswith(("-", "•"))}
         seen: set[str] = set()
@@ -87,7 +99,7 @@ class TextView:
         blank_since_previous = False
         furniture_since_previous = False
         for start, content in kept:
-            if not content or _RULE.match(content):
+            if not content or (content[0] in _RULE_CHARS and _RULE.match(content)):
                 blank_since_previous = True
                 continue
             if content in furniture:
@@ -96,7 +108,8 @@ class TextView:
                     continue
                 seen.add(content)
             if previous:
-                joined_word = _SOFT_HYPHEN_END.search(previous) and _LOWER_START.match(content)
+                starts_lower = content[0] in _LOWER
+                joined_word = starts_lower and previous[-1] == "-" and previous[-2:-1] in _LOWER
                 if (
                     joined_word
                     and not content.startswith(_CONJUNCTIONS)
@@ -107,7 +120,7 @@ class TextView:
                 elif joined_word or (
                     furniture_since_previous
                     and not previous.endswith(_SENTENCE_END)
-                    and _LOWER_START.match(content)
+                    and starts_lower
                 ):
                     self._emit(" ", start)
                 elif blank_since_previous or furniture_since_previous:

@@ -10,8 +10,8 @@ from django.db import transaction
 
 from hankesalkku.programmes.models import Programme
 
+from . import decision_54, decision_63, helsinki, illustrative, programme
 from . import helsingin_malli as malli
-from . import helsinki, illustrative, programme
 from .sources import Citer
 
 DEMO_MARKER_SLUG = "uudistuva-ja-osaava-suomi-2021-2027"
@@ -40,14 +40,20 @@ def load_demo(*, actor) -> DemoResult:
     programme.coordination_figures(actor, cite, theme)
 
     city = helsinki.helsinki_organisations(actor, cite)
-    helsinki.decision_54(actor, cite, city, theme, calls["2023"], objective, orgs["ely"])
-    helsinki.decision_63(actor, cite, city, objective)
+    decision_54.decision_54(actor, cite, city, theme, calls["2023"], objective, orgs["ely"])
+    decision_63.decision_63(actor, cite, city, objective)
     malli.helsingin_malli(actor, cite, city)
 
     ministries = {"OKM": orgs["okm"], "STM": orgs["stm"]}
     illustrative.illustrative_portfolio(
-        actor, theme=theme, call=calls["2023"], objective=objective, ely=orgs["ely"],
+        actor,
+        theme=theme,
+        call=calls["2023"],
+        objective=objective,
+        ely=orgs["ely"],
         ministries=ministries,
     )
-    illustrative.coordination_project(actor, cite, objective=objective, ely=orgs["ely"], okm=orgs["okm"])
+    illustrative.coordination_project(
+        actor, cite, objective=objective, ely=orgs["ely"], okm=orgs["okm"]
+    )
     return DemoResult(created=True, missing_quotes=cite.missing_quotes)

@@ -22,11 +22,13 @@ DISTRICTS = [
 
 def helsingin_malli(actor, cite: Citer, org) -> dict:
     programme = Programme.objects.create(
-        slug="helsingin-malli", name="Helsingin malli – osallistavan alueellisen kulttuurityön "
-        "kehittämisavustukset", name_sv="Helsingforsmodellen – utvecklingsunderstöd för "
-        "delaktigt regionalt kulturarbete", name_en="The Helsinki Model – development grants for "
-        "participatory regional culture work", short_name="Helsingin malli",
-        kind=ProgrammeKind.MUNICIPAL_GRANTS, owner=org["helsinki"],
+        slug="helsingin-malli",
+        name="Helsingin malli – osallistavan alueellisen kulttuurityön kehittämisavustukset",
+        name_sv="Helsingforsmodellen – utvecklingsunderstöd för delaktigt regionalt kulturarbete",
+        name_en="The Helsinki Model – development grants for participatory regional culture work",
+        short_name="Helsingin malli",
+        kind=ProgrammeKind.MUNICIPAL_GRANTS,
+        owner=org["helsinki"],
     )
     cite.cite("004", programme, "name", "osallistavan alueellisen kulttuurityön Helsingin mallin")
     framework = ImpactFramework.objects.create(
@@ -36,8 +38,15 @@ def helsingin_malli(actor, cite: Citer, org) -> dict:
             "Hankekauden päätteeksi tehdään erillinen vaikuttavuusselvitys."
         ),
     )
-    cite.cite("004", framework, "name", "Helsingin mallin käynnissä olevia hankkeita on seurattu kolmikantaisen vaikuttavuuskokonaisuuden avulla.")
-    cite.cite("004", framework, "description", "käytössä on mm. yhteneväiset raportointimateriaalit")
+    cite.cite(
+        "004",
+        framework,
+        "name",
+        "Helsingin mallin käynnissä olevia hankkeita on seurattu kolmikantaisen vaikuttavuuskokonaisuuden avulla.",
+    )
+    cite.cite(
+        "004", framework, "description", "käytössä on mm. yhteneväiset raportointimateriaalit"
+    )
     for order, name in enumerate(("Asukkaat", "Aluetoimijat", "Taidelaitokset"), start=1):
         level = ImpactLevel.objects.create(framework=framework, order=order, name=name)
         cite.cite("004", level, "name", "asukkaiden, aluetoimijoiden ja taidelaitosten välillä")
@@ -45,30 +54,50 @@ def helsingin_malli(actor, cite: Citer, org) -> dict:
     districts = []
     for name, name_sv in DISTRICTS:
         district = District.objects.create(slug=slugify(name), name=name, name_sv=name_sv)
-        cite.cite("004", district, "name", "Seuraavan kolmivuotiskauden kohdekaupunginosat ovat Malmi")
+        cite.cite(
+            "004", district, "name", "Seuraavan kolmivuotiskauden kohdekaupunginosat ovat Malmi"
+        )
         districts.append(district)
 
     call = call_create(
-        actor=actor, programme=programme, slug="helsingin-malli-2025-2027",
+        actor=actor,
+        programme=programme,
+        slug="helsingin-malli-2025-2027",
         name="Helsingin mallin kehittämisavustukset 2025–2027",
         name_sv="Helsingforsmodellens utvecklingsunderstöd 2025–2027",
         name_en="Helsinki Model development grants 2025–2027",
-        starts_year=2025, ends_year=2027, target_districts=districts, impact_framework=framework,
+        starts_year=2025,
+        ends_year=2027,
+        target_districts=districts,
+        impact_framework=framework,
         description=(
             "Kohdekaupunginosat valittiin kaupungin indikaattoreiden, kyselyiden ja selvitysten "
             "perusteella; ne ovat Kaupunkiuudistus-hankkeen kohdealueita."
         ),
     )
-    cite.cite("004", call, "starts_year", "Helsingin mallin kehittämisavustusten jatkokausi 2025-2027")
-    cite.cite("004", call, "target_districts", "Seuraavan kolmivuotiskauden kohdekaupunginosat ovat Malmi")
-    cite.cite("004", call, "description", "kaupunki kerää erilaisten indikaattoreiden, kyselyiden ja selvitysten")
+    cite.cite(
+        "004", call, "starts_year", "Helsingin mallin kehittämisavustusten jatkokausi 2025-2027"
+    )
+    cite.cite(
+        "004", call, "target_districts", "Seuraavan kolmivuotiskauden kohdekaupunginosat ovat Malmi"
+    )
+    cite.cite(
+        "004",
+        call,
+        "description",
+        "kaupunki kerää erilaisten indikaattoreiden, kyselyiden ja selvitysten",
+    )
 
     division = org["helsinki"]
     decision = decision_create(
-        actor=actor, organisation=division,
+        actor=actor,
+        organisation=division,
         decision_maker="Kulttuuri- ja vapaa-aikalautakunnan kulttuuri- ja kirjastojaosto",
-        decision_maker_kind=DecisionMakerKind.DIVISION, stage=DecisionStage.PROPOSAL,
-        date=date(2023, 11, 7), section="6", diary_number="HEL 2023-013557",
+        decision_maker_kind=DecisionMakerKind.DIVISION,
+        stage=DecisionStage.PROPOSAL,
+        date=date(2023, 11, 7),
+        section="6",
+        diary_number="HEL 2023-013557",
         classification_code="02 05 01 00",
         title="Helsingin mallin kehittämisavustusten jatkokausi 2025–2027",
         summary=(
@@ -76,13 +105,32 @@ def helsingin_malli(actor, cite: Citer, org) -> dict:
             "kehittämisavustushakua vuosille 2025–2027."
         ),
         presenter="kulttuurin edistämisen päällikkö Veikko Kunnas",
-        appeal=Appeal.NO_APPEAL, calls=[call],
+        appeal=Appeal.NO_APPEAL,
+        calls=[call],
     )
-    cite.cite("004", decision, "", "Kulttuuri- ja vapaa-aikalautakunnan kulttuuri- ja kirjastojaosto päättää jatkaa osallistavan alueellisen kulttuurityön Helsingin mallin", section="Päätösehdotus")
+    cite.cite(
+        "004",
+        decision,
+        "",
+        "Kulttuuri- ja vapaa-aikalautakunnan kulttuuri- ja kirjastojaosto päättää jatkaa osallistavan alueellisen kulttuurityön Helsingin mallin",
+        section="Päätösehdotus",
+    )
     cite.cite("004", decision, "diary_number", "HEL 2023-013557 T 02 05 01 00")
     cite.cite("004", decision, "classification_code", "HEL 2023-013557 T 02 05 01 00")
     cite.cite("004", decision, "section", "Asia/6")
     cite.cite("004", decision, "date", "07.11.2023")
-    cite.cite("004", decision, "presenter", "kulttuurin edistämisen päällikkö Veikko Kunnas", section="Esittelijä")
-    cite.cite("004", decision, "appeal", "Muutoksenhakukielto, valmistelu tai täytäntöönpano", section="Muutoksenhaku")
+    cite.cite(
+        "004",
+        decision,
+        "presenter",
+        "kulttuurin edistämisen päällikkö Veikko Kunnas",
+        section="Esittelijä",
+    )
+    cite.cite(
+        "004",
+        decision,
+        "appeal",
+        "Muutoksenhakukielto, valmistelu tai täytäntöönpano",
+        section="Muutoksenhaku",
+    )
     return {"programme": programme, "call": call, "decision": decision}

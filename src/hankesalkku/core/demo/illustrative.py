@@ -20,62 +20,169 @@ T = OrganisationType
 
 # number, name, acronym, ministries, sector slugs, implementers (name, type, region slug)
 ENTITIES = [
-    (1, "Kulttuuria kaikille lapsille", "KUKA", ["OKM"],
-     ["varhaiskasvatus-ja-esiopetus", "perusopetus", "harrastustoimijat", "liikuntapalvelut"],
-     [("Lastenkulttuurikeskus Satu ry", T.ASSOCIATION, "helsinki")]),
-    (2, "Varhaisen tuen verkosto", "VATU", ["OKM"],
-     ["varhaiskasvatus-ja-esiopetus", "perusopetus", "neuvola-ja-perheneuvola", "lastensuojelu"],
-     [("Järvelän kaupunki", T.MUNICIPALITY, "keski-suomi"),
-      ("Esimerkkihyvinvointialue Keski-Suomi", T.WELLBEING_COUNTY, "keski-suomi"),
-      ("Kankaan ammattikorkeakoulu", T.UNIVERSITY, "keski-suomi"),
-      ("Perheverkko ry", T.ASSOCIATION, "vantaa-kerava"),
-      ("Harjun seurakuntayhtymä", T.PARISH, "keski-suomi")]),
-    (3, "Nuorten polut toiselle asteelle", "NUPO", ["OKM"],
-     ["tutkintoon-valmentava-koulutus", "toinen-aste", "paihde-ja-mielenterveyspalvelut",
-      "vapaaehtoistoimijat"],
-     [("Rannikon ammattiopiston säätiö", T.FOUNDATION, "varsinais-suomi")]),
-    (4, "Koulun ja neuvolan yhteistyö", "KONE", ["OKM"],
-     ["perusopetus", "opiskeluhuolto-koulutus", "opiskeluhuolto-sote", "neuvola-ja-perheneuvola"],
-     [("Koskelan kaupunki", T.MUNICIPALITY, "pirkanmaa"),
-      ("Esimerkkihyvinvointialue Pirkanmaa", T.WELLBEING_COUNTY, "pirkanmaa"),
-      ("Esimerkkihyvinvointialue Satakunta", T.WELLBEING_COUNTY, "satakunta"),
-      ("Länsirannikon kunta", T.MUNICIPALITY, "varsinais-suomi")]),
-    (5, "Harrastuksista osallisuutta", "HAROS", ["OKM"],
-     ["toinen-aste", "harrastustoimijat", "vapaaehtoistoimijat", "seurakunnat"],
-     [("Harrastusten Suomi ry", T.ASSOCIATION, "lansi-uusimaa")]),
-    (6, "Perheiden arjen tuki", "PAT", ["OKM"],
-     ["varhaiskasvatus-ja-esiopetus", "neuvola-ja-perheneuvola", "lastensuojelu", "vammaispalvelut"],
-     [("Pohjoisniemen kaupunki", T.MUNICIPALITY, "pohjois-pohjanmaa"),
-      ("Esimerkkihyvinvointialue Pohjois-Pohjanmaa", T.WELLBEING_COUNTY, "pohjois-pohjanmaa"),
-      ("Esimerkkihyvinvointialue Kainuu", T.WELLBEING_COUNTY, "kainuu"),
-      ("Tunturilan kunta", T.MUNICIPALITY, "lappi")]),
-    (7, "Liikkuva ja osallistuva koulu", "LIIKO", ["OKM"],
-     ["perusopetus", "toinen-aste", "opiskeluhuolto-sote", "muu-sosiaalityo", "liikuntapalvelut"],
-     [("Liikkuvan koulun säätiö", T.FOUNDATION, "helsinki")]),
-    (8, "Vanhemmuuden voimavarat", "VAVO", ["STM"],
-     ["varhaiskasvatus-ja-esiopetus", "neuvola-ja-perheneuvola", "lastensuojelu"],
-     [("Esimerkkihyvinvointialue Itä-Uusimaa", T.WELLBEING_COUNTY, "ita-uusimaa"),
-      ("Järvisavon kaupunki", T.MUNICIPALITY, "etela-savo"),
-      ("Karjalan perhetyön yhdistys ry", T.ASSOCIATION, "pohjois-karjala"),
-      ("Savonmäen kunta", T.MUNICIPALITY, "pohjois-savo")]),
-    (9, "Opiskeluhuolto yhdessä", "OPY", ["STM"],
-     ["opiskeluhuolto-koulutus", "opiskeluhuolto-sote", "muu-sosiaalityo", "vapaaehtoistoimijat"],
-     [("Oppimisen Tuki Oy", T.COMPANY, "helsinki")]),
-    (10, "Yhdenvertaiset polut", "YPO", ["STM"],
-     ["tutkintoon-valmentava-koulutus", "toinen-aste", "neuvola-ja-perheneuvola", "vammaispalvelut",
-      "seurakunnat"],
-     [("Lakeuden kaupunki", T.MUNICIPALITY, "etela-pohjanmaa"),
-      ("Pohjanmaan monikulttuurinen yhdistys ry", T.ASSOCIATION, "pohjanmaa"),
-      ("Jokilaakson kunta", T.MUNICIPALITY, "keski-pohjanmaa"),
-      ("Rannikkoyliopisto", T.UNIVERSITY, "pohjanmaa")]),
-    (11, "Mieli ja harrastus", "MIHA", ["OKM", "STM"],
-     ["opiskeluhuolto-koulutus", "perusopetus", "paihde-ja-mielenterveyspalvelut", "harrastustoimijat"],
-     [("Mielen hyvinvoinnin keskus ry", T.ASSOCIATION, "keski-uusimaa")]),
-    (12, "Varhaiskasvatus ja mielen hyvinvointi", "VAMI", ["OKM", "STM"],
-     ["varhaiskasvatus-ja-esiopetus", "muu-sosiaalityo"],
-     [("Kasvatusalan kehittämiskeskus", T.STATE_AGENCY, "helsinki"),
-      ("Esimerkkihyvinvointialue Päijät-Häme", T.WELLBEING_COUNTY, "paijat-hame"),
-      ("Tikkurilan ammattikorkeakoulu", T.UNIVERSITY, "vantaa-kerava")]),
+    (
+        1,
+        "Kulttuuria kaikille lapsille",
+        "KUKA",
+        ["OKM"],
+        ["varhaiskasvatus-ja-esiopetus", "perusopetus", "harrastustoimijat", "liikuntapalvelut"],
+        [("Lastenkulttuurikeskus Satu ry", T.ASSOCIATION, "helsinki")],
+    ),
+    (
+        2,
+        "Varhaisen tuen verkosto",
+        "VATU",
+        ["OKM"],
+        ["varhaiskasvatus-ja-esiopetus", "perusopetus", "neuvola-ja-perheneuvola", "lastensuojelu"],
+        [
+            ("Järvelän kaupunki", T.MUNICIPALITY, "keski-suomi"),
+            ("Esimerkkihyvinvointialue Keski-Suomi", T.WELLBEING_COUNTY, "keski-suomi"),
+            ("Kankaan ammattikorkeakoulu", T.UNIVERSITY, "keski-suomi"),
+            ("Perheverkko ry", T.ASSOCIATION, "vantaa-kerava"),
+            ("Harjun seurakuntayhtymä", T.PARISH, "keski-suomi"),
+        ],
+    ),
+    (
+        3,
+        "Nuorten polut toiselle asteelle",
+        "NUPO",
+        ["OKM"],
+        [
+            "tutkintoon-valmentava-koulutus",
+            "toinen-aste",
+            "paihde-ja-mielenterveyspalvelut",
+            "vapaaehtoistoimijat",
+        ],
+        [("Rannikon ammattiopiston säätiö", T.FOUNDATION, "varsinais-suomi")],
+    ),
+    (
+        4,
+        "Koulun ja neuvolan yhteistyö",
+        "KONE",
+        ["OKM"],
+        [
+            "perusopetus",
+            "opiskeluhuolto-koulutus",
+            "opiskeluhuolto-sote",
+            "neuvola-ja-perheneuvola",
+        ],
+        [
+            ("Koskelan kaupunki", T.MUNICIPALITY, "pirkanmaa"),
+            ("Esimerkkihyvinvointialue Pirkanmaa", T.WELLBEING_COUNTY, "pirkanmaa"),
+            ("Esimerkkihyvinvointialue Satakunta", T.WELLBEING_COUNTY, "satakunta"),
+            ("Länsirannikon kunta", T.MUNICIPALITY, "varsinais-suomi"),
+        ],
+    ),
+    (
+        5,
+        "Harrastuksista osallisuutta",
+        "HAROS",
+        ["OKM"],
+        ["toinen-aste", "harrastustoimijat", "vapaaehtoistoimijat", "seurakunnat"],
+        [("Harrastusten Suomi ry", T.ASSOCIATION, "lansi-uusimaa")],
+    ),
+    (
+        6,
+        "Perheiden arjen tuki",
+        "PAT",
+        ["OKM"],
+        [
+            "varhaiskasvatus-ja-esiopetus",
+            "neuvola-ja-perheneuvola",
+            "lastensuojelu",
+            "vammaispalvelut",
+        ],
+        [
+            ("Pohjoisniemen kaupunki", T.MUNICIPALITY, "pohjois-pohjanmaa"),
+            ("Esimerkkihyvinvointialue Pohjois-Pohjanmaa", T.WELLBEING_COUNTY, "pohjois-pohjanmaa"),
+            ("Esimerkkihyvinvointialue Kainuu", T.WELLBEING_COUNTY, "kainuu"),
+            ("Tunturilan kunta", T.MUNICIPALITY, "lappi"),
+        ],
+    ),
+    (
+        7,
+        "Liikkuva ja osallistuva koulu",
+        "LIIKO",
+        ["OKM"],
+        [
+            "perusopetus",
+            "toinen-aste",
+            "opiskeluhuolto-sote",
+            "muu-sosiaalityo",
+            "liikuntapalvelut",
+        ],
+        [("Liikkuvan koulun säätiö", T.FOUNDATION, "helsinki")],
+    ),
+    (
+        8,
+        "Vanhemmuuden voimavarat",
+        "VAVO",
+        ["STM"],
+        ["varhaiskasvatus-ja-esiopetus", "neuvola-ja-perheneuvola", "lastensuojelu"],
+        [
+            ("Esimerkkihyvinvointialue Itä-Uusimaa", T.WELLBEING_COUNTY, "ita-uusimaa"),
+            ("Järvisavon kaupunki", T.MUNICIPALITY, "etela-savo"),
+            ("Karjalan perhetyön yhdistys ry", T.ASSOCIATION, "pohjois-karjala"),
+            ("Savonmäen kunta", T.MUNICIPALITY, "pohjois-savo"),
+        ],
+    ),
+    (
+        9,
+        "Opiskeluhuolto yhdessä",
+        "OPY",
+        ["STM"],
+        [
+            "opiskeluhuolto-koulutus",
+            "opiskeluhuolto-sote",
+            "muu-sosiaalityo",
+            "vapaaehtoistoimijat",
+        ],
+        [("Oppimisen Tuki Oy", T.COMPANY, "helsinki")],
+    ),
+    (
+        10,
+        "Yhdenvertaiset polut",
+        "YPO",
+        ["STM"],
+        [
+            "tutkintoon-valmentava-koulutus",
+            "toinen-aste",
+            "neuvola-ja-perheneuvola",
+            "vammaispalvelut",
+            "seurakunnat",
+        ],
+        [
+            ("Lakeuden kaupunki", T.MUNICIPALITY, "etela-pohjanmaa"),
+            ("Pohjanmaan monikulttuurinen yhdistys ry", T.ASSOCIATION, "pohjanmaa"),
+            ("Jokilaakson kunta", T.MUNICIPALITY, "keski-pohjanmaa"),
+            ("Rannikkoyliopisto", T.UNIVERSITY, "pohjanmaa"),
+        ],
+    ),
+    (
+        11,
+        "Mieli ja harrastus",
+        "MIHA",
+        ["OKM", "STM"],
+        [
+            "opiskeluhuolto-koulutus",
+            "perusopetus",
+            "paihde-ja-mielenterveyspalvelut",
+            "harrastustoimijat",
+        ],
+        [("Mielen hyvinvoinnin keskus ry", T.ASSOCIATION, "keski-uusimaa")],
+    ),
+    (
+        12,
+        "Varhaiskasvatus ja mielen hyvinvointi",
+        "VAMI",
+        ["OKM", "STM"],
+        ["varhaiskasvatus-ja-esiopetus", "muu-sosiaalityo"],
+        [
+            ("Kasvatusalan kehittämiskeskus", T.STATE_AGENCY, "helsinki"),
+            ("Esimerkkihyvinvointialue Päijät-Häme", T.WELLBEING_COUNTY, "paijat-hame"),
+            ("Tikkurilan ammattikorkeakoulu", T.UNIVERSITY, "vantaa-kerava"),
+        ],
+    ),
 ]
 
 # partner name, type, region slug, entity numbers it works with
@@ -106,38 +213,64 @@ def illustrative_portfolio(actor, *, theme, call, objective, ely, ministries) ->
     for number, name, acronym, ministry_codes, sector_slugs, implementers in ENTITIES:
         kind = ProjectKind.SINGLE if len(implementers) == 1 else ProjectKind.GROUP
         entity = project_entity_create(
-            actor=actor, name=name, acronym=acronym, kind=kind, slug=f"esimerkki-{acronym.lower()}",
-            status=ProjectStatus.IN_IMPLEMENTATION, call=call, theme=theme,
-            specific_objective=objective, funding_authority=ely,
+            actor=actor,
+            name=name,
+            acronym=acronym,
+            kind=kind,
+            slug=f"esimerkki-{acronym.lower()}",
+            status=ProjectStatus.IN_IMPLEMENTATION,
+            call=call,
+            theme=theme,
+            specific_objective=objective,
+            funding_authority=ely,
             funding_ministries=[ministries[code] for code in ministry_codes],
             sectors=[sectors[slug] for slug in sector_slugs],
-            starts=date(2024, 3, 1), ends=date(2026, 12, 31), is_illustrative=True,
+            starts=date(2024, 3, 1),
+            ends=date(2026, 12, 31),
+            is_illustrative=True,
             description="Havainnollistava hanke, joka täydentää koordinaation yleiskuvan lukumäärät.",
         )
         entities[number] = entity
         for position, (org_name, org_type, region_slug) in enumerate(implementers):
             implementer_index += 1
             organisation = organisation_create(
-                actor=actor, name=org_name, organisation_type=org_type,
-                region=regions[region_slug], is_illustrative=True,
+                actor=actor,
+                name=org_name,
+                organisation_type=org_type,
+                region=regions[region_slug],
+                is_illustrative=True,
             )
             if kind == ProjectKind.SINGLE:
                 role = ApplicationRole.MAIN_IMPLEMENTER
             else:
-                role = ApplicationRole.MAIN_IMPLEMENTER if position == 0 else ApplicationRole.CO_IMPLEMENTER
+                role = (
+                    ApplicationRole.MAIN_IMPLEMENTER
+                    if position == 0
+                    else ApplicationRole.CO_IMPLEMENTER
+                )
             application_create(
-                actor=actor, entity=entity, organisation=organisation, role=role,
-                is_illustrative=True, **_financing(implementer_index),
+                actor=actor,
+                entity=entity,
+                organisation=organisation,
+                role=role,
+                is_illustrative=True,
+                **_financing(implementer_index),
             )
     for org_name, org_type, region_slug, numbers in PARTNERS:
         organisation = organisation_create(
-            actor=actor, name=org_name, organisation_type=org_type, region=regions[region_slug],
+            actor=actor,
+            name=org_name,
+            organisation_type=org_type,
+            region=regions[region_slug],
             is_illustrative=True,
         )
         for number in numbers:
             partner_add(
-                actor=actor, entity=entities[number], organisation=organisation,
-                description="Havainnollistava yhteistyökumppani", is_illustrative=True,
+                actor=actor,
+                entity=entities[number],
+                organisation=organisation,
+                description="Havainnollistava yhteistyökumppani",
+                is_illustrative=True,
             )
     return list(entities.values())
 
@@ -145,20 +278,31 @@ def illustrative_portfolio(actor, *, theme, call, objective, ely, ministries) ->
 def coordination_project(actor, cite, *, objective, ely, okm):
     """The coordination itself (seed 002): a fact, and not one of the theme's 12 entities."""
     entity = project_entity_create(
-        actor=actor, slug="osallisuuden-koordinaatio",
+        actor=actor,
+        slug="osallisuuden-koordinaatio",
         name="Lasten, nuorten ja perheiden osallisuuden koordinaatio (ESR+)",
-        kind=ProjectKind.GROUP, status=ProjectStatus.IN_IMPLEMENTATION,
-        specific_objective=objective, funding_authority=ely, funding_ministries=[okm],
+        kind=ProjectKind.GROUP,
+        status=ProjectStatus.IN_IMPLEMENTATION,
+        specific_objective=objective,
+        funding_authority=ely,
+        funding_ministries=[okm],
         description=(
             "Tukee erityistavoitteen 4.3 valtakunnallisia ja alueellisia kehittämishankkeita: "
             "osallisuuden, yhdenvertaisuuden ja tasa-arvon osaaminen, vaikutusten arviointi, "
             "verkostoituminen ja tulosten viestintä."
         ),
     )
-    cite.cite("002", entity, "name", "Lasten, nuorten ja perheiden osallisuuden koordinaatio (ESR+)")
+    cite.cite(
+        "002", entity, "name", "Lasten, nuorten ja perheiden osallisuuden koordinaatio (ESR+)"
+    )
     cite.cite("002", entity, "funding_ministries", "Rahoitus: ESR+, Hämeen ELY, OKM")
     cite.cite("002", entity, "funding_authority", "Rahoitus: ESR+, Hämeen ELY, OKM")
-    cite.cite("002", entity, "description", "Koordinaatiohanke tukee Euroopan sosiaalirahaston (ESR+) erityistavoitteen 4.3 valtakunnallisia ja alueellisia kehittämishankkeita")
+    cite.cite(
+        "002",
+        entity,
+        "description",
+        "Koordinaatiohanke tukee Euroopan sosiaalirahaston (ESR+) erityistavoitteen 4.3 valtakunnallisia ja alueellisia kehittämishankkeita",
+    )
     for name, org_type in (
         ("SOS-Lapsikylä", T.ASSOCIATION),
         ("Nuorten Akatemia", T.ASSOCIATION),
@@ -168,5 +312,10 @@ def coordination_project(actor, cite, *, objective, ely, okm):
         application = application_create(
             actor=actor, entity=entity, organisation=organisation, role=ApplicationRole.IMPLEMENTER
         )
-        cite.cite("002", application, "organisation", "Toimijat: SOS-Lapsikylä, Nuorten Akatemia ja Opetushallitus")
+        cite.cite(
+            "002",
+            application,
+            "organisation",
+            "Toimijat: SOS-Lapsikylä, Nuorten Akatemia ja Opetushallitus",
+        )
     return entity

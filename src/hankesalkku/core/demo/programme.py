@@ -27,21 +27,33 @@ THEME_NAME = (
 
 def authorities(actor, cite: Citer) -> dict[str, Organisation]:
     ely = organisation_create(
-        actor=actor, name="Hämeen ELY-keskus", name_sv="NTM-centralen i Tavastland",
-        name_en="Häme ELY Centre", slug="hameen-ely-keskus",
-        organisation_type=OrganisationType.STATE_AGENCY, abbreviation="Hämeen ELY",
+        actor=actor,
+        name="Hämeen ELY-keskus",
+        name_sv="NTM-centralen i Tavastland",
+        name_en="Häme ELY Centre",
+        slug="hameen-ely-keskus",
+        organisation_type=OrganisationType.STATE_AGENCY,
+        abbreviation="Hämeen ELY",
     )
     cite.cite("003", ely, "", "Hämeen ELY-keskus")
     okm = organisation_create(
-        actor=actor, name="Opetus- ja kulttuuriministeriö",
-        name_sv="Undervisnings- och kulturministeriet", name_en="Ministry of Education and Culture",
-        slug="okm", organisation_type=OrganisationType.STATE_AGENCY, abbreviation="OKM",
+        actor=actor,
+        name="Opetus- ja kulttuuriministeriö",
+        name_sv="Undervisnings- och kulturministeriet",
+        name_en="Ministry of Education and Culture",
+        slug="okm",
+        organisation_type=OrganisationType.STATE_AGENCY,
+        abbreviation="OKM",
     )
     cite.cite("003", okm, "", "Opetus- ja kulttuuriministeriö")
     stm = organisation_create(
-        actor=actor, name="Sosiaali- ja terveysministeriö",
-        name_sv="Social- och hälsovårdsministeriet", name_en="Ministry of Social Affairs and Health",
-        slug="stm", organisation_type=OrganisationType.STATE_AGENCY, abbreviation="STM",
+        actor=actor,
+        name="Sosiaali- ja terveysministeriö",
+        name_sv="Social- och hälsovårdsministeriet",
+        name_en="Ministry of Social Affairs and Health",
+        slug="stm",
+        organisation_type=OrganisationType.STATE_AGENCY,
+        abbreviation="STM",
     )
     cite.cite("003", stm, "", "Sosiaali- ja terveysministeriö")
     return {"ely": ely, "okm": okm, "stm": stm}
@@ -53,18 +65,28 @@ def programme_structure(actor, cite: Citer):
         name="Uudistuva ja osaava Suomi 2021–2027",
         name_sv="Förnyande och kompetent Finland 2021–2027",
         name_en="Innovation and Skills in Finland 2021–2027",
-        short_name="ESR+", kind=ProgrammeKind.EU_PROGRAMME, starts_year=2021, ends_year=2027,
+        short_name="ESR+",
+        kind=ProgrammeKind.EU_PROGRAMME,
+        starts_year=2021,
+        ends_year=2027,
     )
-    cite.cite("002", programme, "name", "Uudistuva ja osaava Suomi 2021–2027 -rakennerahasto-ohjelmaa")
+    cite.cite(
+        "002", programme, "name", "Uudistuva ja osaava Suomi 2021–2027 -rakennerahasto-ohjelmaa"
+    )
     priority = Priority.objects.create(
-        programme=programme, number="4", name="Työllistävä, osaava ja osallistava Suomi",
+        programme=programme,
+        number="4",
+        name="Työllistävä, osaava ja osallistava Suomi",
         name_sv="Ett sysselsättande, kompetent och inkluderande Finland",
         name_en="Employing, skilled and inclusive Finland",
     )
     cite.cite("001", priority, "", "toimintalinja 4. työllistävä, osaava ja osallistava Suomi")
     objective = SpecificObjective.objects.create(
-        priority=priority, code="4.3", name="Yhdenvertainen osallisuus",
-        name_sv="Jämlik delaktighet", name_en="Equal inclusion",
+        priority=priority,
+        code="4.3",
+        name="Yhdenvertainen osallisuus",
+        name_sv="Jämlik delaktighet",
+        name_en="Equal inclusion",
     )
     cite.cite("001", objective, "", "erityistavoite 4.3. Yhdenvertainen osallisuus")
     return programme, objective
@@ -72,10 +94,12 @@ def programme_structure(actor, cite: Citer):
 
 def theme_and_calls(actor, cite: Citer, programme, objective, orgs) -> dict:
     theme = Theme.objects.create(
-        slug="lasten-nuorten-ja-perheiden-palvelut", name=THEME_NAME,
+        slug="lasten-nuorten-ja-perheiden-palvelut",
+        name=THEME_NAME,
         name_en="Developing services for children, young people and families and promoting "
         "wellbeing towards equality",
-        programme=programme, specific_objective=objective,
+        programme=programme,
+        specific_objective=objective,
         description=(
             "Haavoittuvassa asemassa olevien lasten, nuorten ja perheiden tunnistaminen ja "
             "arjessa tukeminen; eri alojen ammattilaisten osaamisen vahvistaminen; "
@@ -89,12 +113,17 @@ def theme_and_calls(actor, cite: Citer, programme, objective, orgs) -> dict:
     ely, okm, stm = orgs["ely"], orgs["okm"], orgs["stm"]
     calls = {}
     calls["2023"] = call_create(
-        actor=actor, programme=programme, theme=theme, slug="haku-2023-okm-stm",
+        actor=actor,
+        programme=programme,
+        theme=theme,
+        slug="haku-2023-okm-stm",
         name="Valtakunnallinen hankehaku 2023 (OKM + STM)",
         name_sv="Riksomfattande projektutlysning 2023 (UKM + SHM)",
         name_en="National call 2023 (OKM + STM)",
-        funding_authority=ely, ministries=[okm, stm],
-        opens=date(2023, 10, 5), closes=date(2023, 12, 4),
+        funding_authority=ely,
+        ministries=[okm, stm],
+        opens=date(2023, 10, 5),
+        closes=date(2023, 12, 4),
         budget=Decimal("9300000.00"),
         description=(
             "Parannetaan lasten, nuorten ja perheiden yhdenvertaisuutta, sukupuolten tasa-arvoa "
@@ -113,12 +142,18 @@ def theme_and_calls(actor, cite: Citer, programme, objective, orgs) -> dict:
         cite.cite("003", figure, "value", running)
 
     calls["2024"] = call_create(
-        actor=actor, programme=programme, theme=theme, slug="haku-2024-stm",
+        actor=actor,
+        programme=programme,
+        theme=theme,
+        slug="haku-2024-stm",
         name="Vanhemmuuden tuen haku 2024–2025 (STM)",
         name_sv="Utlysning om stöd för föräldraskap 2024–2025 (SHM)",
         name_en="Parenting support call 2024–2025 (STM)",
-        funding_authority=ely, ministries=[stm],
-        opens=date(2024, 12, 20), closes=date(2025, 2, 28), budget=Decimal("7000000.00"),
+        funding_authority=ely,
+        ministries=[stm],
+        opens=date(2024, 12, 20),
+        closes=date(2025, 2, 28),
+        budget=Decimal("7000000.00"),
         description=(
             "Vanhemmuuden tuen ja vanhemmuustaitojen systemaattinen kehittäminen osana "
             "hyvinvointialueiden toimintaa ja monialaisia tuen ja palvelujen kokonaisuuksia."
@@ -127,7 +162,12 @@ def theme_and_calls(actor, cite: Citer, programme, objective, orgs) -> dict:
     c = calls["2024"]
     for field in ("opens", "closes", "budget", "ministries"):
         cite.cite("003", c, field, "20.12.2024-28.2.2025 STM, 7 miljoonaa €")
-    cite.cite("003", c, "description", "Vanhemmuuden tuen ja vanhemmuustaitojen systemaattinen kehittäminen")
+    cite.cite(
+        "003",
+        c,
+        "description",
+        "Vanhemmuuden tuen ja vanhemmuustaitojen systemaattinen kehittäminen",
+    )
     strands = reported_figure_create(actor=actor, call=c, metric=FigureMetric.STRANDS, value=6)
     cite.cite("003", strands, "value", "6 alakohtaa")
     received = (
@@ -139,43 +179,71 @@ def theme_and_calls(actor, cite: Citer, programme, objective, orgs) -> dict:
         (FigureMetric.APPLICATIONS_RECEIVED, 66),
     ):
         figure = reported_figure_create(
-            actor=actor, call=c, metric=metric, value=value,
+            actor=actor,
+            call=c,
+            metric=metric,
+            value=value,
             note="Hakemusten arviointi käynnissä (Hämeen ELY ja STM).",
         )
         cite.cite("003", figure, "value", received)
 
     calls["2025"] = call_create(
-        actor=actor, programme=programme, theme=theme, slug="haku-2025-okm",
+        actor=actor,
+        programme=programme,
+        theme=theme,
+        slug="haku-2025-okm",
         name="Nuorten harrastus- ja kulttuuritoiminnan haku 2025 (OKM)",
         name_sv="Utlysning om ungas hobby- och kulturverksamhet 2025 (UKM)",
         name_en="Call for young people's hobby and culture activities 2025 (OKM)",
-        funding_authority=ely, ministries=[okm],
-        opens=date(2025, 3, 21), closes=date(2025, 6, 6), budget=Decimal("5750000.00"),
+        funding_authority=ely,
+        ministries=[okm],
+        opens=date(2025, 3, 21),
+        closes=date(2025, 6, 6),
+        budget=Decimal("5750000.00"),
     )
     c = calls["2025"]
     for field in ("opens", "closes", "budget", "ministries"):
         cite.cite("003", c, field, "21.3.2025-6.6.2025 OKM, 5,75 miljoonaa €")
     strand_1 = call_strand_create(
-        actor=actor, call=c, number=1,
+        actor=actor,
+        call=c,
+        number=1,
         name="Valtakunnalliset hankkeet, joissa kehitetään ja pilotoidaan taide-, kulttuuri-, "
         "liikunta- ja muiden alojen ohjatun vapaa-ajan harrastustoiminnan järjestämistä nuorille "
         "(15–19-vuotiaat) lukiokoulutuksessa ja ammatillisessa koulutuksessa",
     )
-    cite.cite("003", strand_1, "name", "Valtakunnalliset hankkeet, joissa kehitetään ja pilotoidaan taide-, kulttuuri-, liikunta-")
+    cite.cite(
+        "003",
+        strand_1,
+        "name",
+        "Valtakunnalliset hankkeet, joissa kehitetään ja pilotoidaan taide-, kulttuuri-, liikunta-",
+    )
     strand_2 = call_strand_create(
-        actor=actor, call=c, number=2,
+        actor=actor,
+        call=c,
+        number=2,
         name="Valtakunnalliset hankkeet, joissa järjestetään taide- ja kulttuuriesityksiä, "
         "-vierailuja ja -työpajoja 7–19-vuotiaille lapsille ja nuorille",
     )
-    cite.cite("003", strand_2, "name", "Valtakunnalliset hankkeet, joissa järjestetään taide- ja kulttuuriesityksiä, -vierailuja")
+    cite.cite(
+        "003",
+        strand_2,
+        "name",
+        "Valtakunnalliset hankkeet, joissa järjestetään taide- ja kulttuuriesityksiä, -vierailuja",
+    )
 
     calls["coordination"] = call_create(
-        actor=actor, programme=programme, theme=theme, slug="koordinaatiohankkeen-jatkohaku-2025",
+        actor=actor,
+        programme=programme,
+        theme=theme,
+        slug="koordinaatiohankkeen-jatkohaku-2025",
         name="Koordinaatiohankkeen jatkohaku 2025",
         name_sv="Fortsatt utlysning för koordinationsprojektet 2025",
         name_en="Follow-up call for the coordination project 2025",
         funding_authority=ely,
-        opens=date(2025, 3, 21), closes=date(2025, 4, 21), budget=Decimal("2100000.00"),
+        opens=date(2025, 3, 21),
+        closes=date(2025, 4, 21),
+        budget=Decimal("2100000.00"),
         description=(
             "Jatkoa ohjelmakauden alussa toteutetulle koordinaatiohankkeelle; valittavan "
             "hankkeen tulee jatkaa edeltävän koordinaatiohankkeen toimintaa saumattomasti."
@@ -183,8 +251,18 @@ def theme_and_calls(actor, cite: Citer, programme, objective, orgs) -> dict:
     )
     c = calls["coordination"]
     for field in ("opens", "closes", "budget"):
-        cite.cite("003", c, field, "Lisäksi koordinaatiohankkeen jatkohaku 21.3.-21.4.2025, 2,1 miljoonaa €")
-    cite.cite("003", c, "description", "Hanke on jatkoa ohjelmakauden alussa toteutetulle koordinaatiohankkeelle")
+        cite.cite(
+            "003",
+            c,
+            field,
+            "Lisäksi koordinaatiohankkeen jatkohaku 21.3.-21.4.2025, 2,1 miljoonaa €",
+        )
+    cite.cite(
+        "003",
+        c,
+        "description",
+        "Hanke on jatkoa ohjelmakauden alussa toteutetulle koordinaatiohankkeelle",
+    )
     return {"theme": theme, "calls": calls}
 
 
@@ -212,14 +290,49 @@ def coordination_figures(actor, cite: Citer, theme) -> None:
     """What the coordination reported on 28.11.2024, kept as reported (seed 002)."""
     as_of = date(2024, 11, 28)
     figures = [
-        (FigureMetric.FUNDED_ENTITIES, "", 12, "Valtakunnallisia hankekokonaisuuksia on yhteensä 12."),
-        (FigureMetric.ENTITIES_SINGLE, "", 6, "Hankekokonaisuuksista kuusi on yhden toteuttajan hankkeita ja kuusi ryhmähankkeita."),
-        (FigureMetric.ENTITIES_GROUP, "", 6, "Hankekokonaisuuksista kuusi on yhden toteuttajan hankkeita ja kuusi ryhmähankkeita."),
+        (
+            FigureMetric.FUNDED_ENTITIES,
+            "",
+            12,
+            "Valtakunnallisia hankekokonaisuuksia on yhteensä 12.",
+        ),
+        (
+            FigureMetric.ENTITIES_SINGLE,
+            "",
+            6,
+            "Hankekokonaisuuksista kuusi on yhden toteuttajan hankkeita ja kuusi ryhmähankkeita.",
+        ),
+        (
+            FigureMetric.ENTITIES_GROUP,
+            "",
+            6,
+            "Hankekokonaisuuksista kuusi on yhden toteuttajan hankkeita ja kuusi ryhmähankkeita.",
+        ),
         (FigureMetric.IMPLEMENTERS, "", 30, "Hanketoteuttajia on yhteensä 30."),
-        (FigureMetric.ENTITIES_BY_MINISTRY, "OKM", 7, "Seitsemää hankekokonaisuutta rahoitetaan OKM:n ja kolmea STM:n myöntövaltuudesta."),
-        (FigureMetric.ENTITIES_BY_MINISTRY, "STM", 3, "Seitsemää hankekokonaisuutta rahoitetaan OKM:n ja kolmea STM:n myöntövaltuudesta."),
-        (FigureMetric.ENTITIES_BY_MINISTRY, "OKM+STM", 2, "Kahden hankekokonaisuuden rahoitus tulee jaetusti molempien ministeriöiden myöntövaltuuksista."),
-        (FigureMetric.ENTITIES_WITHOUT_SOCIAL_HEALTH, "", 2, "Sote-palvelut ovat mukana kehittämisen kohteena tai yhteistyötahona kahta lukuun ottamatta kaikissa hankkeissa."),
+        (
+            FigureMetric.ENTITIES_BY_MINISTRY,
+            "OKM",
+            7,
+            "Seitsemää hankekokonaisuutta rahoitetaan OKM:n ja kolmea STM:n myöntövaltuudesta.",
+        ),
+        (
+            FigureMetric.ENTITIES_BY_MINISTRY,
+            "STM",
+            3,
+            "Seitsemää hankekokonaisuutta rahoitetaan OKM:n ja kolmea STM:n myöntövaltuudesta.",
+        ),
+        (
+            FigureMetric.ENTITIES_BY_MINISTRY,
+            "OKM+STM",
+            2,
+            "Kahden hankekokonaisuuden rahoitus tulee jaetusti molempien ministeriöiden myöntövaltuuksista.",
+        ),
+        (
+            FigureMetric.ENTITIES_WITHOUT_SOCIAL_HEALTH,
+            "",
+            2,
+            "Sote-palvelut ovat mukana kehittämisen kohteena tai yhteistyötahona kahta lukuun ottamatta kaikissa hankkeissa.",
+        ),
     ]
     for metric, label, value, quote in figures:
         figure = reported_figure_create(
@@ -229,8 +342,12 @@ def coordination_figures(actor, cite: Citer, theme) -> None:
     sectors = {s.slug: s for s in Sector.objects.all()}
     for slug, value, quote in SEED_002_SECTOR_QUOTES:
         figure = reported_figure_create(
-            actor=actor, theme=theme, metric=FigureMetric.ENTITIES_BY_SECTOR,
-            sector=sectors[slug], value=value, as_of=as_of,
+            actor=actor,
+            theme=theme,
+            metric=FigureMetric.ENTITIES_BY_SECTOR,
+            sector=sectors[slug],
+            value=value,
+            as_of=as_of,
         )
         cite.cite("002", figure, "value", quote, section="Hankkeiden (N=12) toimi- ja koulutusalat")
 

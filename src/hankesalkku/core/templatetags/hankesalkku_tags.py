@@ -37,17 +37,27 @@ def _refs_for(refs, obj, field: str) -> list:
 
 
 @register.simple_tag
-def source_link(refs, obj, field=""):
-    """Small "lähde" links for the references of one field (or the whole record when "")."""
-    found = _refs_for(refs, obj, field)
+def source_link(refs, obj, *fields):
+    """Small "lähde" links for the references of the given fields ("" = the whole record).
+
+    Several fields often rest on one sentence (a call's opening and closing dates); that
+    sentence gets one link, not one per field.
+    """
+    found, seen = [], set()
+    for field in fields or ("",):
+        for ref in _refs_for(refs, obj, field):
+            key = (ref.document_id, ref.quote)
+            if key not in seen:
+                seen.add(key)
+                found.append(ref)
     if not found:
         return ""
-    links = format_html_join(
+    return format_html_join(
         " ",
         '<a class="source-link" href="{}" title="{}" aria-label="{}">{}</a>',
         (
             (
-                reverse("documents:source", args=[ref.pk]) + "#lainaus",
+                reverse("documents:source", args=[ref.pk]),
                 ref.quote,
                 _("Lähde: %(document)s") % {"document": ref.document.title},
                 _("lähde") if len(found) == 1 else _("lähde %(n)s") % {"n": index},
@@ -55,7 +65,6 @@ def source_link(refs, obj, field=""):
             for index, ref in enumerate(found, start=1)
         ),
     )
-    return links
 
 
 @register.simple_tag

@@ -8,8 +8,6 @@ the document is still applied. Rejected and unchecked values write nothing.
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,27 +15,32 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hankesalkku.core.services import save_validated, set_fields
-from hankesalkku.decisions.models import BudgetItem, Decision, normalise_section
+from hankesalkku.decisions.models import BudgetItem, Commitment, Decision, normalise_section
 from hankesalkku.decisions.services import (
     budget_item_get_or_create,
     commitment_create,
     decision_create,
 )
-from hankesalkku.organisations.models import District, OrganisationType
+from hankesalkku.organisations.models import District
 from hankesalkku.organisations.services import organisation_create
 from hankesalkku.programmes.models import Call, SpecificObjective
 from hankesalkku.projects.models import Application, ProjectKind
 from hankesalkku.projects.services import application_financing_set, project_entity_create
 
-from ..models import ExtractedValue, Extraction
+from ..models import ExtractedValue, Extraction, SourceReference
 from ..services import source_reference_create
+from .conversions import (
+    decision_maker_kind_guess,
+    decision_value,
+    entity_field,
+    organisation_type_guess,
+)
 from .matching import (
     APPLICATION_AMOUNTS,
     DECISION_FIELDS,
     ENTITY_AMOUNTS,
     ENTITY_FIELDS,
     OrganisationIndex,
-    appeal_choice,
     parse_amount,
     parse_date,
 )
@@ -45,33 +48,6 @@ from .matching import (
 DECISION_KINDS = {"decision", "agenda_item", "funding_decision"}
 _GROUP_ROLES = {"lead_coordinator", "co_implementer"}
 _PURPOSES = {"own_financing": "own_financing", "municipal_financing": "municipal_financing"}
-_TYPE_WORDS = [
-    (OrganisationType.WELLBEING_COUNTY, ("hyvinvointialue",)),
-    (OrganisationType.MUNICIPALITY, ("kaupunki", "kunta")),
-    (OrganisationType.STATE_AGENCY, ("ely-keskus", "ministeriö", "virasto", "opetushallitus",
-                                     "elinvoimakeskus", "laitos")),
-    (OrganisationType.UNIVERSITY, ("yliopisto", "korkeakoulu")),
-    (OrganisationType.FOUNDATION, ("säätiö", " sr")),
-    (OrganisationType.ASSOCIATION, (" ry", "yhdistys", "liitto")),
-    (OrganisationType.COMPANY, (" oy", " oyj")),
-]
-_MAKER_KINDS = [
-    ("division", "jaosto"), ("committee", "lautakunta"), ("council", "valtuusto"),
-    ("board", "hallitus"), ("authority", "keskus"), ("authority", "ministeriö"),
-]
-
-
-def organisation_type_guess(name: str) -> str:
-    folded = f" {name.casefold()}"
-    for kind, words in _TYPE_WORDS:
-        if any(folded.endswith(w) or f"{w} " in folded for w in words):
-            return kind
-    return OrganisationType.OTHER
-
-
-def decision_maker_kind_guess(maker: str) -> str:
-    folded = maker.casefold()
-    return next((kind for kind, word in _MAKER_KINDS if word in folded), "office_holder")
 
 
 def _messages(error: ValidationError) -> str:
@@ -95,10 +71,21 @@ class _Apply:
     def cite(self, value: ExtractedValue, record, field: str = "", *, reference: bool = True):
         ref = None
         if reference:
-            ref = source_reference_create(
-                actor=self.actor, document=self.document, target=record, field=field,
-                section=self.section, quote=value.quote or value.effective_value,
-                start=value.start, end=value.end,
+            ref = SourceReference.objects.filter(
+                document=self.document,
+                content_type=ContentType.objects.get_for_model(record),
+                object_id=record.pk,
+                field=field,
+                start=value.start,
+            ).first() or source_reference_create(
+                actor=self.actor,
+                document=self.document,
+                target=record,
+                field=field,
+                section=self.section,
+                quote=value.quote or value.effective_value,
+                start=value.start,
+                end=value.end,
             )
         self._pending.append((value, record, ref))
 
@@ -121,13 +108,15 @@ class _Apply:
 
     def accepted(self, group: str, names=None) -> list[ExtractedValue]:
         return [
-            v for v in self.values
+            v
+            for v in self.values
             if v.group == group and (names is None or v.name in names) and not v.is_applied
         ]
 
     # -- steps -------------------------------------------------------------------------------
     def organisations(self, index: OrganisationIndex) -> None:
         for value in self.accepted("organisation"):
+
             def write(value=value):
                 org = value.organisation
                 if value.status == ExtractedValue.Status.CORRECTED or org is None:
@@ -135,7 +124,8 @@ class _Apply:
                 if org is None:
                     name = value.effective_value
                     org = organisation_create(
-                        actor=self.actor, name=name,
+                        actor=self.actor,
+                        name=name,
                         organisation_type=organisation_type_guess(name),
                     )
                     self.cite(value, org, "name")
@@ -155,7 +145,7 @@ class _Apply:
         def write():
             updates: dict = {}
             for value in fields:
-                updates.update(_entity_field(value))
+                updates.update(entity_field(value))
             for value in amounts:
                 attr = ENTITY_AMOUNTS[value.name]
                 updates[attr] = parse_amount(value.effective_value)
@@ -166,10 +156,12 @@ class _Apply:
             else:
                 name = updates.pop("name", None)
                 if not name:
-                    raise ValidationError(_(
-                        "Hanketta ei ole valittu eikä hankkeen nimeä ole vahvistettu; valitse "
-                        "hanke tai vahvista sen nimi."
-                    ))
+                    raise ValidationError(
+                        _(
+                            "Hanketta ei ole valittu eikä hankkeen nimeä ole vahvistettu; valitse "
+                            "hanke tai vahvista sen nimi."
+                        )
+                    )
                 entity = project_entity_create(
                     actor=self.actor, name=name, kind=self._project_kind(), **updates
                 )
@@ -192,7 +184,7 @@ class _Apply:
         if not values:
             return
         extraction = self.extraction
-        attrs = {DECISION_FIELDS[v.name]: _decision_value(v) for v in values}
+        attrs = {DECISION_FIELDS[v.name]: decision_value(v) for v in values}
 
         def write():
             decision = extraction.decision
@@ -210,22 +202,31 @@ class _Apply:
 
     def _new_decision(self, attrs: dict) -> Decision:
         if self.extraction.kind not in DECISION_KINDS:
-            raise ValidationError(_(
-                "Asiakirja ei ole päätös eikä vastaavaa päätöstä löytynyt; päätöksen tietoja ei "
-                "tallennettu."
-            ))
-        labels = {"date": _("päivämäärä"), "decision_maker": _("päätöksentekijä"),
-                  "title": _("otsikko")}
+            raise ValidationError(
+                _(
+                    "Asiakirja ei ole päätös eikä vastaavaa päätöstä löytynyt; päätöksen tietoja ei "
+                    "tallennettu."
+                )
+            )
+        labels = {
+            "date": _("päivämäärä"),
+            "decision_maker": _("päätöksentekijä"),
+            "title": _("otsikko"),
+        }
         missing = [label for attr, label in labels.items() if not attrs.get(attr)]
         if missing:
-            raise ValidationError(_("Päätöstä ei voi luoda: vahvista ensin %(missing)s.") % {
-                "missing": ", ".join(missing)})
+            raise ValidationError(
+                _("Päätöstä ei voi luoda: vahvista ensin %(missing)s.")
+                % {"missing": ", ".join(missing)}
+            )
         if self.extraction.organisation is None:
             raise ValidationError(_("Valitse päätöksen tehnyt organisaatio."))
         attrs = dict(attrs)
         return decision_create(
-            actor=self.actor, organisation=self.extraction.organisation,
-            title=attrs.pop("title"), date=attrs.pop("date"),
+            actor=self.actor,
+            organisation=self.extraction.organisation,
+            title=attrs.pop("title"),
+            date=attrs.pop("date"),
             decision_maker=attrs["decision_maker"],
             decision_maker_kind=decision_maker_kind_guess(attrs.pop("decision_maker")),
             stage="proposal" if self.extraction.kind == "agenda_item" else "decided",
@@ -251,31 +252,47 @@ class _Apply:
         self.step(values, write)
 
     def commitments(self) -> None:
-        for value in self.accepted("amount"):
-            if not value.budget_item or value.name in ENTITY_AMOUNTS:
+        # Also the figures just written to an application: own financing from a budget item
+        # is both the application's share and the payer's commitment.
+        for value in self.values:
+            if value.group != "amount" or not value.budget_item or value.name in ENTITY_AMOUNTS:
                 continue
+            if value.is_applied and self.extraction.decision is None:
+                continue  # written to the application; no decision to commit it with
             self.step([value], lambda value=value: self._commitment(value))
 
     def _commitment(self, value: ExtractedValue) -> None:
         extraction = self.extraction
         payer, decision, entity = extraction.organisation, extraction.decision, extraction.entity
         if payer is None or decision is None or entity is None:
-            raise ValidationError(_(
-                "Sitoumus tarvitsee päätöksen, hankkeen ja maksajan: vahvista päätöksen ja "
-                "hankkeen tiedot ja valitse päätöksen tehnyt organisaatio."
-            ))
+            raise ValidationError(
+                _(
+                    "Sitoumus tarvitsee päätöksen, hankkeen ja maksajan: vahvista päätöksen ja "
+                    "hankkeen tiedot ja valitse päätöksen tehnyt organisaatio."
+                )
+            )
         item = BudgetItem.objects.filter(organisation=payer, code=value.budget_item).first()
         item = item or budget_item_get_or_create(
-            actor=self.actor, organisation=payer, code=value.budget_item,
+            actor=self.actor,
+            organisation=payer,
+            code=value.budget_item,
             name=_("Talousarviokohta %(code)s") % {"code": value.budget_item},
         )
         party = value.organisation
         beneficiary = party if party is not None and party.top.pk != payer.top.pk else None
-        commitment = commitment_create(
-            actor=self.actor, decision=decision, payer=payer, entity=entity,
-            amount=parse_amount(value.effective_value),
+        amount = parse_amount(value.effective_value)
+        commitment = Commitment.objects.filter(
+            decision=decision, payer=payer, entity=entity, budget_item=item, amount=amount
+        ).first() or commitment_create(
+            actor=self.actor,
+            decision=decision,
+            payer=payer,
+            entity=entity,
+            amount=amount,
             purpose=_PURPOSES.get(value.name, "project_costs"),
-            qualifier=value.qualifier or "exact", budget_item=item, beneficiary=beneficiary,
+            qualifier=value.qualifier or "exact",
+            budget_item=item,
+            beneficiary=beneficiary,
             starts_year=entity.starts.year if entity.starts else None,
             ends_year=entity.ends.year if entity.ends else None,
         )
@@ -289,19 +306,26 @@ class _Apply:
 
     def _call(self, value: ExtractedValue) -> None:
         details = value.details or {}
-        opens, closes = parse_date(details.get("opens") or ""), parse_date(details.get("closes") or "")
+        opens, closes = (
+            parse_date(details.get("opens") or ""),
+            parse_date(details.get("closes") or ""),
+        )
         call = Call.objects.filter(opens=opens, closes=closes).first() if opens and closes else None
         if call is None:
-            raise ValidationError(_(
-                "Hakua, joka on auki %(value)s, ei löytynyt; lisää haku ensin ohjelman tietoihin."
-            ) % {"value": value.effective_value})
+            raise ValidationError(
+                _(
+                    "Hakua, joka on auki %(value)s, ei löytynyt; lisää haku ensin ohjelman tietoihin."
+                )
+                % {"value": value.effective_value}
+            )
         self.cite(value, call, "budget" if details.get("budget_eur") else "")
 
     def _district(self, value: ExtractedValue) -> None:
         district = District.objects.filter(name__iexact=value.effective_value).first()
         if district is None:
-            raise ValidationError(_("Kaupunginosaa %(name)s ei löytynyt.") % {
-                "name": value.effective_value})
+            raise ValidationError(
+                _("Kaupunginosaa %(name)s ei löytynyt.") % {"name": value.effective_value}
+            )
         self.cite(value, district)
 
     def other_fields(self, index: OrganisationIndex) -> None:
@@ -324,9 +348,9 @@ class _Apply:
                 save_validated(set_fields(entity, {"funding_authority": authority}))
                 self.cite(value, entity, "funding_authority")
                 return
-        raise ValidationError(_(
-            "Tälle tiedolle ei ole tietuetta, johon se tallennettaisiin; se näkyy asiakirjassa."
-        ))
+        raise ValidationError(
+            _("Tälle tiedolle ei ole tietuetta, johon se tallennettaisiin; se näkyy asiakirjassa.")
+        )
 
     def leftover_amounts(self) -> None:
         for value in self.accepted("amount"):
@@ -337,33 +361,23 @@ class _Apply:
                 )
 
 
-def _entity_field(value: ExtractedValue) -> dict:
-    attr, text = ENTITY_FIELDS[value.name], value.effective_value
-    if value.name in ("period_start", "period_end"):
-        if text.isdigit() and len(text) == 4:
-            day = date(int(text), 1, 1) if value.name == "period_start" else date(int(text), 12, 31)
-            return {attr: day, "period_years_only": True}
-        return {attr: parse_date(text)}
-    return {attr: text}
-
-
-def _decision_value(value: ExtractedValue):
-    text = value.effective_value
-    if value.name == "decision_date":
-        return parse_date(text)
-    if value.name == "appeal":
-        return appeal_choice(text)
-    return text
-
-
 def extraction_apply(*, actor, extraction: Extraction) -> Extraction:
     """Write the accepted values into records; the values keep links to what they wrote."""
     with transaction.atomic():
-        extraction = Extraction.objects.select_for_update().select_related(
-            "document", "organisation", "decision", "entity", "application__entity",
-        ).get(pk=extraction.pk)
+        extraction = (
+            Extraction.objects.select_for_update()
+            .select_related(
+                "document",
+                "organisation",
+                "decision",
+                "entity",
+                "application__entity",
+            )
+            .get(pk=extraction.pk)
+        )
         values = [
-            v for v in extraction.values.select_related("organisation")
+            v
+            for v in extraction.values.select_related("organisation")
             if v.is_accepted and not v.is_applied
         ]
         for value in values:

@@ -34,6 +34,9 @@ except ImportError:  # pragma: no cover - the reader is a sibling package being 
 BUSINESS_ID = re.compile(r"(?<![\d-])(\d{7}-\d)(?![\d-])")
 _CITY_FORM = re.compile(r"^(\w+?)n (?:kaupunki|kunta)$", re.I)
 _PUNCTUATION = re.compile(r"[\"'”“«»()]")
+_DASHES = re.compile(r"\s*[\u2010-\u2015-]\s*")
+_CITY_UNIT = re.compile(r"^(\w+?)n (?:kaupungin|kunnan) (.+)$")
+_LEGAL_FORM = re.compile(r"\s+(?:oy|oyj|ab|ry|r\.y\.|sr|rf)$")
 
 # Which record attribute each reader field fills, by the record it belongs to.
 DECISION_FIELDS = {
@@ -71,29 +74,49 @@ DIARY_PREFIX_CITY = {
 
 
 def fold(name: str) -> str:
-    return " ".join(_PUNCTUATION.sub("", name or "").casefold().split())
+    text = _DASHES.sub("-", _PUNCTUATION.sub("", name or ""))
+    return " ".join(text.casefold().split())
+
+
+def loose(name: str) -> str:
+    """A looser key: no legal form (Oy, ry) and no plural -t ('palvelut' ~ 'palvelu')."""
+    key = _LEGAL_FORM.sub("", fold(name))
+    return key[:-1] if key.endswith("t") and len(key) > 4 else key
 
 
 class OrganisationIndex:
     """All organisations' names in one query, folded for lookups by any written form."""
 
     def __init__(self) -> None:
-        self.by_key: dict[str, Organisation] = {}
+        self.by_key: dict[str, list[Organisation]] = {}
         self.by_business_id: dict[str, Organisation] = {}
+        self.by_pk: dict[int, Organisation] = {}
         self.municipalities: list[Organisation] = []
         for org in Organisation.objects.only(
-            "pk", "name", "name_sv", "name_en", "abbreviation", "business_id",
-            "organisation_type", "parent_id",
+            "pk",
+            "name",
+            "name_sv",
+            "name_en",
+            "abbreviation",
+            "business_id",
+            "organisation_type",
+            "parent_id",
         ):
-            for name in (org.name, org.name_sv, org.name_en):
-                if name:
-                    self.by_key.setdefault(fold(name), org)
+            self.by_pk[org.pk] = org
+            names = [org.name, org.name_sv, org.name_en]
             if len(org.abbreviation) >= 2:
-                self.by_key.setdefault(fold(org.abbreviation), org)
+                names.append(org.abbreviation)
+            for key in {k for name in names if name for k in (fold(name), loose(name))}:
+                self.by_key.setdefault(key, []).append(org)
             if org.business_id:
                 self.by_business_id[org.business_id] = org
             if org.organisation_type == OrganisationType.MUNICIPALITY and not org.parent_id:
                 self.municipalities.append(org)
+
+    def top(self, org: Organisation) -> Organisation:
+        while org.parent_id and org.parent_id in self.by_pk:
+            org = self.by_pk[org.parent_id]
+        return org
 
     def find(self, name: str, context: str = "") -> Organisation | None:
         """By business ID stated next to the name, then by name in any tolerated form."""
@@ -103,13 +126,30 @@ class OrganisationIndex:
         if not name:
             return None
         for candidate in (name, _reader_nominative(name) or ""):
-            found = self.by_key.get(fold(candidate))
-            if found:
-                return found
-        return self._city(name)
+            for key in (fold(candidate), loose(candidate)):
+                found = self.by_key.get(key)
+                if found:  # a top-level organisation before a unit of the same name
+                    return min(found, key=lambda org: (org.parent_id is not None, org.pk))
+        return self._city_unit(name) or self._city(name)
+
+    def _city_unit(self, name: str) -> Organisation | None:
+        """'Oulun kaupungin sivistys- ja kulttuuripalvelut' → that unit under Oulu."""
+        match = _CITY_UNIT.match(fold(name))
+        if not match:
+            return None
+        city = self._city(f"{match.group(1)}n kaupunki")
+        if city is None:
+            return None
+        for org in self.by_key.get(loose(match.group(2)), []):
+            if org.parent_id and self.top(org).pk == city.pk:
+                return org
+        return None
 
     def _city(self, name: str) -> Organisation | None:
         """'Helsingin kaupunki' → the municipality stored as 'Helsinki' (genitive stem)."""
+        found = self.by_key.get(fold(name))
+        if found:
+            return found[0]
         match = _CITY_FORM.match(fold(name))
         if not match:
             return None
@@ -145,7 +185,9 @@ def match_decision(fields: dict[str, str]) -> Decision | None:
 
 def match_entity(fields: dict[str, str]) -> ProjectEntity | None:
     code, acronym, name = (
-        fields.get("project_code"), fields.get("project_acronym"), fields.get("project_name")
+        fields.get("project_code"),
+        fields.get("project_acronym"),
+        fields.get("project_name"),
     )
     condition = Q(pk__in=[])
     if code:
@@ -225,9 +267,13 @@ def _same(kind: str, extracted: str, stored) -> bool:
 
 
 _COMPARE = {
-    "decision_date": "date", "diary_number": "diary", "section": "section",
-    "classification_code": "classification", "appeal": "appeal",
-    "period_start": "date", "period_end": "date",
+    "decision_date": "date",
+    "diary_number": "diary",
+    "section": "section",
+    "classification_code": "classification",
+    "appeal": "appeal",
+    "period_start": "date",
+    "period_end": "date",
 }
 
 

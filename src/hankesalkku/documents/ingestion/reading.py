@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+from pathlib import PurePath
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -53,12 +54,11 @@ def read_failure(result: ReadResult) -> str | None:
         return " ".join(result.errors) or _("Tiedostosta %(name)s ei saatu tekstiä.") % {
             "name": result.filename
         }
-    found = (
-        result.fields, result.organisations, result.amounts, result.calls, result.districts
-    )
+    found = (result.fields, result.organisations, result.amounts, result.calls, result.districts)
     if NOTHING_FOUND in result.errors or not any(found):
         return _("Tiedosto %(name)s: %(reason)s") % {
-            "name": result.filename, "reason": NOTHING_FOUND,
+            "name": result.filename,
+            "reason": NOTHING_FOUND,
         }
     return None
 
@@ -66,7 +66,8 @@ def read_failure(result: ReadResult) -> str | None:
 def document_ingest(*, actor, data: bytes, filename: str) -> tuple[SourceDocument, Extraction]:
     """Store a file and what the reader found in it; the same content twice is stored once.
 
-    Raises DocumentRefused (nothing written) when the file has no reviewable content.
+    Raises DocumentRefused (nothing written) when the file has no reviewable content. The
+    extraction carries `is_new` (False for a file seen before) and `value_count`.
     """
     refusal = size_refusal(filename, len(data))
     if refusal:
@@ -74,7 +75,9 @@ def document_ingest(*, actor, data: bytes, filename: str) -> tuple[SourceDocumen
     sha256 = hashlib.sha256(data).hexdigest()
     existing = SourceDocument.objects.filter(sha256=sha256).select_related("extraction").first()
     if existing is not None and hasattr(existing, "extraction"):
-        return existing, existing.extraction
+        extraction = existing.extraction
+        extraction.is_new, extraction.value_count = False, extraction.values.count()
+        return existing, extraction
     result = read_document(data, filename)
     failure = read_failure(result)
     if failure:
@@ -83,7 +86,9 @@ def document_ingest(*, actor, data: bytes, filename: str) -> tuple[SourceDocumen
 
 
 @transaction.atomic
-def _store(*, actor, data: bytes, result: ReadResult, existing) -> tuple[SourceDocument, Extraction]:
+def _store(
+    *, actor, data: bytes, result: ReadResult, existing
+) -> tuple[SourceDocument, Extraction]:
     fields = {name: field.value for name, field in result.fields.items() if field.value}
     kind = result.kind if result.kind in DocumentKind.values else DocumentKind.UNKNOWN
     if existing is not None:
@@ -97,7 +102,7 @@ def _store(*, actor, data: bytes, result: ReadResult, existing) -> tuple[SourceD
             actor=actor,
             title=_title(result, fields),
             kind=kind,
-            filename=result.filename[-255:],
+            filename=PurePath(result.filename).name[-255:],
             text=result.text,
             original=data,
             date=parse_date(fields.get("decision_date") or ""),
@@ -121,6 +126,7 @@ def _store(*, actor, data: bytes, result: ReadResult, existing) -> tuple[SourceD
     extraction.organisation = _decision_organisation(decision, fields, values, organisations)
     extraction.application = _application(entity, values, extraction.organisation)
     extraction.save(update_fields=["organisation", "application"])
+    extraction.is_new, extraction.value_count = True, len(values)
     return document, extraction
 
 
@@ -151,23 +157,36 @@ def _values(extraction, result: ReadResult, organisations: OrganisationIndex) ->
     for mention in result.organisations:
         context = text[mention.evidence.start : mention.evidence.end + _CONTEXT]
         add(
-            group=group.ORGANISATION, name=mention.role, value=mention.name,
-            organisation=organisations.find(mention.name, context), **_span(mention.evidence),
+            group=group.ORGANISATION,
+            name=mention.role,
+            value=mention.name,
+            organisation=organisations.find(mention.name, context),
+            **_span(mention.evidence),
         )
     for amount in result.amounts:
         add(
-            group=group.AMOUNT, name=amount.role, value=f"{amount.eur:.2f}",
-            qualifier=amount.qualifier, party=(amount.party or "")[:300],
+            group=group.AMOUNT,
+            name=amount.role,
+            value=f"{amount.eur:.2f}",
+            qualifier=amount.qualifier,
+            party=(amount.party or "")[:300],
             budget_item=(amount.budget_item or "")[:60],
-            organisation=organisations.find(amount.party or ""), **_span(amount.evidence),
+            organisation=organisations.find(amount.party or ""),
+            **_span(amount.evidence),
         )
     for call in result.calls:
         budget = None if call.budget_eur is None else f"{call.budget_eur:.2f}"
         summary = " – ".join(filter(None, (call.opens, call.closes)))
         add(
-            group=group.CALL, name="call", value=summary,
-            details={"opens": call.opens, "closes": call.closes, "budget_eur": budget,
-                     "ministries": list(call.ministries)},
+            group=group.CALL,
+            name="call",
+            value=summary,
+            details={
+                "opens": call.opens,
+                "closes": call.closes,
+                "budget_eur": budget,
+                "ministries": list(call.ministries),
+            },
             **_span(call.evidence),
         )
     for district in result.districts:
@@ -198,7 +217,7 @@ def _decision_organisation(decision, fields, values, organisations: Organisation
             return found
     for value in values:
         if value.name == "authorised_unit" and value.organisation is not None:
-            return value.organisation.top
+            return organisations.top(value.organisation)
     return None
 
 

@@ -48,23 +48,34 @@ def normalise_correction(value: ExtractedValue, text: str) -> str:
     text = " ".join((text or "").split())
     label = value.get_group_display() if value.group != "field" else value.name
     if not text:
-        raise ValidationError({"corrected_value": _("Kirjoita korjattu arvo (%(label)s).") % {
-            "label": label}})
+        raise ValidationError(
+            {"corrected_value": _("Kirjoita korjattu arvo (%(label)s).") % {"label": label}}
+        )
     if value.group == ExtractedValue.Group.AMOUNT:
         amount = parse_amount(text)
         if amount is None:
-            raise ValidationError({"corrected_value": _(
-                "Summa ”%(text)s” ei ole euromäärä; kirjoita esimerkiksi 123 750 tai 123750,00."
-            ) % {"text": text}})
+            raise ValidationError(
+                {
+                    "corrected_value": _(
+                        "Summa ”%(text)s” ei ole euromäärä; kirjoita esimerkiksi 123 750 tai 123750,00."
+                    )
+                    % {"text": text}
+                }
+            )
         return f"{amount:.2f}"
     if value.name in _DATE_FIELDS:
         if value.name != "decision_date" and text.isdigit() and len(text) == 4:
             return text
         parsed = parse_date(text)
         if parsed is None:
-            raise ValidationError({"corrected_value": _(
-                "Päivämäärä ”%(text)s” ei kelpaa; kirjoita muodossa 14.12.2023."
-            ) % {"text": text}})
+            raise ValidationError(
+                {
+                    "corrected_value": _(
+                        "Päivämäärä ”%(text)s” ei kelpaa; kirjoita muodossa 14.12.2023."
+                    )
+                    % {"text": text}
+                }
+            )
         return parsed.isoformat()
     return text
 
@@ -81,14 +92,17 @@ def extracted_value_correct(*, actor, value: ExtractedValue, corrected: str) -> 
 
 @transaction.atomic
 def extraction_targets_set(
-    *, actor, extraction: Extraction, organisation=None, entity=None, application=None,
+    *,
+    actor,
+    extraction: Extraction,
+    organisation=None,
+    entity=None,
+    application=None,
     decision=None,
 ) -> Extraction:
     """The records the review writes into, as the person chose them (None: make new ones)."""
     if application is not None and entity is not None and application.entity_id != entity.pk:
-        raise ValidationError(
-            {"application": _("Valittu hakemus ei kuulu valittuun hankkeeseen.")}
-        )
+        raise ValidationError({"application": _("Valittu hakemus ei kuulu valittuun hankkeeseen.")})
     extraction.organisation = organisation
     extraction.entity = entity
     extraction.application = application

@@ -35,8 +35,12 @@ def _components_sum():
 class ApplicationQuerySet(models.QuerySet):
     def with_organisations(self):
         return self.select_related(
-            "organisation", "organisation__parent", "organisation__region", "unit",
-            "municipal_financing_payer", "municipal_financing_budget_item",
+            "organisation",
+            "organisation__parent",
+            "organisation__region",
+            "unit",
+            "municipal_financing_payer",
+            "municipal_financing_budget_item",
         )
 
 
@@ -48,16 +52,24 @@ class Application(models.Model):
     """
 
     entity = models.ForeignKey(
-        "projects.ProjectEntity", verbose_name=_("hankekokonaisuus"), on_delete=models.CASCADE,
+        "projects.ProjectEntity",
+        verbose_name=_("hankekokonaisuus"),
+        on_delete=models.CASCADE,
         related_name="applications",
     )
     organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("toteuttaja"), on_delete=models.PROTECT,
+        "organisations.Organisation",
+        verbose_name=_("toteuttaja"),
+        on_delete=models.PROTECT,
         related_name="applications",
     )
     unit = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("vastuuyksikkö"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="responsible_applications",
+        "organisations.Organisation",
+        verbose_name=_("vastuuyksikkö"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="responsible_applications",
     )
     role = models.CharField(_("rooli"), max_length=20, choices=ApplicationRole.choices)
     code = models.CharField(_("hankekoodi"), max_length=20, blank=True)
@@ -72,12 +84,20 @@ class Application(models.Model):
     municipal_financing = money_field(_("kuntarahoitus"))
     municipal_financing_qualifier = qualifier_field()
     municipal_financing_payer = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("kuntarahoituksen maksaja"), null=True,
-        blank=True, on_delete=models.PROTECT, related_name="municipal_financing_paid",
+        "organisations.Organisation",
+        verbose_name=_("kuntarahoituksen maksaja"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="municipal_financing_paid",
     )
     municipal_financing_budget_item = models.ForeignKey(
-        "decisions.BudgetItem", verbose_name=_("kuntarahoituksen talousarviokohta"), null=True,
-        blank=True, on_delete=models.PROTECT, related_name="+",
+        "decisions.BudgetItem",
+        verbose_name=_("kuntarahoituksen talousarviokohta"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     other_public_financing = money_field(_("muu julkinen rahoitus"))
     other_public_financing_qualifier = qualifier_field()
@@ -122,11 +142,15 @@ class Partner(models.Model):
     """A partner that works with the project but is not a beneficiary of the grant."""
 
     entity = models.ForeignKey(
-        "projects.ProjectEntity", verbose_name=_("hankekokonaisuus"), on_delete=models.CASCADE,
+        "projects.ProjectEntity",
+        verbose_name=_("hankekokonaisuus"),
+        on_delete=models.CASCADE,
         related_name="partners",
     )
     organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("organisaatio"), on_delete=models.PROTECT,
+        "organisations.Organisation",
+        verbose_name=_("organisaatio"),
+        on_delete=models.PROTECT,
         related_name="partnerships",
     )
     description = models.CharField(_("rooli hankkeessa"), max_length=300, blank=True)

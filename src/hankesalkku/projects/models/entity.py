@@ -17,9 +17,7 @@ class ProjectEntityQuerySet(models.QuerySet):
         return self.filter(status__in=ProjectStatus.funded())
 
     def for_list(self):
-        return self.select_related(
-            "call", "theme", "specific_objective"
-        ).prefetch_related(
+        return self.select_related("call", "theme", "specific_objective").prefetch_related(
             "funding_ministries",
             "sectors",
             models.Prefetch(
@@ -49,43 +47,70 @@ class ProjectEntity(models.Model):
         _("tila"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
     )
     call = models.ForeignKey(
-        "programmes.Call", verbose_name=_("haku"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="project_entities",
+        "programmes.Call",
+        verbose_name=_("haku"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="project_entities",
     )
     strand = models.ForeignKey(
-        "programmes.CallStrand", verbose_name=_("alakohta"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="project_entities",
+        "programmes.CallStrand",
+        verbose_name=_("alakohta"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="project_entities",
     )
     theme = models.ForeignKey(
-        "programmes.Theme", verbose_name=_("teema"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="project_entities",
+        "programmes.Theme",
+        verbose_name=_("teema"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="project_entities",
     )
     specific_objective = models.ForeignKey(
-        "programmes.SpecificObjective", verbose_name=_("erityistavoite"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="project_entities",
+        "programmes.SpecificObjective",
+        verbose_name=_("erityistavoite"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="project_entities",
     )
     funding_authority = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("rahoittava viranomainen"), null=True,
-        blank=True, on_delete=models.PROTECT, related_name="funded_entities",
+        "organisations.Organisation",
+        verbose_name=_("rahoittava viranomainen"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="funded_entities",
     )
     funding_ministries = models.ManyToManyField(
-        "organisations.Organisation", verbose_name=_("myöntövaltuus"), blank=True,
+        "organisations.Organisation",
+        verbose_name=_("myöntövaltuus"),
+        blank=True,
         related_name="granted_entities",
     )
     starts = models.DateField(_("alkaa"), null=True, blank=True)
     ends = models.DateField(_("päättyy"), null=True, blank=True)
     period_years_only = models.BooleanField(
-        _("kausi vain vuosina"), default=False,
+        _("kausi vain vuosina"),
+        default=False,
         help_text=_("Asiakirja kertoo vain vuodet (esim. 2025–2027); päivät eivät ole tiedossa."),
     )
     target_groups = models.TextField(_("kohderyhmät"), blank=True)
     description = models.TextField(_("tavoite ja sisältö"), blank=True)
     sectors = models.ManyToManyField(
-        "programmes.Sector", verbose_name=_("toimialat"), blank=True,
+        "programmes.Sector",
+        verbose_name=_("toimialat"),
+        blank=True,
         related_name="project_entities",
     )
     regions = models.ManyToManyField(
-        "organisations.Region", verbose_name=_("toiminta-alueet"), blank=True,
+        "organisations.Region",
+        verbose_name=_("toiminta-alueet"),
+        blank=True,
         related_name="project_entities",
     )
     total_cost = money_field(_("kokonaiskustannusarvio"))
@@ -94,7 +119,8 @@ class ProjectEntity(models.Model):
     support_qualifier = qualifier_field()
     max_total_cost = money_field(_("kokonaisbudjetti enintään"))
     is_illustrative = models.BooleanField(
-        _("havainnollistava"), default=False,
+        _("havainnollistava"),
+        default=False,
         help_text=_("Täydentää asiakirjan lukumäärät; ei asiakirjasta peräisin oleva tosiasia."),
     )
 

@@ -51,4 +51,6 @@ class Command(BaseCommand):
         )
         if not no_serve:
             self.stdout.write(f"Avaa selaimessa http://127.0.0.1:{port}/")
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, insecure_serving=True)
+            call_command(
+                "runserver", f"127.0.0.1:{port}", use_reloader=False, insecure_serving=True
+            )

@@ -1,0 +1,126 @@
+"""Documents read per second by the reader on one core.
+
+Usage: .venv/bin/python benchmarks/reader_speed.py [--rounds 7] [--seconds 0.5]
+
+Three sets: the seed decisions in ../shared/seeds/ (when present), the plain-text
+evaluation documents, and synthetic 2-10 kB decisions glued together from the
+evaluation decisions, so that a figure for typical decision sizes exists on a machine
+without the seeds. The reader is single-threaded: the process is pinned to one CPU,
+warmed up, and each set is read for several rounds. The figure is the median round,
+in documents per CPU second (less disturbed by other work on a shared machine than
+wall-clock time, which is shown alongside).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from hankesalkku.reader import read_document  # noqa: E402
+
+TARGET_PER_SECOND = 200
+EVALUATION = REPO / "evaluation" / "reader" / "docs"
+SEEDS = REPO.parent / "shared" / "seeds"
+DECISION_KINDS = ("decision", "funding_decision", "agenda_item")
+
+Docs = list[tuple[bytes, str]]
+
+
+def _evaluation_texts() -> list[Path]:
+    return sorted(EVALUATION.glob("*.txt"))
+
+
+def synthetic_decisions(count: int = 24) -> Docs:
+    """2-10 kB documents built from the evaluation decisions, the same on every run.
+
+    Real minutes hold several decisions one after another; each synthetic document
+    starts with one evaluation decision and appends others in a shuffled order until
+    it reaches a size drawn between 2 and 10 kB, cut at a line break.
+    """
+    parts = []
+    for path in _evaluation_texts():
+        expected = path.with_name(path.name + ".expected.json")
+        kind = json.loads(expected.read_text("utf-8")).get("kind") if expected.exists() else None
+        if kind in DECISION_KINDS:
+            parts.append(path.read_bytes().decode("utf-8", errors="replace").strip())
+    docs = []
+    for number in range(count):
+        rng = random.Random(number)
+        target = rng.randint(2 * 1024, 10 * 1024)
+        text = ""
+        while len(text.encode("utf-8")) < target:
+            order = parts[:]
+            rng.shuffle(order)
+            text += "\n\n".join(order) + "\n\n"
+        data = text.encode("utf-8")[:target]
+        data = data[: data.rfind(b"\n") + 1].decode("utf-8", errors="ignore").encode("utf-8")
+        docs.append((data, f"synteettinen_{number:02d}.txt"))
+    return docs
+
+
+def corpora() -> dict[str, Docs]:
+    sets = {
+        "seed decisions": [(p.read_bytes(), p.name) for p in sorted(SEEDS.glob("*.txt"))]
+        if SEEDS.is_dir()
+        else [],
+        "evaluation texts": [(p.read_bytes(), p.name) for p in _evaluation_texts()],
+        "synthetic 2-10 kB": synthetic_decisions(),
+    }
+    return {name: docs for name, docs in sets.items() if docs}
+
+
+def pin_to_one_cpu() -> str:
+    if not hasattr(os, "sched_setaffinity"):
+        return "not pinned (no sched_setaffinity)"
+    cpu = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {cpu})
+    return f"pinned to CPU {cpu}"
+
+
+def measure(docs: Docs, rounds: int, seconds: float) -> tuple[float, float]:
+    """Median documents per CPU second and per wall second over ``rounds`` rounds."""
+    for data, name in docs:  # warm up: patterns compiled, district list loaded, caches hot
+        read_document(data, name)
+    cpu_rates, wall_rates = [], []
+    for _ in range(rounds):
+        count = 0
+        cpu_start, wall_start = time.process_time(), time.perf_counter()
+        while time.perf_counter() - wall_start < seconds:
+            for data, name in docs:
+                read_document(data, name)
+            count += len(docs)
+        cpu_rates.append(count / max(time.process_time() - cpu_start, 1e-9))
+        wall_rates.append(count / (time.perf_counter() - wall_start))
+    return statistics.median(cpu_rates), statistics.median(wall_rates)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--seconds", type=float, default=0.5, help="length of one round")
+    args = parser.parse_args(argv)
+    print(f"one core: {pin_to_one_cpu()}; median of {args.rounds} rounds of {args.seconds} s")
+    slowest = float("inf")
+    for name, docs in corpora().items():
+        cpu_rate, wall_rate = measure(docs, args.rounds, args.seconds)
+        slowest = min(slowest, cpu_rate)
+        average_kb = sum(len(data) for data, _ in docs) / len(docs) / 1024
+        print(
+            f"{name:<18}{len(docs):>4} docs, average {average_kb:4.1f} kB: "
+            f"{cpu_rate:6.0f} documents/s (wall clock {wall_rate:5.0f}/s)"
+        )
+    print(f"target {TARGET_PER_SECOND} documents/s on one core")
+    return 0 if slowest >= TARGET_PER_SECOND else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,230 @@
+"""Upload documents, review what was read from them, and apply the checked values.
+
+Every action works as a plain form post (redirect back to the review page) and, with htmx,
+swaps only the row that changed, so a long document can be checked without reloading it.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import RequestDataTooBig, TooManyFilesSent, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hankesalkku.decisions.models import Decision
+from hankesalkku.organisations.models import Organisation
+from hankesalkku.projects.models import Application, ProjectEntity
+
+from .ingestion import (
+    DocumentRefused,
+    document_ingest,
+    extracted_value_confirm,
+    extracted_value_correct,
+    extracted_value_reject,
+    extraction_apply,
+    extraction_targets_set,
+    size_refusal,
+)
+from .models import ExtractedValue, Extraction
+from .permissions import can_review_documents
+from .review_page import (
+    grouped_rows,
+    highlighted_text,
+    load_value,
+    load_values,
+    row_for,
+    status_of,
+    target_choices,
+    written_records,
+)
+
+RECENT = 20
+
+
+def review_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        allowed, reason = can_review_documents(request.user)
+        if not allowed:
+            return render(request, "documents/forbidden.html", {"reason": reason}, status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _read_uploads(request) -> list[dict]:
+    try:
+        files = request.FILES.getlist("files")
+    except (RequestDataTooBig, TooManyFilesSent):
+        return [
+            {
+                "ok": False,
+                "name": "",
+                "message": _(
+                    "Lähetys oli liian suuri tai siinä oli liian monta tiedostoa; lähetä tiedostot "
+                    "pienemmissä erissä."
+                ),
+            }
+        ]
+    if not files:
+        return [{"ok": False, "name": "", "message": _("Valitse vähintään yksi tiedosto.")}]
+    results = []
+    for upload in files:
+        name = upload.name or _("nimetön tiedosto")
+        refusal = size_refusal(name, upload.size or 0)
+        if refusal:
+            results.append({"ok": False, "name": name, "message": refusal})
+            continue
+        try:
+            document, extraction = document_ingest(
+                actor=request.user, data=upload.read(), filename=name
+            )
+        except DocumentRefused as refused:
+            results.append({"ok": False, "name": name, "message": str(refused)})
+            continue
+        except ValidationError as error:
+            results.append({"ok": False, "name": name, "message": " ".join(error.messages)})
+            continue
+        message = (
+            _("Luettu: %(count)s arvoa tarkistettavana.") % {"count": extraction.value_count}
+            if extraction.is_new
+            else _("Sama asiakirja on jo tallennettu; avaa sen tarkistus.")
+        )
+        results.append(
+            {
+                "ok": True,
+                "name": name,
+                "message": message,
+                "document": document,
+                "warnings": extraction.warnings if extraction.is_new else [],
+            }
+        )
+    return results
+
+
+@review_required
+def upload(request):
+    results = _read_uploads(request) if request.method == "POST" else []
+    extractions = list(Extraction.objects.with_counts()[:RECENT])
+    for extraction in extractions:
+        extraction.status = extraction.status_for(extraction.pending_count, extraction.value_count)
+    return render(
+        request, "documents/upload.html", {"results": results, "extractions": extractions}
+    )
+
+
+def _extraction(pk: int) -> Extraction:
+    return get_object_or_404(
+        Extraction.objects.select_related(
+            "document",
+            "organisation",
+            "decision__organisation",
+            "entity",
+            "application__organisation",
+        ),
+        document_id=pk,
+    )
+
+
+@review_required
+def review(request, pk: int):
+    extraction = _extraction(pk)
+    values = load_values(extraction)
+    context = {
+        "extraction": extraction,
+        "document": extraction.document,
+        "groups": grouped_rows(values, extraction),
+        "text": highlighted_text(extraction.document.text, values),
+        "status": status_of(extraction, values),
+        "accepted_count": sum(1 for v in values if v.is_accepted and not v.is_applied),
+        "written": written_records(values),
+        **target_choices(extraction),
+    }
+    return render(request, "documents/review.html", context)
+
+
+def _back_to_row(value: ExtractedValue):
+    url = reverse("documents:review", args=[value.extraction.document_id])
+    return redirect(f"{url}#value-{value.pk}")
+
+
+@require_POST
+@review_required
+def value_action(request, pk: int, action: str):
+    try:
+        value = load_value(pk)
+    except ExtractedValue.DoesNotExist as missing:
+        raise Http404 from missing
+    error = ""
+    try:
+        if action == "confirm":
+            extracted_value_confirm(actor=request.user, value=value)
+        elif action == "reject":
+            extracted_value_reject(actor=request.user, value=value)
+        elif action == "correct":
+            extracted_value_correct(
+                actor=request.user, value=value, corrected=request.POST.get("corrected_value", "")
+            )
+        else:
+            error = _("Tuntematon toiminto.")
+    except ValidationError as refused:
+        error = " ".join(refused.messages)
+    if request.headers.get("HX-Request"):
+        row = row_for(value, value.extraction)
+        return render(request, "documents/_value_row.html", {"row": row, "form_error": error})
+    if error:
+        messages.error(request, error)
+    return _back_to_row(value)
+
+
+def _pick(model, raw: str):
+    if not raw:
+        return None
+    try:
+        return model.objects.get(pk=int(raw))
+    except (ValueError, model.DoesNotExist):
+        return None
+
+
+@require_POST
+@review_required
+def targets(request, pk: int):
+    extraction = _extraction(pk)
+    try:
+        extraction_targets_set(
+            actor=request.user,
+            extraction=extraction,
+            organisation=_pick(Organisation, request.POST.get("organisation", "")),
+            entity=_pick(ProjectEntity, request.POST.get("entity", "")),
+            application=_pick(Application, request.POST.get("application", "")),
+            decision=_pick(Decision, request.POST.get("decision", "")),
+        )
+        messages.success(request, _("Kohteet tallennettu."))
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    return redirect("documents:review", pk=pk)
+
+
+@require_POST
+@review_required
+def apply(request, pk: int):
+    extraction = extraction_apply(actor=request.user, extraction=_extraction(pk))
+    values = list(extraction.values.all())
+    written = sum(1 for v in values if v.is_applied)
+    failed = [v for v in values if v.is_accepted and not v.is_applied]
+    messages.success(request, _("Tallennettu %(count)s arvoa tietueisiin.") % {"count": written})
+    if failed:
+        messages.error(
+            request,
+            _("%(count)s vahvistettua arvoa jäi tallentamatta; syy näkyy arvon kohdalla.")
+            % {"count": len(failed)},
+        )
+    return redirect("documents:review", pk=pk)

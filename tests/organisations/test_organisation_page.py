@@ -1,0 +1,34 @@
+"""Helsinki's finance office opens the city's page: projects of its units and what it pays."""
+
+import pytest
+from django.urls import reverse
+
+from tests.pages import eur, html
+
+pytestmark = pytest.mark.django_db
+
+
+def test_helsinki_sees_its_units_projects_and_commitments_by_budget_item(demo, client):
+    response = client.get(reverse("organisations:detail", args=["helsingin-kaupunki"]))
+    page = html(response)
+    assert response.status_code == 200
+    assert "0201256-6" in page
+    assert "Lasten ja nuorten taidekeskus Annantalo" in page  # a unit two levels down
+    assert "HOT" in page
+    assert "Lasten, nuorten ja perheiden palveluiden kehittäminen" in page
+    assert "talousarviokohta 1 50 04" in page
+    # 123 750 € (54 §) + 73 250 € (63 §, Forum Virium's municipal share) from 1 50 04
+    assert eur("197000", "at_most") in page
+    # own (123 750 + 50 000 + 12 500) and municipal (73 250) shares; the 250 000 € reservation
+    # for project costs is listed but not added to them
+    assert "(ilman hankekustannusten varauksia): <strong>" + eur("259500", "at_most") in page
+
+
+def test_a_unit_page_links_up_to_its_city(demo, client):
+    page = html(client.get(reverse("organisations:detail", args=["annantalo"])))
+    assert reverse("organisations:detail", args=["helsingin-kaupunki"]) in page
+    assert "yksiköllä ei ole omaa Y-tunnusta" in page
+
+
+def test_an_unknown_organisation_is_404(db, client):
+    assert client.get("/organisaatiot/ei-ole/").status_code == 404

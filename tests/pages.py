@@ -1,0 +1,21 @@
+"""Helpers for page tests: money as the pages print it, and the source links of a record."""
+
+from decimal import Decimal
+
+from django.urls import reverse
+
+from hankesalkku.core.money import format_eur
+from hankesalkku.documents.models import SourceReference
+
+
+def eur(amount: str, qualifier: str = "exact") -> str:
+    return format_eur(Decimal(amount), qualifier)
+
+
+def source_urls(obj, field: str = "") -> list[str]:
+    refs = SourceReference.objects.for_objects([obj]).get((type(obj), obj.pk, field), [])
+    return [reverse("documents:source", args=[ref.pk]) for ref in refs]
+
+
+def html(response) -> str:
+    return response.content.decode()

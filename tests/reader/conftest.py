@@ -1,0 +1,31 @@
+"""Make the reader importable without installing the project, and find the seeds."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO.parent / "shared" / "seeds"
+EVAL_DOCS = REPO / "evaluation" / "reader" / "docs"
+for extra in (REPO / "src", REPO / "evaluation" / "reader"):
+    if str(extra) not in sys.path:
+        sys.path.insert(0, str(extra))
+
+
+@pytest.fixture
+def seed():
+    """Read a seed document by its number, skipping when ../shared/seeds is absent."""
+    from hankesalkku.reader import read_document
+
+    def read(number: str):
+        if not SEEDS.is_dir():
+            pytest.skip(f"seed folder {SEEDS} is not present")
+        matches = sorted(SEEDS.glob(f"{number}_*"))
+        if not matches:
+            pytest.skip(f"seed {number} is not present in {SEEDS}")
+        return read_document(matches[0].read_bytes(), matches[0].name)
+
+    return read
