@@ -62,16 +62,14 @@ def synthetic_decisions(count: int = 24) -> Docs:
             rng.shuffle(order)
             text += "\n\n".join(order) + "\n\n"
         data = text.encode("utf-8")[:target]
-        data = data[: data.rfind(b"\n") + 1].decode("utf-8", errors="ignore").encode("utf-8")
-        docs.append((data, f"synteettinen_{number:02d}.txt"))
+        docs.append((data[: data.rfind(b"\n") + 1], f"synteettinen_{number:02d}.txt"))
     return docs
 
 
 def corpora() -> dict[str, Docs]:
+    seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
     sets = {
-        "seed decisions": [(p.read_bytes(), p.name) for p in sorted(SEEDS.glob("*.txt"))]
-        if SEEDS.is_dir()
-        else [],
+        "seed decisions": [(p.read_bytes(), p.name) for p in seeds],
         "evaluation texts": [(p.read_bytes(), p.name) for p in _evaluation_texts()],
         "synthetic 2-10 kB": synthetic_decisions(),
     }

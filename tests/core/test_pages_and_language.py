@@ -52,3 +52,8 @@ def test_the_home_page_runs_the_same_queries_for_one_and_many_calls(db, client):
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("core:home"))
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_first_visit_is_in_finnish_whatever_the_browser_prefers(client, db):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert response.headers["Content-Language"] == "fi"

@@ -113,4 +113,4 @@ def test_the_number_of_queries_does_not_grow_with_the_portfolio(
         o = build_overview(selection)
     assert o["entities"] == 28
     assert o["region_unknown"]["implementers"] == 25
-    assert len(small.captured_queries) <= 15
+    assert len(small.captured_queries) <= 10

@@ -147,7 +147,11 @@ def _home_organisation(flat: str, fields: dict[str, Field]) -> str | None:
     return f"{m.group(1)} kaupunki" if m else None
 
 
+_CITY_BEFORE = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+n)\s+(?:osuu|osahank|hankkee|kaupungin)")
+
+
 def _attach_parties(flat: str, figures: list[Found], segments, home: str | None) -> None:
+    mentions_in: dict[tuple[int, int], list] = {}  # figures often share a sentence
     for fig in figures:
         if fig.role not in (
             "own_financing",
@@ -159,8 +163,11 @@ def _attach_parties(flat: str, figures: list[Found], segments, home: str | None)
             continue
         s_start, s_end = segments.sentence(fig.start)
         before = flat[s_start : fig.start]
-        mentions = [m for m in known_mentions(flat[s_start:s_end]) if m[2] != home]
-        city = re.findall(r"\b([A-ZÅÄÖ][a-zåäö]+n)\s+(?:osuu|osahank|hankkee|kaupungin)", before)
+        mentions = mentions_in.get((s_start, s_end))
+        if mentions is None:
+            mentions = [m for m in known_mentions(flat[s_start:s_end]) if m[2] != home]
+            mentions_in[(s_start, s_end)] = mentions
+        city = _CITY_BEFORE.findall(before)
         if fig.role == "municipal_financing" and mentions:
             fig.party = mentions[0][2]
         elif fig.role == "granted" and mentions:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .scan import gated
+from .scan import fold_case, gated
 
 # "(?<![\d,.])\d…" written as "\d(?<![\d,.]\d)…": the same matches, but a pattern that
 # starts with a digit lets the regex engine skip straight to the next digit (3x faster).
@@ -51,7 +51,9 @@ ROLE_WORDS = [
               r"budjetti\s+on|budjetiksi|kustannukset\s+(?:ovat|olisivat|ovat yhteensä)|kokonaisarvo\w*|"
               r"kokonaiskulu\w*|hankkeen\s+budjet\w*|kustannukset\s*[:(]|budjetti\s*[:(]"),
 ]  # fmt: skip
-_ROLE_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in ROLE_WORDS), re.I)
+# All lower case, matched against case-folded windows: as re.IGNORECASE would, but faster.
+_ROLE_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in ROLE_WORDS))
+assert all(pattern == pattern.lower() for _, pattern in ROLE_WORDS)
 _PART_MARK = re.compile(
     r"osahank\w*|hankeosuu\w*|(?<!tuen )\bosuu(?:s|den|teen)\b|"
     r"\b[A-ZÅÄÖ]\w+n\s+(?:kaupungin\s+)?(?:hankkeen|hankkeelle)\b|"
@@ -112,11 +114,11 @@ def find_figures(flat: str) -> list[Found]:
 
 def role_of(window_before: str, window_after: str) -> str | None:
     last = None
-    for m in _ROLE_RE.finditer(window_before):
+    for m in _ROLE_RE.finditer(fold_case(window_before)):
         last = m.lastgroup
     if last:
         return last
-    m = _ROLE_RE.search(window_after)
+    m = _ROLE_RE.search(fold_case(window_after)) if window_after else None
     return m.lastgroup if m else None
 
 

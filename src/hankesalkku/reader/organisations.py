@@ -46,7 +46,7 @@ _CITY = gated(
 )
 _REGIONAL_COUNCIL = gated(r"(" + _REGION + r") liit(?:to|on|olle|olta|ossa|tona)\b")
 _WELLBEING = gated(r"(" + _REGION + r") hyvinvointialue\w*")
-_COMPANY = gated(r"\b((?:[A-ZÅÄÖ][\w&-]*\s){1,4}(?:Oy|Oyj|ry|r\.y\.|sr)\b)")
+_COMPANY = gated(r"(" + _CAPITAL + r"[\w&-]*\s(?:[A-ZÅÄÖ][\w&-]*\s){0,3}(?:Oy|Oyj|ry|r\.y\.|sr)\b)")
 _CITY_STEMS = {
     "Helsingin": "Helsinki", "Tampereen": "Tampere", "Espoon": "Espoo", "Vantaan": "Vantaa",
     "Oulun": "Oulu", "Turun": "Turku", "Lahden": "Lahti", "Jyväskylän": "Jyväskylä",

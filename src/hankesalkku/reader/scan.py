@@ -42,14 +42,24 @@ def _views(text: str) -> tuple[str, str, str]:
     cached = _lowered_cache.get(id(text))
     if cached is not None and cached[0] is text:
         return cached
-    low = text.lower()
-    if len(low) != len(text):  # "İ" lower-cases to two characters; keep offsets aligned
-        low = "".join(chr(_sre.unicode_tolower(ord(c))) for c in text)
-    folded = low.translate(_FOLD_FIX) if ("ı" in low or "ſ" in low or "µ" in low) else low
+    low, folded = _lower_and_fold(text)
     if len(_lowered_cache) > 8:
         _lowered_cache.clear()
     _lowered_cache[id(text)] = cached = (text, low, folded)
     return cached
+
+
+def _lower_and_fold(text: str) -> tuple[str, str]:
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lower-cases to two characters; keep offsets aligned
+        low = "".join(chr(_sre.unicode_tolower(ord(c))) for c in text)
+    folded = low.translate(_FOLD_FIX) if ("ı" in low or "ſ" in low or "µ" in low) else low
+    return low, folded
+
+
+def fold_case(text: str) -> str:
+    """:func:`folded` for a short string that is not worth caching."""
+    return _lower_and_fold(text)[1]
 
 
 def lowered(text: str) -> str:

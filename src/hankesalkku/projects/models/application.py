@@ -20,7 +20,7 @@ class ApplicationRole(models.TextChoices):
     LEAD_COORDINATOR = "lead_coordinator", _("pääkoordinaattori")
     MAIN_IMPLEMENTER = "main_implementer", _("päätoteuttaja")
     CO_IMPLEMENTER = "co_implementer", _("osatoteuttaja")
-    IMPLEMENTER = "implementer", _("toteuttaja (rooli ei tiedossa)")
+    IMPLEMENTER = "implementer", _("toteuttaja")
 
 
 def _components_sum():
