@@ -27,7 +27,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import translation
 
@@ -105,9 +105,11 @@ def _applications(applications) -> dict:
     both_known = Q(total_cost__isnull=False, support__isnull=False)
     rows = list(
         applications.order_by()
-        .annotate(region_key=REGION_KEY)
-        .values("organisation_id", "region_key", "organisation__organisation_type")
+        .values("organisation_id")
         .annotate(
+            # one value per organisation; Max only lets the database group by the id alone
+            region_key=Max(REGION_KEY),
+            kind=Max("organisation__organisation_type"),
             n=Count("pk"),
             total_unknown=Count("pk", filter=Q(total_cost__isnull=True)),
             rate_support=Sum("support", filter=both_known),
@@ -126,8 +128,7 @@ def _applications(applications) -> dict:
     by_type: dict = {}
     for r in rows:
         by_region[r["region_key"]] = by_region.get(r["region_key"], 0) + r["n"]
-        kind = r["organisation__organisation_type"]
-        by_type[kind] = by_type.get(kind, 0) + r["n"]
+        by_type[r["kind"]] = by_type.get(r["kind"], 0) + r["n"]
     return {
         "implementers": sum(r["n"] for r in rows),
         "organisations": len(rows),

@@ -68,7 +68,22 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_ranges_of: dict[int, tuple[str, list[Span]]] = {}
+
+
 def find_date_ranges(text: str) -> list[Span]:
+    """Date ranges; remembered for the last few texts, as the period and the calls both ask."""
+    cached = _ranges_of.get(id(text))
+    if cached is not None and cached[0] is text:
+        return list(cached[1])
+    spans = _date_ranges(text)
+    if len(_ranges_of) > 4:
+        _ranges_of.clear()
+    _ranges_of[id(text)] = (text, spans)
+    return list(spans)
+
+
+def _date_ranges(text: str) -> list[Span]:
     spans = []
     for match in DATE_RANGE.finditer(text):
         d1, m1, y1, d2, m2, y2 = match.groups()

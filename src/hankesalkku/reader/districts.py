@@ -22,9 +22,12 @@ def _load() -> tuple[re.Pattern, dict[str, str]]:
         for stem in filter(None, extra.split(",")):
             stems.setdefault(stem, name)
     ordered = sorted(stems, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(map(re.escape, ordered)) + r")[a-zåäö]{0,6}(?![\w-])"
+    # "(?<![\w-])(Kontula|…)" written as "(K(?<![\w-]K)ontula|…)": the same matches, but
+    # with every name starting with a letter the regex engine skips straight to those letters.
+    names = "|".join(
+        f"{re.escape(s[0])}(?<![\\w-]{re.escape(s[0])}){re.escape(s[1:])}" for s in ordered
     )
+    pattern = re.compile(r"(" + names + r")[a-zåäö]{0,6}(?![\w-])")
     return pattern, stems
 
 

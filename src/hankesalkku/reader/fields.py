@@ -6,7 +6,7 @@ import re
 
 from . import dates, patterns
 from .organisations import _REGIONAL_COUNCIL, ELY, ely_name
-from .scan import gated
+from .scan import folded, gated
 
 _DATE_LABEL = gated(
     r"\b(?:Päätöspäivä|Päätöspäivämäärä|Kokouspäivä|Päivämäärä|Päiväys|Pvm|Datum|Beslutsdatum|Sammanträdesdatum|Annettu)\s*[:.]?\s*",
@@ -63,10 +63,10 @@ _COST_MODELS = [
     (gated(r"\bkertakorvau\w*", re.I), "kertakorvaus"),
     (gated(r"\btosiasiallis\w+ kustannu\w*", re.I), "tosiasialliset kustannukset"),
 ]
-_PERIOD_CONTEXT = gated(
+# lower case, searched in case-folded context windows (as re.IGNORECASE, but faster)
+_PERIOD_CONTEXT = re.compile(
     r"toteut\w*|hankeaika\w*|toteutusaika\w*|kesto\w*|\bkausi\w*|kaudelle|vuosille|vuosina|vuosien|ajalle|"
     r"ajanjakso\w*|välisenä\s+aikana|välillä|aikataulu\w*|alka\w*|päätty\w*|projektiaika|genomförandetid|tukikelpoisuusaika\w*",
-    re.I,
 )
 _PROGRAMME_PERIOD = gated(r"ohjelmakau\w*|Suomi\s*$|rakennerahasto\w*", re.I)
 _APPEALS = gated(
@@ -211,14 +211,15 @@ def cost_model(flat: str):
 def period(flat: str, call_spans: list[tuple[int, int]]):
     """The project period: a date or year range stated as the time of implementation."""
     candidates = []
+    low = folded(flat)
     for span in dates.find_date_ranges(flat):
         if any(a <= span.start < b for a, b in call_spans):
             continue
-        context = flat[max(0, span.start - 80) : span.end + 40]
+        context = low[max(0, span.start - 80) : span.end + 40]
         if _PERIOD_CONTEXT.search(context):
             candidates.append((0, span))
     for span in dates.find_year_ranges(flat):
-        context = flat[max(0, span.start - 50) : span.end + 25]
+        context = low[max(0, span.start - 50) : span.end + 25]
         if _PROGRAMME_PERIOD.search(flat, max(0, span.start - 30), span.start):
             continue  # "Uudistuva ja osaava Suomi 2021–2027" is the programme's period, not the project's
         if _PERIOD_CONTEXT.search(context):

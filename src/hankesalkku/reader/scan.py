@@ -10,17 +10,24 @@ pattern once, at import, and then tries the pattern only where a match could
 start. The result is exactly what ``pattern.search`` / ``pattern.finditer``
 would return; only the time differs.
 
-Case-insensitive patterns look for their words in :func:`lowered`, a
-lower-cased copy of the text with the same length, made once per text.
+Case-insensitive patterns look for their words in :func:`folded`, a
+lower-cased copy of the text with the same length, made once per text; other
+modules use the same copy to run lower-case patterns without ``re.IGNORECASE``.
+Patterns whose words can sit anywhere in a match ("[\\w-]*lautakunta … päätti")
+are only skipped when none of their words is in the text at all.
 """
 
 from __future__ import annotations
 
-import _sre
 import os
 import re
-from re import _constants as C  # noqa: N812
-from re import _parser
+
+try:  # CPython's regex internals; without them every pattern runs plain, with the same results
+    import _sre
+    from re import _constants as C  # noqa: N812
+    from re import _parser
+except ImportError:  # pragma: no cover - only on a Python that moved them
+    _sre = C = _parser = None
 
 _UNBOUNDED = 1 << 16
 _NARROW = 24
@@ -28,10 +35,11 @@ _NARROW = 24
 _SMALL_TEXT = 400
 """Below this many characters the plain pattern is as fast as any skipping."""
 _MAX_NEEDLES = 16
+"""With more words than this, looking for each of them costs more than the regex."""
 _MAX_GATES = 6
 """Words checked before a pattern whose words can be anywhere in a match (gate only)."""
 _RARE_CHARS = frozenset("§/€%@&+|<>[]{}=#~^$£\\")
-"""With more words than this, looking for each of them costs more than the regex."""
+"""Single characters rare enough to look for; any letter is too common."""
 
 _lowered_cache: dict[int, tuple[str, str, str]] = {}
 # re.IGNORECASE also equates these with "i", "s" and "μ"; str.lower() does not.
@@ -49,10 +57,17 @@ def _views(text: str) -> tuple[str, str, str]:
     return cached
 
 
+def _lower_one(char: str) -> str:
+    if _sre is not None:
+        return chr(_sre.unicode_tolower(ord(char)))
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char
+
+
 def _lower_and_fold(text: str) -> tuple[str, str]:
     low = text.lower()
     if len(low) != len(text):  # "İ" lower-cases to two characters; keep offsets aligned
-        low = "".join(chr(_sre.unicode_tolower(ord(c))) for c in text)
+        low = "".join(_lower_one(c) for c in text)
     folded = low.translate(_FOLD_FIX) if ("ı" in low or "ſ" in low or "µ" in low) else low
     return low, folded
 
@@ -276,7 +291,12 @@ class Gated:
 def gated(pattern: re.Pattern | str, flags: int = 0) -> Gated | re.Pattern:
     """``pattern`` wrapped in :class:`Gated` where that pays: a few words at a known place."""
     compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
-    wrapped = Gated(compiled)
+    if _parser is None:
+        return compiled
+    try:
+        wrapped = Gated(compiled)
+    except Exception:  # a construct the analysis does not know: the plain pattern is exact
+        return compiled
     req = wrapped.requirement
     if req is None or len(wrapped.needles) > (_MAX_NEEDLES if wrapped.narrow else _MAX_GATES):
         return compiled
