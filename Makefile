@@ -24,6 +24,7 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks evaluation
 	$(BIN)/ruff format --check src tests benchmarks evaluation
 	$(BIN)/hankesalkku makemigrations --check --dry-run
+	$(BIN)/python scripts/merge_locale_additions.py --check
 	$(BIN)/pytest
 
 lint: $(STAMP)

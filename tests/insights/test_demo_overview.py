@@ -89,3 +89,31 @@ def test_the_call_funnel_shows_received_applications_as_reported(demo):
     funded = {s["step"]: s for s in funnel["haku-2023-okm-stm"]["steps"]}["funded"]
     assert {f["value"] for f in funded["reported"]} == {12, 30}
     assert steps["eligible"]["counted_entities"] is None
+
+
+def test_every_output_says_when_illustrative_records_are_counted(demo):
+    import io
+    import json
+
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    from hankesalkku.insights.exports import export_overview
+
+    selection = Selection.from_params({"theme": THEME})
+    data = json.loads(export_overview(selection, "json").content)
+    assert data["illustrative_entities"] == 12
+    assert "havainnollistava" in data["illustrative_note"]
+    deck = Presentation(io.BytesIO(export_overview(selection, "pptx").content))
+    slide_text = " ".join(
+        shape.text_frame.text for shape in deck.slides[1].shapes if shape.has_text_frame
+    )
+    assert "havainnollistavia" in slide_text
+    pdf = PdfReader(io.BytesIO(export_overview(selection, "pdf").content))
+    assert "havainnollistava" in pdf.pages[0].extract_text()
+
+
+def test_a_selection_of_facts_only_has_no_illustrative_note(demo):
+    overview = build_overview(Selection.from_params({"status": "submitted"}))
+    assert overview["illustrative_entities"] == 0
+    assert overview["illustrative_note"] == ""

@@ -30,6 +30,7 @@ from decimal import Decimal
 from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import translation
+from django.utils.translation import ngettext
 
 from hankesalkku.core.i18n import localized
 from hankesalkku.core.money import CENT, support_rate
@@ -62,6 +63,7 @@ def build_overview(selection: Selection, language: str = "fi") -> dict:
             entities=Count("pk"),
             entities_single=Count("pk", filter=Q(kind=ProjectKind.SINGLE)),
             entities_group=Count("pk", filter=Q(kind=ProjectKind.GROUP)),
+            illustrative_entities=Count("pk", filter=Q(is_illustrative=True)),
         )
         apps = _applications(Application.objects.filter(entity__in=ids))
         partners = _partners(Partner.objects.filter(entity__in=ids))
@@ -76,6 +78,8 @@ def build_overview(selection: Selection, language: str = "fi") -> dict:
             "entities": counts["entities"],
             "entities_single": counts["entities_single"],
             "entities_group": counts["entities_group"],
+            "illustrative_entities": counts["illustrative_entities"],
+            "illustrative_note": illustrative_note(counts["illustrative_entities"]),
             "implementers": apps["implementers"],
             "implementer_organisations": apps["organisations"],
             "partners": partners["partners"],
@@ -91,6 +95,19 @@ def build_overview(selection: Selection, language: str = "fi") -> dict:
             "busiest_regions_sentence": busiest_sentence(by_region, language),
             "financing": apps["financing"],
         }
+
+
+def illustrative_note(count: int) -> str:
+    """Said on every output that counts illustrative records, so none passes for a fact."""
+    if not count:
+        return ""
+    return ngettext(
+        "Valinnassa on %(n)s havainnollistava hankekokonaisuus, joka täydentää asiakirjan "
+        "lukumäärät; se ei ole asiakirjasta peräisin oleva tosiasia.",
+        "Valinnassa on %(n)s havainnollistavaa hankekokonaisuutta, jotka täydentävät asiakirjan "
+        "lukumäärät; ne eivät ole asiakirjasta peräisin olevia tosiasioita.",
+        count,
+    ) % {"n": count}
 
 
 REGION_KEY = Coalesce("organisation__region_id", "organisation__parent__region_id")

@@ -102,13 +102,15 @@ def _analyse(result: ReadResult, hints: dict) -> None:
     scores = kind_scores(flat)
     kind_guess = pick(scores, has_facts=bool(figures))
     callish = kind_guess in ("call_notice", "call_results", "presentation")
-    assign_roles(flat, figures, segments, callish)
+    assign_roles(flat, figures, segments, callish, kind_guess)
     for fig, label in labelled:
         role = role_of(label, "") or "other"
         fig.role = {
             "total": "project_total",
             "support": "project_support",
             "call": "call_budget",
+            "pool": "call_budget",
+            "appropriation": "own_financing",
         }.get(role, role)
     figures = sorted(figures + [f for f, _ in labelled], key=lambda f: f.start)
     calls = find_calls(view, segments, figures)

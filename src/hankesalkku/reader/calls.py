@@ -35,7 +35,11 @@ def find_calls(
     if not _CALL_DOCUMENT.search(flat):
         return []
     calls = []
-    for span in dates.find_date_ranges(flat):
+    spans = dates.find_date_ranges(flat)
+    # A call notice states its money under its own heading ("Käytettävissä oleva rahoitus"):
+    # with one call window, the document's only call budget belongs to it.
+    pooled = [f for f in figures if f.role == "call_budget"]
+    for span in spans:
         s_start, s_end = segments.sentence(span.start)
         sentence = flat[s_start:s_end]
         if _PROJECT_WORD.search(sentence) and not _CALL_WORD.search(sentence):
@@ -56,15 +60,37 @@ def find_calls(
                     sentence = sentence + " " + flat[n_start:n_end]
         if budget is None and not _CALL_WORD.search(sentence):
             continue
+        if budget is None and len(spans) == 1 and len({f.eur for f in pooled}) == 1:
+            budget = pooled[0]
+            b_start, b_end = segments.sentence(budget.start)
+            sentence = sentence + " " + flat[b_start:b_end]
+        ministries = ministry_codes(sentence) or _granting_ministries(flat)
         end = max(span.end, budget.end if budget else span.end)
         mention = CallMention(
             opens=span.first,
             closes=span.last,
             budget_eur=budget.eur if budget else None,
-            ministries=ministry_codes(sentence),
+            ministries=ministries,
             evidence=view.evidence(span.start, end),
         )
         if budget is not None:
             budget.role = "call_budget"
         calls.append((mention, (span.start, span.end)))
     return calls
+
+
+_MINISTRY_GRANT = gated(
+    r"ministeriön\s+(?:myöntövaltuu\w*|myöntämä\w*|rahoittama\w*)|"
+    r"\b(?:OKM|STM|TEM):n\s+(?:myöntövaltuu\w*|myöntämä\w*|rahoittama\w*)"
+)
+
+
+def _granting_ministries(flat: str) -> list[str]:
+    """Ministries whose grant authority the document names ("STM:n myöntövaltuudesta")."""
+    codes: list[str] = []
+    for m in _MINISTRY_GRANT.finditer(flat):
+        line_start = max(flat.rfind("\n", 0, m.start()), flat.rfind(". ", 0, m.start())) + 1
+        for code in ministry_codes(flat[line_start : m.end()]):
+            if code not in codes:
+                codes.append(code)
+    return codes

@@ -10,7 +10,8 @@ from .scan import gated, lowered
 
 _SIGNALS: dict[str, list[tuple[str, int]]] = {
     "decision": [(r"\bpäätti\b|\bbeslutade\b", 3), (r"(?:^|\n)Päätös\s*(?:\n|$)", 3), (r"\bMuutoksenhaku", 2),
-                 (r"(?:^|\n)\s*(?:\d{1,4}\s?§|§\s?\d{1,4})\s*(?:\n|$)", 2), (r"Pöytäkirja", 1),
+                 (r"(?:^|\n)\s*(?:\d{1,4}\s?§|§\s?\d{1,4})\s*(?:\n|$)", 2), (r"Pöytäkirja|PÖYTÄKIRJA|Protokoll", 1),
+                 (r"(?:Päätösehdotus|Beslutsförslag\w*)\s+(?:hyväksyttiin|godkändes)", 3),
                  (r"Päätöksen perustelut", 3), (r"\bHEL \d{4}-\d{6}", 1)],
     "agenda_item": [(r"Esityslista|Föredragningslista", 4), (r"Päätösehdotus|Beslutsförslag", 4),
                     (r"Esittelijä(?:n perustelut)?\b", 2), (r"(?:^|\n)\s*Asia\s?/\s?\d", 3), (r"\bpäättää\b", 1)],
@@ -22,7 +23,9 @@ _SIGNALS: dict[str, list[tuple[str, int]]] = {
                     (r"hakukriteer|valintakriteer|hakijat\b", 2)],
     "call_results": [(r"\brahoitusta\s+(?:sai|saivat|saa)\b|\bsai\s+\d|rahoitetaan\s+\d+\s+hanket|myönsi\s+(?:yhteensä\s+)?"
                       r"(?:rahoitusta|tukea)|valittiin|hakuun\s+saatiin|Toteutettu\s+\d+\s+\w*\s*hankehaku", 4),
-                     (r"\btiedote\b|Pressmeddelande|hakemusta\b", 2)],
+                     (r"\btiedote\b|Pressmeddelande|hakemusta\b", 2),
+                     (r"(?:^|\n)(?:rahoitetut|rahoitettavat|valitut|rahoitusta saaneet)\s+hankkeet", 3),
+                     (r"hakemuksia\s+(?:saapui|saatiin|tuli)", 2), (r"\bon\s+myöntänyt\b", 1)],
     "presentation": [(r"(?:^|\n)Kiitos!?\s*(?:\n|$)", 3), (r"(?:^|\n)Lisätietoja\s*(?:\n|$)", 1),
                      (r"Euroopan unionin\s+osarahoittama", 2)],
     "project_description": [(r"Hankkeen\s+(?:kuvaus|tavoitteet|tiedot|kesto)|Projektin\s+kuvaus|Tiivistelmä", 3),

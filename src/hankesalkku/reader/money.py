@@ -18,8 +18,8 @@ from .scan import fold_case, gated
 # "(?<![\d,.])\d…" written as "\d(?<![\d,.]\d)…": the same matches, but a pattern that
 # starts with a digit lets the regex engine skip straight to the next digit (3x faster).
 _NUMBER = r"(?P<num>\d(?<![\d,.]\d)(?:\d{0,2}(?:[ .]\d{3})+|\d*))(?:,(?P<dec>\d{1,3}))?(?![\d])"
-_SCALE = r"(?:\s?(?P<scale>miljoonaa|miljoonan|miljoona|milj\.?|M(?=\s?(?:€|eur|EUR|e\b))|t(?=\s?€)|tuhatta|k(?=€)))?"
-_CURRENCY = r"\s?(?P<cur>euro(?:a|n|lla|ksi|on|sta|t)?\b|EUR\b|eur\b|€|e\b(?![-.]\w))"
+_SCALE = r"(?:\s?(?P<scale>miljoon(?:aa|an|alla|aksi|asta|assa)|miljoona|milj\.?|M(?=\s?(?:€|eur|EUR|e\b))|t(?=\s?€)|tuhatta|tuhannen|tuhannella|k(?=€)))?"
+_CURRENCY = r"\s?(?P<cur>euro(?:a|n|lla|ksi|on|sta|t|ssa|lle|lta)?\b|EUR\b|eur\b|€|e\b(?![-.]\w))"
 AMOUNT = gated(_NUMBER + _SCALE + _CURRENCY)
 MEUR = gated(_NUMBER + r"\s?(?P<scale>Meur|MEUR|M€)")
 BARE_NUMBER = re.compile(
@@ -28,7 +28,7 @@ BARE_NUMBER = re.compile(
 
 _QUALIFIER = re.compile(
     r"\b(?P<q>enintään|enint\.|maksimissaan|korkeintaan|max\.?|alle|noin|n\.|arviolta|ca\.?|"
-    r"suunnilleen|vähintään|väh\.|min\.|yli)\s+(?:\w+\s+)?$",
+    r"suunnilleen|vähintään|väh\.|min\.|yli|cirka|högst|minst|omkring)\s+(?:\w+\s+)?$",
     re.I,
 )
 _QUALIFIERS = {
@@ -36,30 +36,35 @@ _QUALIFIERS = {
     "max": "at_most", "max.": "at_most", "alle": "at_most", "noin": "about", "n.": "about",
     "arviolta": "about", "ca": "about", "ca.": "about", "suunnilleen": "about",
     "vähintään": "at_least", "väh.": "at_least", "min.": "at_least", "yli": "at_least",
+    "cirka": "about", "omkring": "about", "högst": "at_most", "minst": "at_least",
 }  # fmt: skip
 
 ROLE_WORDS = [
-    ("granted", r"myönn\w*|myönt(?!övaltuu)\w*|myönsi|\bsai\b|\bsaivat\b|\bsaa rahoitusta"),
+    ("granted", r"myönn(?!ettäv)\w*|myönt(?!övaltuu)\w*|myönsi|\bsai\b|\bsaivat\b|\bsaa rahoitusta|"
+                r"\brahoitta(?:a|vat)\b|\brahoitti\b"),
+    ("pool", r"avustuksi(?:in|a)\s+(?:käytetään|varataan|jaetaan|on\s+varattu)|avustuksina\s+jaetaan"),
     ("municipal_financing", r"kuntarahoitu\w*|kuntaraha\w*|kuntaosuu\w*|kunnan rahoitusosuu\w*|kuntien rahoitusosuu\w*"),
-    ("own_financing", r"omarahoitu\w*|oma rahoitus\w*|omaa rahoitusta|omavastuu\w*|määrärah\w*|talousarviokoh\w*|kattamaan"),
+    ("own_financing", r"omarahoitu\w*|oma rahoitus\w*|omaa rahoitusta|omavastuu\w*|egen finansiering"),
+    ("appropriation", r"määrärah\w*|talousarviokoh\w*|kattamaan"),
     ("theme_budget", r"teemalle\b|teeman\s+(?:budjetti|rahoitus|määräraha)\w*|teemaan\s+on\s+varattu"),
-    ("call", r"\bhau(?:n|ssa|lle|lla)\b|haku(?:un|a|aika\w*|kierro\w*|ilmoitu\w*)?\b|myöntövaltuu\w*|jaettava\w*|haettavana"),
-    ("support", r"tu(?:ki|en|kea|kena|keen|elle|ella)\b|tukiosuu\w*|tukiprosent\w*|"
+    ("call", r"\bhau(?:n|ssa|lle|lla)\b|haku(?:un|a|aika\w*|kierro\w*|ilmoitu\w*)?\b|myöntövaltuu\w*|jaettava\w*|haettava(?:na|ssa|issa)\b"),
+    ("support", r"tu(?:ki|en|kea|kena|keen|elle|ella)\b|tukiosuu\w*|tukiprosent\w*|valtionavustu\w*|"
                 r"ulkopuolist\w* rahoitu\w*|haettava\w* rahoitu\w*|rahoitusta haetaan|haetaan rahoitusta|"
                 r"eu- ja valtion\w*|haettu rahoitus|rahoitus(?:osuus)?\s*[:(]"),
     ("total", r"kokonaisbudjet\w*|kokonaiskustannu\w*|kustannusarvi\w*|hankekustannu\w*|kokonaisrahoitu\w*|"
               r"budjetti\s+on|budjetiksi|kustannukset\s+(?:ovat|olisivat|ovat yhteensä)|kokonaisarvo\w*|"
-              r"kokonaiskulu\w*|hankkeen\s+budjet\w*|kustannukset\s*[:(]|budjetti\s*[:(]"),
+              r"kokonaiskulu\w*|hankkeen\s+budjet\w*|kustannukset\s*[:(]|budjetti\s*[:(]|"
+              r"total\w* budget|totala kostnad\w*"),
 ]  # fmt: skip
 # All lower case, matched against case-folded windows: as re.IGNORECASE would, but faster.
 _ROLE_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in ROLE_WORDS))
 assert all(pattern == pattern.lower() for _, pattern in ROLE_WORDS)
 _PART_MARK = re.compile(
-    r"osahank\w*|hankeosuu\w*|(?<!tuen )\bosuu(?:s|den|teen)\b|"
+    r"osahank\w*|hankeosuu\w*|delprojekt\w*|(?<!tuen )\bosuu(?:s|den|teen)\b|"
     r"\b[A-ZÅÄÖ]\w+n\s+(?:kaupungin\s+)?(?:hankkeen|hankkeelle)\b|"
     r"\w+(?:toimialan|kaupungin|yksikön|kunnan)\s+hanke\w*"
 )
-_GRANTING = re.compile(r"myönn\w*|myöntä\w*|myönsi|myöntänyt|\bsai\b|\bsaivat\b", re.I)
+_GRANTING = re.compile(r"myönn(?!ettäv)\w*|myöntä\w*|myönsi|myöntänyt|\bsai\b|\bsaivat\b", re.I)
 _GROUP_SIGNAL = gated(
     r"pääkoordinaat|osatoteutta|ryhmähanke|yhteishanke|osahank|hankeosuu|päätoteutta", re.I
 )
@@ -88,7 +93,7 @@ def to_decimal(number: str, decimals: str | None, scale: str | None) -> Decimal 
     scale = (scale or "").lower()
     if scale.startswith(("milj", "m")):
         value *= 1_000_000
-    elif scale in ("t", "tuhatta", "k"):
+    elif scale.startswith(("t", "k")):
         value *= 1_000
     return value.quantize(Decimal("0.01"))
 
@@ -122,10 +127,17 @@ def role_of(window_before: str, window_after: str) -> str | None:
     return m.lastgroup if m else None
 
 
-def assign_roles(flat: str, figures: list[Found], segments, callish: bool) -> None:
+def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind: str = "") -> None:
+    """Role per figure; ``kind`` is the guessed document kind.
+
+    In a call notice a project's cost or support is a condition of the call
+    ("kokonaiskustannusten tulee olla vähintään 200 000 euroa"), not a fact of a
+    project; in call results a project's support is what it was granted.
+    """
     group_project = bool(_GROUP_SIGNAL.search(flat))
     paragraph_scope: dict[int, str] = {}
     previous: Found | None = None
+    previous_base = "other"
     previous_sentence = -1
     for i, fig in enumerate(figures):
         s_start, s_end = segments.sentence(fig.start)
@@ -147,9 +159,11 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool) -> No
         if role == "support" and _GRANTING.search(flat, clause_start, fig.start):
             role = "granted"
         if role is None and same_sentence:
-            role = previous.role
+            role = previous_base
         elif role is None:
             role = "call_budget" if callish else "other"
+        base = role
+        role = _kind_role(role, kind, callish)
         paragraph = segments.paragraph_index(fig.start)
         if role in ("total", "support"):
             clause = flat[s_start : fig.start]
@@ -161,10 +175,20 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool) -> No
                 if scope is None:
                     scope = "part" if group_project and _PART_MARK.search(clause) else "project"
             role = f"{scope}_{role}"
-        elif role == "call":
-            role = "call_budget"
         fig.role = role
-        previous, previous_sentence = fig, sentence_no
+        previous, previous_base, previous_sentence = fig, base, sentence_no
+
+
+def _kind_role(role: str, kind: str, callish: bool) -> str:
+    if role in ("call", "pool"):
+        return "call_budget"
+    if role == "appropriation":  # a call's appropriation, or the budget the city pays from
+        return "call_budget" if callish else "own_financing"
+    if kind == "call_notice" and role in ("total", "support"):
+        return "other"
+    if kind == "call_results" and role == "support":
+        return "granted"
+    return role
 
 
 def attach_budget_items(flat: str, figures: list[Found], segments) -> None:

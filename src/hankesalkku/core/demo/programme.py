@@ -25,38 +25,31 @@ THEME_NAME = (
 )
 
 
+# key, fi, sv, en, slug, abbreviation; each name is quoted as such in seed 003
+AUTHORITIES = [
+    ("ely", "Hämeen ELY-keskus", "NTM-centralen i Tavastland", "Häme ELY Centre",
+     "hameen-ely-keskus", "Hämeen ELY"),
+    ("okm", "Opetus- ja kulttuuriministeriö", "Undervisnings- och kulturministeriet",
+     "Ministry of Education and Culture", "okm", "OKM"),
+    ("stm", "Sosiaali- ja terveysministeriö", "Social- och hälsovårdsministeriet",
+     "Ministry of Social Affairs and Health", "stm", "STM"),
+]  # fmt: skip
+
+
 def authorities(actor, cite: Citer) -> dict[str, Organisation]:
-    ely = organisation_create(
-        actor=actor,
-        name="Hämeen ELY-keskus",
-        name_sv="NTM-centralen i Tavastland",
-        name_en="Häme ELY Centre",
-        slug="hameen-ely-keskus",
-        organisation_type=OrganisationType.STATE_AGENCY,
-        abbreviation="Hämeen ELY",
-    )
-    cite.cite("003", ely, "", "Hämeen ELY-keskus")
-    okm = organisation_create(
-        actor=actor,
-        name="Opetus- ja kulttuuriministeriö",
-        name_sv="Undervisnings- och kulturministeriet",
-        name_en="Ministry of Education and Culture",
-        slug="okm",
-        organisation_type=OrganisationType.STATE_AGENCY,
-        abbreviation="OKM",
-    )
-    cite.cite("003", okm, "", "Opetus- ja kulttuuriministeriö")
-    stm = organisation_create(
-        actor=actor,
-        name="Sosiaali- ja terveysministeriö",
-        name_sv="Social- och hälsovårdsministeriet",
-        name_en="Ministry of Social Affairs and Health",
-        slug="stm",
-        organisation_type=OrganisationType.STATE_AGENCY,
-        abbreviation="STM",
-    )
-    cite.cite("003", stm, "", "Sosiaali- ja terveysministeriö")
-    return {"ely": ely, "okm": okm, "stm": stm}
+    found = {}
+    for key, name, name_sv, name_en, slug, abbreviation in AUTHORITIES:
+        found[key] = organisation_create(
+            actor=actor,
+            name=name,
+            name_sv=name_sv,
+            name_en=name_en,
+            slug=slug,
+            organisation_type=OrganisationType.STATE_AGENCY,
+            abbreviation=abbreviation,
+        )
+        cite.cite("003", found[key], "", name)
+    return found
 
 
 def programme_structure(actor, cite: Citer):

@@ -143,6 +143,9 @@ def svg_height_mm(markup: str, width_mm: float) -> float:
     return height * width_mm / width
 
 
+ILLUSTRATIVE = (107, 63, 160)
+
+
 def render_pdf(data) -> bytes:
     o = data.overview
     pdf = OverviewPDF()
@@ -162,6 +165,8 @@ def render_pdf(data) -> bytes:
         else ""
     )
     pdf.para(f"{scope} {_('Tilanne %(date)s.') % {'date': stamp}}".strip(), size=9, colour=MUTED)
+    if o["illustrative_note"]:
+        pdf.para(o["illustrative_note"], size=10, colour=ILLUSTRATIVE)
     _key_boxes(pdf, o)
     for sentence in key_sentences(o).values():
         pdf.para(sentence, size=10)

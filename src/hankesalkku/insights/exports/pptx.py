@@ -43,6 +43,8 @@ def render_pptx(data) -> bytes:
     subject = "; ".join(item["value"] for item in o["selection"]) or _("Kaikki hankkeet")
     stamp = date.fromisoformat(o["generated"]).strftime("%-d.%-m.%Y")
     footer = f"Hankesalkku · {stamp}"
+    if o["illustrative_entities"]:
+        footer += " · " + _("Sisältää havainnollistavia tietueita (ei tosiasioita).")
     _title_slide(prs, o, subject, stamp)
     _key_numbers(prs, data, footer)
     _sectors(prs, o, footer)
