@@ -48,7 +48,7 @@ def test_the_source_of_a_draft_is_hidden_from_visitors(db, client):
     assert client.get(reverse("documents:source", args=[reference.pk])).status_code == 404
 
 
-def test_every_demo_source_link_on_hot_opens_with_its_quote_marked(demo, client):
+def test_every_demo_source_link_on_hot_opens_with_its_quote_marked(seeds_dir, demo, client):
     hot = ProjectEntity.objects.get(acronym="HOT")
     page = client.get(reverse("projects:detail", args=[hot.slug])).content.decode()
     links = sorted(set(part.split('"')[0] for part in page.split('href="/asiakirjat/lahde/')[1:]))

@@ -79,15 +79,14 @@ def find_calls(
     return calls
 
 
-_MINISTRY_GRANT = gated(
-    r"ministeriön\s+(?:myöntövaltuu\w*|myöntämä\w*|rahoittama\w*)|"
-    r"\b(?:OKM|STM|TEM):n\s+(?:myöntövaltuu\w*|myöntämä\w*|rahoittama\w*)"
-)
+_MINISTRY_GRANT = gated(r"(?:ministeriön|OKM:n|STM:n|TEM:n)\s+(?:myöntövaltuu|myöntämä|rahoittama)")
 
 
 def _granting_ministries(flat: str) -> list[str]:
     """Ministries whose grant authority the document names ("STM:n myöntövaltuudesta")."""
     codes: list[str] = []
+    if "myöntövaltuu" not in flat and "myöntämä" not in flat and "rahoittama" not in flat:
+        return codes
     for m in _MINISTRY_GRANT.finditer(flat):
         line_start = max(flat.rfind("\n", 0, m.start()), flat.rfind(". ", 0, m.start())) + 1
         for code in ministry_codes(flat[line_start : m.end()]):

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from . import dates, patterns
-from .organisations import _REGIONAL_COUNCIL, ELY, ely_name
+from .organisations import (
+    ELY,
+    REGIONAL_COUNCIL,
+    SATAKUNTA,
+    council_name,
+    ely_name,
+    letterhead_council,
+)
 from .scan import folded, gated
 
 _DATE_LABEL = gated(
@@ -31,10 +38,14 @@ _NAME_LABEL = gated(
     r"\b(?:Hankkeen nimi|Projektin nimi|Ryhmähanke|Hanke|Projekt(?:ets namn)?|Hankenimi)\s*[:\t]\s*(?P<name>[^\n]{4,200})",
     re.I,
 )
+_ACRONYM_TAIL = re.compile(r"\s*\([A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11}\)\s*$")
+_HEADING_NAME = re.compile(
+    r"\s*(?P<name>[A-ZÅÄÖ][^\n()\t.:]{3,100}?)\s*\([A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11}\)[ \t]*(?:\n|$)"
+)
 _HANKE_CONTEXT = re.compile(r"hank\w*|projekt\w*", re.I)
 _ACRONYM = re.compile(r"\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11})\)")
 _ACRONYM_AFTER = re.compile(r"[”“\"»]?\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11})\)")
-_TITLE_LABEL = gated(r"\b(?:Asia|Otsikko|Ärende|Rubrik)\s*[:]\s*(?P<title>[^\n]{5,200})")
+_TITLE_LABEL = gated(r"\b(?:Asia|Otsikko|Ärende|Rubrik)(?:\s*:|\t)\s*(?P<title>[^\n]{5,200})")
 _PROGRAMMES = [
     ("ESR+", gated(r"\bESR\+|\bESR\s?plus|Euroopan sosiaalirahasto plus|\bESF\+", re.I)),
     ("EAKR", gated(r"\bEAKR\b|Euroopan aluekehitysrahasto", re.I)),
@@ -50,6 +61,9 @@ _FUNDER_CONTEXT = gated(
     r"(?:rahoitusta\s+haetaan|haetaan\s+rahoitusta|rahoittaja|rahoittava\s+viranomainen|välittävä\s+toimielin|"
     r"rahoitus\s*:|myöntää|myönsi|myöntänyt|rahoittaa|rahoittama|rahoittamana|päätöksen\s+tekijä)[^.\n]{0,80}",
     re.I,
+)
+_COUNCIL_FUNDS = gated(
+    r"\b(?:päättää|päätti)\s+myöntää|\bmyöntää\b|\bavaa\s+haun|hakuilmoitus|HAKUILMOITUS|\bhaku\s+on\s+avoinna",
 )
 _COST_MODELS = [
     (
@@ -108,32 +122,82 @@ def decision_maker(flat: str):
     return None
 
 
+_SWEDISH = re.compile(
+    r"(?<!\w)(?:och|av|för|till|med|som|om|i|på|att|är|projektet|stads?|beslut\w*|deltagande|ansökan|"
+    r"understöd|kommun\w*)(?!\w)"
+)
+_FINNISH = re.compile(r"(?<!\w)(?:ja|tai|sekä|hankkee\w*|kaupungin|osallistuminen|päätös)(?!\w)", re.I)
+_PRESS_RELEASE = re.compile(r"(?:Lehdistö)?[Tt]iedote|TIEDOTE|Pressmeddelande|PRESSMEDDELANDE")
+
+
+def is_swedish(line: str) -> bool:
+    """Whether a line of a bilingual document is the Swedish one of a pair."""
+    low = line.lower()
+    return len(_SWEDISH.findall(low)) > len(_FINNISH.findall(low))
+
+
+def _heading_like(line: str) -> bool:
+    """A stand-alone heading: not a label-value row, a date, a sentence or the Swedish line."""
+    return (
+        8 < len(line) <= 200
+        and "\t" not in line
+        and line[:1].isupper()
+        and not line.endswith((".", ":", ","))
+        and not dates.DATE.search(line)
+        and "§" not in line
+    )
+
+
+def _lines_after(flat: str, position: int, count: int = 3):
+    """The next non-empty lines after the line holding ``position``, with their starts."""
+    start = flat.find("\n", position)
+    found = []
+    while start >= 0 and len(found) < count:
+        end = flat.find("\n", start + 1)
+        end = len(flat) if end < 0 else end
+        line = flat[start + 1 : end].strip()
+        if line:
+            found.append((flat.index(line, start + 1), line))
+        start = end if end < len(flat) else -1
+    return found
+
+
 def title(flat: str, section_end: int | None, diary_start: int | None = None):
     if diary_start is not None:
         line_start = flat.rfind("\n", 0, diary_start) + 1
         if flat[line_start:diary_start].strip() == "":
             before = flat[:line_start].rstrip()
             previous = before[before.rfind("\n") + 1 :].strip()
-            if len(previous) > 8 and not dates.DATE.match(previous) and "§" not in previous:
-                start = before.rfind("\n") + 1
+            start = before.rfind("\n") + 1
+            if is_swedish(previous):  # bilingual minutes: the Finnish heading is the line above
+                above = before[:start].rstrip()
+                candidate = above[above.rfind("\n") + 1 :].strip()
+                if candidate and not is_swedish(candidate) and _heading_like(candidate):
+                    start, previous = above.rfind("\n") + 1, candidate
+            if len(previous) > 8 and _heading_like(previous) and not is_swedish(previous):
                 return start, start + len(previous), previous
     if section_end is not None:
-        rest = flat[section_end : section_end + 400]
-        for line in rest.split("\n"):
-            stripped = line.strip()
-            if not stripped:
-                continue
+        for start, stripped in _lines_after(flat, section_end - 1, 6):
             if (
                 patterns.HEL_DIARY.match(stripped)
                 or len(stripped) < 6
                 or dates.DATE.match(stripped)
+                or "\t" in stripped  # a label-value row of the header ("Päivämäärä  13.2.2025")
             ):
                 continue
-            start = flat.index(stripped, section_end)
             return start, start + len(stripped), stripped
     m = _TITLE_LABEL.search(flat)
     if m:
         return m.start("title"), m.end("title"), m.group("title").strip()
+    if diary_start is not None:  # a letterhead (type, date, number) and then the heading
+        after = _lines_after(flat, diary_start, 1)
+        if after and _heading_like(after[0][1]):
+            start, line = after[0]
+            return start, start + len(line), line
+    if _PRESS_RELEASE.match(flat.lstrip()[:20]):  # TIEDOTE / sender / date / headline
+        for start, line in _lines_after(flat, 0, 4):
+            if len(line) > 30 and _heading_like(line):
+                return start, start + len(line), line
     return None
 
 
@@ -141,6 +205,7 @@ def project_name(flat: str):
     m = _NAME_LABEL.search(flat)
     if m:
         name = m.group("name").strip().strip('”“"')
+        name = _ACRONYM_TAIL.sub("", name)  # "Hoivan osaajat Pohjois-Savoon (HOPO)"
         start = flat.index(name, m.start("name"))
         return start, start + len(name), name
     for m in _QUOTED.finditer(flat):
@@ -150,6 +215,9 @@ def project_name(flat: str):
     m = re.search(r"\bhankkee(?:lla|ssa)\s+(?P<name>[A-ZÅÄÖ][^\n.]{10,200})(?:\n|$)", flat)
     if m:
         return m.start("name"), m.end("name"), m.group("name").strip()
+    m = _HEADING_NAME.match(flat)  # a project page headed "Arktinen osaajapolku (AOP)"
+    if m:
+        return m.start("name"), m.end("name"), m.group("name")
     return None
 
 
@@ -188,9 +256,15 @@ def funding_authority(flat: str):
         ely = ELY.search(flat, m.start(), m.end() + 40)
         if ely:
             return ely.start(), ely.end(), ely_name(ely)
-        council = _REGIONAL_COUNCIL.search(flat, m.start(), m.end())
+        council = REGIONAL_COUNCIL.search(flat, m.start(), m.end()) or SATAKUNTA.search(
+            flat, m.start(), m.end()
+        )
         if council:
-            return council.start(), council.end(), f"{council.group(1)} liitto"
+            return council.start(), council.end(), council_name(council)
+    # a regional council that grants or opens a call in its own letter is the funder
+    council = letterhead_council(flat)
+    if council and _COUNCIL_FUNDS.search(flat):
+        return council
     ely = ELY.search(flat)
     if ely:
         return ely.start(), ely.end(), ely_name(ely)

@@ -44,7 +44,28 @@ _CITY = gated(
     + _CAPITAL
     + r"[a-zåäö]+(?:n|en)) (?:kaupun(?:ki|gi\w*|kia)|kun(?:ta|nan|nalle|nalta|nassa)\b)"
 )
-_REGIONAL_COUNCIL = gated(r"(" + _REGION + r") liit(?:to|on|olle|olta|ossa|tona)\b")
+_COUNCIL_CASES = r"liit(?:to|on|olle|olta|ossa|tona|osta)\b"
+REGIONAL_COUNCIL = gated(r"(" + _REGION + r") (maakunta)?" + _COUNCIL_CASES)
+SATAKUNTA = gated(r"(?<![\w-])(Satakunta)" + _COUNCIL_CASES)
+# the same, lower case: letterheads print the name in capitals ("KESKI-SUOMEN LIITTO")
+_COUNCIL_LOWER = re.compile(
+    r"(?<![\w-])([a-zåäö]+(?:-[a-zåäö]+)?(?:n|en)) (maakunta)?" + _COUNCIL_CASES
+    + r"|(?<![\w-])(satakunta)" + _COUNCIL_CASES
+)  # fmt: skip
+
+
+def council_name(match: re.Match) -> str:
+    """Nominative name of a regional council (maakunnan liitto)."""
+    if match.re is SATAKUNTA.regex or (match.re.groups >= 3 and match.group(3)):
+        return "Satakuntaliitto"
+    region = "-".join(part[:1].upper() + part[1:] for part in match.group(1).split("-"))
+    return f"{region} {'maakuntaliitto' if match.group(2) else 'liitto'}"
+
+
+def letterhead_council(flat: str, head: int = 300) -> tuple[int, int, str] | None:
+    """A regional council named in the first lines, in any letter case."""
+    m = _COUNCIL_LOWER.search(flat[:head].lower())
+    return (m.start(), m.end(), council_name(m)) if m else None
 _WELLBEING = gated(r"(" + _REGION + r") hyvinvointialue\w*")
 _COMPANY = gated(r"(" + _CAPITAL + r"[\w&-]*\s(?:[A-ZÅÄÖ][\w&-]*\s){0,3}(?:Oy|Oyj|ry|r\.y\.|sr)\b)")
 _CITY_STEMS = {
@@ -68,8 +89,9 @@ def known_mentions(text: str) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(), name))
     for m in ELY.finditer(text):
         found.append((m.start(), m.end(), ely_name(m)))
-    for m in _REGIONAL_COUNCIL.finditer(text):
-        found.append((m.start(), m.end(), f"{m.group(1)} liitto"))
+    for pattern in (REGIONAL_COUNCIL, SATAKUNTA):
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.end(), council_name(m)))
     for m in _WELLBEING.finditer(text):
         found.append((m.start(), m.end(), f"{m.group(1)} hyvinvointialue"))
     for m in _CITY.finditer(text):

@@ -31,9 +31,12 @@ PROJECT_CODE = gated(r"(?<![\w-])(?P<code>[A-Z]\d{5})(?![\w-])")
 PROJECT_CODE_LABEL = re.compile(
     r"\b(?:hankekoodi|hankenumero|projektikoodi|EURA|hanketunnus|projektkod)", re.I
 )
-SECTION_LINE = gated(r"(?:^|\n)[ \t]*(?:(?P<a>\d{1,4})\s?§|§\s?(?P<b>\d{1,4}))[ \t]*(?=\n|$)")
+# "§ 54" alone on its line, or after the meeting date ("3.4.2024 12 §")
+SECTION_LINE = gated(
+    r"(?:^|\n)[ \t]*(?:\d{1,2}\.\d{1,2}\.\d{4}[ \t]+)?(?:(?P<a>\d{1,4})\s?§|§\s?(?P<b>\d{1,4}))[ \t]*(?=\n|$)"
+)
 SECTION_WORDS = gated(
-    r"(?:\b(?:Pykälä|Paragraf)\s+(?P<p>\d{1,4})\b|\bPöytäkirjan\s+(?P<q>\d{1,4})\s?§|(?:^|\n)\s*Asia\s?/\s?(?P<asia>\d{1,3})\b"
+    r"(?:\b(?:Pykälä|Paragraf)\s+(?:§\s?)?(?P<p>\d{1,4})\b|\bPöytäkirjan\s+(?P<q>\d{1,4})\s?§|(?:^|\n)\s*Asia\s?/\s?(?P<asia>\d{1,3})\b"
     r"|\bAsia(?:kohta)?\s+(?:nro\s+)?(?P<asia2>\d{1,3})\s*(?:\n|$)|(?:^|\n)\s*Ärende\s?/\s?(?P<asia3>\d{1,3})\b)",
     re.I,
 )
@@ -90,7 +93,7 @@ def find_section(flat: str) -> tuple[int, int, str] | None:
     m = SECTION_LINE.search(flat)
     if m:
         number = m.group("a") or m.group("b")
-        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        start = m.start("a") if m.group("a") else flat.rfind("§", m.start(), m.start("b"))
         return start, m.end(), f"{number} §"
     m = SECTION_WORDS.search(flat)
     if m:
@@ -101,7 +104,7 @@ def find_section(flat: str) -> tuple[int, int, str] | None:
             if m.group(key):
                 return m.start(key), m.end(key), m.group(key)
     m = SECTION_TITLED.search(flat[:1500])
-    if m:
+    if m and not SECTION_TITLED.search(flat[:1500], m.end()):  # several: a list of agenda items
         number = m.group("a") or m.group("b")
         return m.start(), m.end(), f"{number} §"
     m = SECTION_INLINE.search(flat[:600])

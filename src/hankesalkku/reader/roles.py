@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from .organisations import ELY, MINISTRIES, ely_name, nominative, split_list
+from .organisations import (
+    ELY,
+    MINISTRIES,
+    REGIONAL_COUNCIL,
+    council_name,
+    ely_name,
+    known_mentions,
+    nominative,
+    split_list,
+)
 from .result import OrganisationMention
 from .scan import folded, gated, lowered
 from .textview import TextView
@@ -12,7 +21,7 @@ from .textview import TextView
 _ORG = r"(?P<org>[^.;:()\n]{2,140}?)"
 _STOP = r"(?=\s*[.;:()\n]|,\s+(?:joka|jonka|jolla|joiden|jossa|jotka|mikä|ja\s+[a-zäö])|\s+(?:toimii|toimivat|osallistuu|vastaa)\b|$)"
 _ORG_LIST = r"(?P<org>[^.;:()\n]{2,200}?)"
-_LIST_STOP = r"(?=\s*[.;:()\n]|,\s+(?:joiden|joilla|jotka|joka)|$)"
+_LIST_STOP = r"(?=\s*[.;:()\n]|,\s+(?:joiden|joilla|jotka|joka|ja\s+[a-zäö]|sekä\s+[a-zäö])|$)"
 
 _AFTER = [  # keyword first, organisation after
     (r"pääkoordinaattori(?:na|ksi)\s+(?:toimii|on)\s+", "lead_coordinator", False),
@@ -20,7 +29,7 @@ _AFTER = [  # keyword first, organisation after
     (r"päätoteuttaja(?:na|ksi)\s+(?:toimii|on)\s+", "main_implementer", False),
     (r"osatoteuttaj(?:ina|ana)\s+(?:toimivat|ovat|toimii|on)\s+", "co_implementer", True),
     (
-        r"(?:partnereina|yhteistyökumppaneina|kumppaneina)\s+(?:ovat|toimivat|on|ovat mukana)\s+",
+        r"(?:partnere?ina|yhteistyökumppane?ina|kumppane?ina)\s+(?:ovat|toimivat|toimii|on|ovat mukana)\s+",
         "partner",
         True,
     ),
@@ -28,15 +37,26 @@ _AFTER = [  # keyword first, organisation after
     (r"\bhanketta\s+toteuttaa\s+|\btoteuttaja(?:na|ksi)\s+(?:toimii|on)\s+", "implementer", False),
     (r"rahoitusta\s+haetaan\s+|tukea\s+haetaan\s+", "funding_authority", False),
 ]
-_BEFORE = [  # organisation first, keyword after
-    (r"\s+(?:toimii|on)\s+(?:hankkeen\s+)?pääkoordinaattorina", "lead_coordinator"),
-    (r"\s+(?:toimii|on)\s+(?:hankkeen\s+)?päätoteuttajana", "main_implementer"),
-    (r"\s+(?:osallistuu\s+hankkeeseen|toimii|on\s+mukana)\s+osatoteuttajana", "co_implementer"),
-    (
-        r"\s+(?:osallistuu\s+hankkeeseen|toimii|on\s+mukana)\s+(?:partnerina|yhteistyökumppanina)",
-        "partner",
-    ),
+# organisation first, keyword after: "X toimii / on mukana / osallistuu (hankkeeseen) osatoteuttajana"
+_VERB = r"\s+(?:osallistuu(?:\s+hankkeeseen)?|toimii|on(?:\s+mukana)?)\s+(?:hankkeen\s+|hankkeessa\s+)?"
+_BEFORE = [
+    (_VERB + "pääkoordinaattorina", "lead_coordinator"),
+    (_VERB + "päätoteuttajana", "main_implementer"),
+    (_VERB + "osatoteuttajana", "co_implementer"),
+    (_VERB + "(?:partnerina|yhteistyökumppanina)", "partner"),
 ]
+_ROLE_NOUNS = {"pääkoordinaattori": "lead_coordinator", "päätoteuttaja": "main_implementer",
+               "osatoteuttaja": "co_implementer", "partneri": "partner",
+               "yhteistyökumppani": "partner"}  # fmt: skip
+# "hyväksyä Helsingin kaupungin osallistumisen osatoteuttajana": the name is a genitive
+_NOMINALISED = gated(
+    r"osallistumi(?:nen|sen)\s+(?:\w+\s+)?(?P<role>" + "|".join(_ROLE_NOUNS) + r")(?:na|ksi)\b"
+)
+_GENITIVE_TAIL = re.compile(
+    r"(?:[A-ZÅÄÖ][\w-]*\s+){0,3}(?:kaupungin|kunnan)\s+$|(?:[A-ZÅÄÖ][\w-]*\s+){1,4}$"
+)
+# "maksaa toiselle osatoteuttajalle X ry:lle": the name follows the role noun in the same case
+_ROLE_THEN_NAME = gated(r"\b(?P<role>" + "|".join(_ROLE_NOUNS) + r")(?:lle|lta)\s+(?=[A-ZÅÄÖ])")
 _LABELS = {
     "pääkoordinaattori": "lead_coordinator",
     "päätoteuttaja": "main_implementer",
@@ -115,18 +135,28 @@ def find_roles(view: TextView, funding_authority: str | None) -> list[Organisati
             window_start = max(0, m.start() - 160)
             starts = [c.end() for c in _CLAUSE_START.finditer(flat, window_start, m.start())]
             clause_start = starts[-1] if starts else (0 if window_start == 0 else m.start())
-            phrase = re.sub(
-                r"^(?:Lisäksi|Myös|Hankkeessa|Hanketta)\s+", "", flat[clause_start : m.start()]
-            )
+            phrase = re.sub(r"^.*\bettä\s+", "", flat[clause_start : m.start()])  # "päättää, että X"
+            phrase = re.sub(r"^(?:Lisäksi|Myös|Hankkeessa|Hanketta)\s+", "", phrase)
             if phrase[:1].isupper():
                 add(m.start() - len(phrase), m.start(), phrase, role, False)
+    for m in _NOMINALISED.finditer(flat):
+        tail = _GENITIVE_TAIL.search(flat, max(0, m.start() - 80), m.start())
+        if tail:
+            org = tail.group().rstrip()
+            add(tail.start(), tail.start() + len(org), org, _ROLE_NOUNS[m.group("role")], False)
+    for m in _ROLE_THEN_NAME.finditer(flat):
+        mentions = known_mentions(flat[m.end() : m.end() + 120])
+        if mentions and mentions[0][0] == 0:
+            start, end, name = mentions[0]
+            found.append((m.end() + start, m.end() + end, name, _ROLE_NOUNS[m.group("role")]))
     label_re = _LABEL_RE if _has_spaced_slash(flat) else _LABEL_RE_PLAIN
     for m in label_re.finditer(folded(flat)):
         role = _LABELS[m.group("label")]
         add(m.start("org"), m.end("org"), flat[m.start("org") : m.end("org")].strip(), role, True)
     if funding_authority:
-        for m in ELY.finditer(flat):
-            if ely_name(m) == funding_authority:
+        council = "liitto" in funding_authority
+        for m in (REGIONAL_COUNCIL if council else ELY).finditer(flat):
+            if (council_name(m) if council else ely_name(m)) == funding_authority:
                 found.append((m.start(), m.end(), funding_authority, "funding_authority"))
                 break
     for code, pattern in _MINISTRIES_GATED.items():

@@ -66,7 +66,8 @@ class TextView:
         pos = 0
         for match in _HSPACE.finditer(line):
             self._emit(line[pos : match.start()], orig_start + pos)
-            self._emit("\t" if "\t" in match.group() else " ", orig_start + match.start())
+            gap = match.group()  # a wide gap separates columns (label and value): keep it a tab
+            self._emit("\t" if "\t" in gap or gap.startswith("   ") else " ", orig_start + match.start())
             pos = match.end()
         self._emit(line[pos:], orig_start + pos)
 

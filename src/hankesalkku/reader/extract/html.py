@@ -67,7 +67,24 @@ def html_to_text(markup: str) -> tuple[str, object]:
         text = root.get_text("\n")
     text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    dated = _page_date(soup, root) if root.name == "div" else None
+    if dated and not _DATE.search(text[:400]):
+        text = dated + "\n\n" + text
     return text, root
+
+
+_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d)")
+
+
+def _page_date(soup, root) -> str | None:
+    """A saved page shows the decision's date in its header, outside ``div.paatos``."""
+    for found in soup.select('[class*="date"]'):
+        if root in found.parents or found is root:
+            continue
+        value = re.sub(r"\s+", " ", found.get_text(" ", strip=True))
+        if _DATE.search(value) and len(value) <= 60:
+            return value
+    return None
 
 
 def extract_html(markup: str) -> Extracted:
