@@ -126,7 +126,9 @@ _SWEDISH = re.compile(
     r"(?<!\w)(?:och|av|för|till|med|som|om|i|på|att|är|projektet|stads?|beslut\w*|deltagande|ansökan|"
     r"understöd|kommun\w*)(?!\w)"
 )
-_FINNISH = re.compile(r"(?<!\w)(?:ja|tai|sekä|hankkee\w*|kaupungin|osallistuminen|päätös)(?!\w)", re.I)
+_FINNISH = re.compile(
+    r"(?<!\w)(?:ja|tai|sekä|hankkee\w*|kaupungin|osallistuminen|päätös)(?!\w)", re.I
+)
 _PRESS_RELEASE = re.compile(r"(?:Lehdistö)?[Tt]iedote|TIEDOTE|Pressmeddelande|PRESSMEDDELANDE")
 
 

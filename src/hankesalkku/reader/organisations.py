@@ -45,8 +45,9 @@ _CITY = gated(
     + r"[a-zåäö]+(?:n|en)) (?:kaupun(?:ki|gi\w*|kia)|kun(?:ta|nan|nalle|nalta|nassa)\b)"
 )
 _COUNCIL_CASES = r"liit(?:to|on|olle|olta|ossa|tona|osta)\b"
-REGIONAL_COUNCIL = gated(r"(" + _REGION + r") (maakunta)?" + _COUNCIL_CASES)
-SATAKUNTA = gated(r"(?<![\w-])(Satakunta)" + _COUNCIL_CASES)
+REGIONAL_COUNCIL = gated(r"(" + _REGION + r") " + _COUNCIL_CASES)
+# "Pohjois-Karjalan maakuntaliitto", "Satakuntaliitto": the council word is part of a compound
+SATAKUNTA = gated(r"(?:(" + _REGION + r") maakunta|(?<![\w-])(Satakunta))" + _COUNCIL_CASES)
 # the same, lower case: letterheads print the name in capitals ("KESKI-SUOMEN LIITTO")
 _COUNCIL_LOWER = re.compile(
     r"(?<![\w-])([a-zåäö]+(?:-[a-zåäö]+)?(?:n|en)) (maakunta)?" + _COUNCIL_CASES
@@ -56,16 +57,20 @@ _COUNCIL_LOWER = re.compile(
 
 def council_name(match: re.Match) -> str:
     """Nominative name of a regional council (maakunnan liitto)."""
-    if match.re is SATAKUNTA.regex or (match.re.groups >= 3 and match.group(3)):
+    if match.re is SATAKUNTA.regex:
+        return f"{match.group(1)} maakuntaliitto" if match.group(1) else "Satakuntaliitto"
+    if match.re.groups >= 3 and match.group(3):
         return "Satakuntaliitto"
     region = "-".join(part[:1].upper() + part[1:] for part in match.group(1).split("-"))
-    return f"{region} {'maakuntaliitto' if match.group(2) else 'liitto'}"
+    return f"{region} {'maakuntaliitto' if match.re.groups >= 2 and match.group(2) else 'liitto'}"
 
 
 def letterhead_council(flat: str, head: int = 300) -> tuple[int, int, str] | None:
     """A regional council named in the first lines, in any letter case."""
     m = _COUNCIL_LOWER.search(flat[:head].lower())
     return (m.start(), m.end(), council_name(m)) if m else None
+
+
 _WELLBEING = gated(r"(" + _REGION + r") hyvinvointialue\w*")
 _COMPANY = gated(r"(" + _CAPITAL + r"[\w&-]*\s(?:[A-ZÅÄÖ][\w&-]*\s){0,3}(?:Oy|Oyj|ry|r\.y\.|sr)\b)")
 _CITY_STEMS = {

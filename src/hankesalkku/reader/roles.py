@@ -38,7 +38,9 @@ _AFTER = [  # keyword first, organisation after
     (r"rahoitusta\s+haetaan\s+|tukea\s+haetaan\s+", "funding_authority", False),
 ]
 # organisation first, keyword after: "X toimii / on mukana / osallistuu (hankkeeseen) osatoteuttajana"
-_VERB = r"\s+(?:osallistuu(?:\s+hankkeeseen)?|toimii|on(?:\s+mukana)?)\s+(?:hankkeen\s+|hankkeessa\s+)?"
+_VERB = (
+    r"\s+(?:osallistuu(?:\s+hankkeeseen)?|toimii|on(?:\s+mukana)?)\s+(?:hankkeen\s+|hankkeessa\s+)?"
+)
 _BEFORE = [
     (_VERB + "pääkoordinaattorina", "lead_coordinator"),
     (_VERB + "päätoteuttajana", "main_implementer"),
@@ -91,14 +93,20 @@ _MINISTRIES_GATED = {code: gated(pattern) for code, pattern in MINISTRIES.items(
 _CLAUSE_START = re.compile(r"[.;:\n]\s*")
 _LABEL_TAIL = (
     r"[-•*]?\s*(?P<label>" + "|".join(sorted(_LABELS, key=len, reverse=True))
-    + r")\s*[:\t]\s*(?P<org>[^\n]{2,200})"
+    + r")(?:[ \t]*[:\t]\s*|[ \t]*\n(?=[^\n.]{2,80}(?:\n|$)))(?P<org>[^\n]{2,200})"
 )  # fmt: skip
+# (a label alone on its line names the organisation on the next one: "Toteuttaja\nX Oy")
 # Case-insensitive by running on the folded text (lower-case, same offsets): twice as fast
 # as re.IGNORECASE. The "Osa / " prefix can only match around a spaced slash, and trying it
 # at every line start is most of the cost, so texts without one use the pattern without it.
 _LABEL_RE = re.compile(r"(?:^|\n|\.\s)(?:[\w ]{1,30}\s/\s)?" + _LABEL_TAIL)
 _LABEL_RE_PLAIN = re.compile(r"(?:^|\n|\.\s)" + _LABEL_TAIL)
 _AUTHORISED = gated(r"\bvaltuutta\w*\s+(?P<org>[^.;\n]{2,160}?)\s+toimimaan\s+\w+\s+edustajana")
+# what ends the name of an organisation, for a value on the line after its label
+_ORG_HEAD = re.compile(
+    r"(?:\b(?:Oy|Oyj|ry|sr)|kaupunki|kunta|liitto|yliopisto|korkeakoulu|keskus|säätiö|yhdistys"
+    r"|hyvinvointialue|ELY-keskus|laitos|opisto|seura)$"
+)
 _NOT_ORG = re.compile(r"^(?:ESR\+?|EAKR|JTF|EU|hankkeen|hanke|[\d\s.,€%]+)$", re.I)
 
 
@@ -135,7 +143,9 @@ def find_roles(view: TextView, funding_authority: str | None) -> list[Organisati
             window_start = max(0, m.start() - 160)
             starts = [c.end() for c in _CLAUSE_START.finditer(flat, window_start, m.start())]
             clause_start = starts[-1] if starts else (0 if window_start == 0 else m.start())
-            phrase = re.sub(r"^.*\bettä\s+", "", flat[clause_start : m.start()])  # "päättää, että X"
+            phrase = re.sub(
+                r"^.*\bettä\s+", "", flat[clause_start : m.start()]
+            )  # "päättää, että X"
             phrase = re.sub(r"^(?:Lisäksi|Myös|Hankkeessa|Hanketta)\s+", "", phrase)
             if phrase[:1].isupper():
                 add(m.start() - len(phrase), m.start(), phrase, role, False)
@@ -152,7 +162,10 @@ def find_roles(view: TextView, funding_authority: str | None) -> list[Organisati
     label_re = _LABEL_RE if _has_spaced_slash(flat) else _LABEL_RE_PLAIN
     for m in label_re.finditer(folded(flat)):
         role = _LABELS[m.group("label")]
-        add(m.start("org"), m.end("org"), flat[m.start("org") : m.end("org")].strip(), role, True)
+        value = flat[m.start("org") : m.end("org")].strip()
+        if "\n" in flat[m.end("label") : m.start("org")] and not _ORG_HEAD.search(value):
+            continue  # a stack of labels ("Hakijaorganisaatio / Y-tunnus"), not a label and its value
+        add(m.start("org"), m.end("org"), value, role, True)
     if funding_authority:
         council = "liitto" in funding_authority
         for m in (REGIONAL_COUNCIL if council else ELY).finditer(flat):

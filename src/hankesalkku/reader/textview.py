@@ -67,7 +67,9 @@ class TextView:
         for match in _HSPACE.finditer(line):
             self._emit(line[pos : match.start()], orig_start + pos)
             gap = match.group()  # a wide gap separates columns (label and value): keep it a tab
-            self._emit("\t" if "\t" in gap or gap.startswith("   ") else " ", orig_start + match.start())
+            self._emit(
+                "\t" if "\t" in gap or gap.startswith("   ") else " ", orig_start + match.start()
+            )
             pos = match.end()
         self._emit(line[pos:], orig_start + pos)
 
