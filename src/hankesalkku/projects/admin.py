@@ -116,9 +116,9 @@ class ProjectEntityAdmin(admin.ModelAdmin):
         "kind",
         "call",
         "theme",
-        "funding_ministries",
+        ("funding_ministries", admin.RelatedOnlyFieldListFilter),
         "sectors",
-        "regions",
+        ("regions", admin.RelatedOnlyFieldListFilter),
         "is_illustrative",
     ]
     search_fields = ["name", "acronym", "project_code", "slug", "applications__organisation__name"]
@@ -135,6 +135,14 @@ class ProjectEntityAdmin(admin.ModelAdmin):
     filter_horizontal = ["sectors"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ApplicationInline, PartnerInline]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        """Sectors with their branch: student welfare exists under two branches."""
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "sectors":
+            field.queryset = field.queryset.select_related("branch")
+            field.label_from_instance = lambda sector: f"{sector.branch} – {sector}"
+        return field
 
     def get_search_results(self, request, queryset, search_term):
         queryset, _dups = super().get_search_results(request, queryset, search_term)

@@ -131,10 +131,14 @@ def _store(
 
 
 def _title(result: ReadResult, fields: dict[str, str]) -> str:
+    """The document's own title where the reader found one; else its file name, which is honest
+    where a first line ("Teemat:") would pass a fragment off as a title."""
     title = fields.get("title") or fields.get("project_name")
     if not title:
-        title = next((line.strip() for line in result.text.splitlines() if line.strip()), "")
-    return (title or result.filename)[:500]
+        title = result.filename
+        if fields.get("decision_date"):
+            title = f"{title} ({fields['decision_date']})"
+    return title[:500]
 
 
 def _span(evidence) -> dict:

@@ -1,0 +1,177 @@
+"""Printed forms whose labels and values come apart in the text layer.
+
+A PDF form often extracts as a stack of labels followed by a stack of values
+("Hakija / Y-tunnus / Hankkeen nimi / Raahen kaupunki / 0000000-0 / …"), or as
+a row of labels over a row of values, and the values are not always in the
+order of the labels. So each value is paired with a label by what it looks
+like (a Y-tunnus, "4.1", a date range, a euro figure, an organisation), and
+the order only breaks ties. Three euro figures under support / total / own
+financing are placed by their sum, as a form's total is the other two added up.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from . import dates
+from .inflection import head_nominative
+from .money import to_decimal
+
+_LABELS = {
+    "hakija": "applicant", "hakijaorganisaatio": "applicant", "hakijan nimi": "applicant",
+    "tuensaaja": "applicant", "tuen saaja": "applicant", "sökande": "applicant",
+    "y-tunnus": "business_id", "fo-nummer": "business_id",
+    "hankkeen nimi": "name", "projektin nimi": "name", "hanke": "name", "projektets namn": "name",
+    "lyhenne": "acronym", "hankkeen lyhenne": "acronym", "projektin lyhenne": "acronym",
+    "rahoittava viranomainen": "authority", "välittävä toimielin": "authority",
+    "rahoittaja": "authority",
+    "erityistavoite": "objective", "toimintalinja": "priority",
+    "toteutusaika": "period", "hankeaika": "period", "toteutusaikataulu": "period",
+    "haettava tuki": "support", "haettava rahoitus": "support", "tuki": "support",
+    "kokonaiskustannukset": "total", "kustannusarvio": "total", "kokonaisbudjetti": "total",
+    "omarahoitus": "own", "omarahoitusosuus": "own", "tukiprosentti": "rate", "tukitaso": "rate",
+    "kustannusmalli": "cost_model", "päiväys": "date", "päivämäärä": "date", "pvm": "date",
+    "allekirjoitus": "other", "rooli": "other", "tehtävä": "other", "yhteyshenkilö": "other",
+}  # fmt: skip
+_PARTNER_LABELS = ("yhteistyökumppanit", "kumppanit", "partnerit", "yhteistyötahot")
+_MONEY = re.compile(
+    r"(?P<num>\d{1,3}(?:[ .]\d{3})+|\d{3,9})(?:,(?P<dec>\d{2}))?(?:\s?(?:€|e|eur|EUR|euroa))?"
+)
+_TYPES = {
+    "business_id": re.compile(r"\d{7}-\d"),
+    "objective": re.compile(r"\d{1,2}\.\d{1,2}"),
+    "priority": re.compile(r"\d{1,2}"),
+    "rate": re.compile(r"\d{1,3}(?:,\d+)?\s?%?"),
+    "acronym": re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11}"),
+    "authority": re.compile(r".*(?:ELY|liitto|keskus|ministeriö|Business Finland|virasto).*"),
+    "cost_model": re.compile(r"(?i)flat\s*rate.*|.*kertakorvau.*|.*yksikkökustannu.*|tosiasial.*"),
+    "money": _MONEY,
+}
+_HEADING = re.compile(r"\d{1,2}\.?\s+\S")
+_FURNITURE = re.compile(r"(?i)sivu\s+\d+\s*/\s*\d+|tuloste")
+_ORG_END = re.compile(r"\b(?:Oy|Oyj|ry|sr|Ab)$")
+# the order in which labels pick their values: strict shapes first, free text last
+_PICK_ORDER = ("business_id", "objective", "period", "date", "money", "rate", "priority",
+               "acronym", "authority", "cost_model", "applicant", "name")  # fmt: skip
+
+
+def _cells(flat: str, start: int, end: int):
+    """(start, end, text) of each tab-separated cell of the lines in a block."""
+    position = start
+    for line in flat[start:end].split("\n"):
+        cell_start = position
+        for cell in line.split("\t"):
+            stripped = cell.strip()
+            if stripped:
+                offset = cell_start + cell.index(stripped)
+                yield offset, offset + len(stripped), stripped
+            cell_start += len(cell) + 1
+        position += len(line) + 1
+
+
+def _fits(kind: str, value: str) -> bool:
+    if kind in ("support", "total", "own"):
+        kind = "money"
+    if kind == "period":
+        spans = dates.find_date_ranges(value)
+        return bool(spans) and spans[0].start == 0
+    if kind == "date":
+        found = dates.find_dates(value)
+        return bool(found) and found[0][0] == 0 and found[0][1] == len(value)
+    if kind == "applicant":
+        return bool(_ORG_END.search(value) or head_nominative(value))
+    if kind == "name":
+        return len(value.split()) >= 2 and not re.search(r"\d{4}|€", value)
+    pattern = _TYPES.get(kind)
+    return bool(pattern and pattern.fullmatch(value))
+
+
+def read_form(flat: str) -> dict[str, list[tuple[int, int, str]]]:
+    """Values of a printed form by kind: ``{"name": [(start, end, text)], …}``."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    if "\n\n" not in flat:
+        return found
+    blocks, position = [], 0
+    for chunk in flat.split("\n\n"):
+        blocks.append((position, position + len(chunk)))
+        position += len(chunk) + 2
+    partners_next = False
+    for start, end in blocks:
+        cells = [c for c in _cells(flat, start, end) if not _FURNITURE.fullmatch(c[2])]
+        if not cells:
+            continue
+        if partners_next:
+            partners_next = False
+            _partners(flat, cells, found)
+            continue
+        heading = re.sub(r"^\d{1,2}\.?\s+", "", cells[0][2]).lower().rstrip(":")
+        if len(cells) == 1 and heading in _PARTNER_LABELS:
+            partners_next = True  # "3. Yhteistyökumppanit" over its own list
+            continue
+        labels = [(i, _LABELS[c[2].lower().rstrip(":")]) for i, c in enumerate(cells)
+                  if c[2].lower().rstrip(":") in _LABELS]  # fmt: skip
+        if cells[0][2].lower().rstrip(":") in _PARTNER_LABELS:
+            _partners(flat, [c for c in cells[1:] if c[2].lower() not in _LABELS], found)
+            continue
+        if len(labels) < 2:
+            continue
+        label_at = {i for i, _ in labels}
+        values = [c for i, c in enumerate(cells) if i not in label_at]
+        _pair(labels, values, found)
+    return found
+
+
+def _pair(labels, values, found) -> None:
+    taken: set[int] = set()
+    kinds = [kind for _, kind in labels]
+    money = [k for k in kinds if k in ("support", "total", "own")]
+    if sorted(money) == ["own", "support", "total"]:
+        figures = [(i, v) for i, v in enumerate(values) if _fits("money", v[2])]
+        if len(figures) == 3:
+            amounts = {i: _amount(v[2]) for i, v in figures}
+            ordered = sorted(amounts, key=lambda i: amounts[i])
+            own, support, total = ordered
+            if amounts[own] + amounts[support] == amounts[total]:
+                for kind, i in (("own", own), ("support", support), ("total", total)):
+                    found.setdefault(kind, []).append(values[i])
+                    taken.add(i)
+                kinds = [k for k in kinds if k not in ("own", "support", "total")]
+    order = {k: n for n, k in enumerate(_PICK_ORDER)}
+    for rank, kind in sorted(enumerate(kinds), key=lambda x: order.get(_group(x[1]), 99)):
+        if kind == "other":
+            continue
+        candidates = [i for i in range(len(values)) if i not in taken and _fits(kind, values[i][2])]
+        if not candidates:
+            continue
+        pick = rank if rank in candidates else candidates[0]
+        taken.add(pick)
+        found.setdefault(kind, []).append(values[pick])
+
+
+def _group(kind: str) -> str:
+    return "money" if kind in ("support", "total", "own") else kind
+
+
+def _partners(flat: str, cells, found) -> None:
+    """The first organisation-looking cell of each row of a partner list."""
+    rows: dict[int, tuple[int, int, str]] = {}
+    for cell in cells:
+        line = flat.count("\n", 0, cell[0])
+        rows.setdefault(line, cell)
+    for start, _end, text in rows.values():
+        name = re.split(r"\s*[(,;]|\s+[-–]\s", text, maxsplit=1)[0].strip()
+        if _HEADING.match(name) and not _ORG_END.search(name):
+            continue
+        if _ORG_END.search(name) or head_nominative(name):
+            found.setdefault("partner", []).append((start, start + len(name), name))
+
+
+def _amount(text: str) -> Decimal:
+    m = _MONEY.match(text)
+    return to_decimal(m.group("num"), m.group("dec"), None) or Decimal(0)
+
+
+def amount_of(text: str) -> Decimal | None:
+    m = _MONEY.fullmatch(text)
+    return to_decimal(m.group("num"), m.group("dec"), None) if m else None
