@@ -165,7 +165,7 @@ def main() -> None:
     args = parser.parse_args()
     setup_django()
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import OperationalError, connection
 
     from hankesalkku.insights.exports import export_overview
     from hankesalkku.insights.funnel import build_funnel
@@ -174,6 +174,10 @@ def main() -> None:
     from hankesalkku.projects.models import Application, ProjectEntity
 
     print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
+    try:
+        connection.ensure_connection()
+    except OperationalError as error:
+        sys.exit(f"Cannot open the benchmark database ({error}). Create it first, e.g. createdb.")
     call_command("migrate", verbosity=0)
     existing = ProjectEntity.objects.filter(slug__startswith="bench-").count()
     if existing < args.entities:

@@ -5,14 +5,23 @@ from __future__ import annotations
 import hashlib
 import re
 
+from . import dates, patterns
 from . import fields as F
-from . import patterns
 from .calls import find_calls
 from .districts import find_districts
 from .extract import extract
+from .forms import amount_of, read_form
 from .kinds import kind_scores, pick
-from .money import Found, assign_roles, attach_budget_items, find_figures, form_figures, role_of
-from .organisations import city_organisation, known_mentions
+from .money import (
+    Found,
+    assign_roles,
+    attach_budget_items,
+    drop_unit_prices,
+    find_figures,
+    form_figures,
+    role_of,
+)
+from .organisations import city_organisation, known_mentions, nominative
 from .result import Amount, Field, ReadResult
 from .roles import find_roles
 from .scan import gated
@@ -24,7 +33,10 @@ MAX_BYTES = 20 * 1024 * 1024
 huge file is almost always a scan or an archive uploaded by mistake."""
 
 NOTHING_FOUND = "Asiakirjasta ei tunnistettu rahoitustietoja."
-_FUNDING_WORDS = gated(r"rahoitu|tuki|tuen|tukea|avustu|hanke|hank|ESR|EAKR|haku|budjet", re.I)
+_FUNDING_WORDS = gated(
+    r"rahoitu|tuki|tuen|tukea|avustu|hanke|hank|ESR|EAKR|haku|budjet|finansier|stöd|bidrag|projekt",
+    re.I,
+)
 
 
 def read_document(data: bytes, filename: str) -> ReadResult:
@@ -113,24 +125,71 @@ def _analyse(result: ReadResult, hints: dict) -> None:
             "appropriation": "own_financing",
         }.get(role, role)
     figures = sorted(figures + [f for f, _ in labelled], key=lambda f: f.start)
+    form = read_form(flat)
+    if form:
+        figures = _apply_form(view, form, fields, figures)
     calls = find_calls(view, segments, figures)
     result.calls = [c for c, _ in calls]
     period = F.period(flat, [span for _, span in calls]) if funding_text else None
     if period:
         fields["period_start"] = Field(period.first, view.evidence(period.start, period.end))
         fields["period_end"] = Field(period.last, view.evidence(period.start, period.end))
+    # a document with no word of funding (fees, street names) has no funding amounts
+    figures = drop_unit_prices(flat, figures) if funding_text else []
     attach_budget_items(flat, figures, segments)
     home = _home_organisation(flat, fields)
     _attach_parties(flat, figures, segments, home)
     result.amounts = _unique_amounts(view, figures)
     result.districts = find_districts(view)
-    result.organisations = find_roles(view, authority[2] if authority else None)
+    result.organisations = find_roles(view, authority, _form_organisations(form))
     for name_, (value, start, end) in hints.items():
         fields[name_] = Field(value=value, evidence=view.evidence(*_flat_span(view, start, end)))
     result.fields = {k: fields[k] for k in F_ORDER if k in fields}
     result.kind = pick(scores, has_facts=bool(result.amounts or result.calls))
     if result.kind == "unknown" and not (result.amounts or result.calls or result.organisations):
         result.errors.append(NOTHING_FOUND)
+
+
+_FORM_FIELDS = {"name": "project_name", "acronym": "project_acronym", "priority": "priority",
+                "objective": "specific_objective", "date": "decision_date"}  # fmt: skip
+_FORM_ROLES = {"support": "project_support", "total": "project_total", "own": "own_financing"}
+
+
+def _apply_form(view: TextView, form: dict, fields: dict, figures: list[Found]) -> list[Found]:
+    """A printed form's values fill what the running text did not state."""
+    for kind, name in _FORM_FIELDS.items():
+        if kind in form and name not in fields:
+            start, end, value = form[kind][0]
+            if kind == "date":
+                value = dates.find_dates(value)[0][2]
+            fields[name] = Field(value=value, evidence=view.evidence(start, end))
+    if "period" in form and "period_start" not in fields:
+        start, _end, value = form["period"][0]
+        span = dates.find_date_ranges(value)[0]
+        evidence = view.evidence(start + span.start, start + span.end)
+        fields["period_start"] = Field(span.first, evidence)
+        fields["period_end"] = Field(span.last, evidence)
+    for kind, role in _FORM_ROLES.items():
+        for start, end, value in form.get(kind, []):
+            fig = next((f for f in figures if start <= f.start < end), None)
+            if fig is None:
+                eur = amount_of(value)
+                if eur is None:
+                    continue
+                fig = Found(start, end, eur, "exact")
+                figures.append(fig)
+            fig.role = role
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _form_organisations(form: dict) -> list[tuple[int, int, str, str]]:
+    found = []
+    for kind, role in (("applicant", "applicant"), ("partner", "partner")):
+        for start, end, value in form.get(kind, []):
+            name = nominative(value)
+            if name:
+                found.append((start, end, name, role))
+    return found
 
 
 def _flat_span(view: TextView, start: int, end: int) -> tuple[int, int]:

@@ -31,6 +31,11 @@ START_END = gated(
     re.I,
 )
 
+# "1.1.2025 alkaen … 31.12.2026 saakka": the start and the end stated as two dates
+FROM_UNTIL = gated(
+    r"(\d{1,2}\.\d{1,2}\.\d{4})\s+(?:alkaen|lähtien)[^.]{0,80}?(\d{1,2}\.\d{1,2}\.\d{4})\s+(?:saakka|asti)"
+)
+
 
 @dataclass(frozen=True)
 class Span:
@@ -91,7 +96,7 @@ def _date_ranges(text: str) -> list[Span]:
         first = iso(d1, m1 or m2, y1 or y2)
         if first and last and first <= last:
             spans.append(Span(match.start(), match.end(), first, last))
-    for match in START_END.finditer(text):
+    for match in [*START_END.finditer(text), *FROM_UNTIL.finditer(text)]:
         first = _from_dotted(match.group(1))
         last = _from_dotted(match.group(2))
         if first and last:

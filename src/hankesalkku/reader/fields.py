@@ -42,6 +42,8 @@ _ACRONYM_TAIL = re.compile(r"\s*\([A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11}\)\s*$")
 _HEADING_NAME = re.compile(
     r"\s*(?P<name>[A-ZÅÄÖ][^\n()\t.:]{3,100}?)\s*\([A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11}\)[ \t]*(?:\n|$)"
 )
+_HEADING_NAME_LINE = re.compile(r"(?<=\n\n)" + _HEADING_NAME.pattern)
+_PROGRAMME_ACRONYM = re.compile(r"\((?:ESR\+?|ESF\+?|EAKR|JTF|EU|OKM|STM|TEM)\)")
 _HANKE_CONTEXT = re.compile(r"hank\w*|projekt\w*", re.I)
 _ACRONYM = re.compile(r"\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11})\)")
 _ACRONYM_AFTER = re.compile(r"[”“\"»]?\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11})\)")
@@ -59,11 +61,12 @@ _OBJECTIVE = gated(
 )
 _FUNDER_CONTEXT = gated(
     r"(?:rahoitusta\s+haetaan|haetaan\s+rahoitusta|rahoittaja|rahoittava\s+viranomainen|välittävä\s+toimielin|"
-    r"rahoitus\s*:|myöntää|myönsi|myöntänyt|rahoittaa|rahoittama|rahoittamana|päätöksen\s+tekijä)[^.\n]{0,80}",
+    r"rahoitus\s*:|myöntää|myönsi|myöntänyt|rahoittaa|rahoittama|rahoittamana|päätöksen\s+tekijä)"
+    r"(?:[ \t:]*\n)?[^.\n]{0,80}",
     re.I,
 )
 _COUNCIL_FUNDS = gated(
-    r"\b(?:päättää|päätti)\s+myöntää|\bmyöntää\b|\bavaa\s+haun|hakuilmoitus|HAKUILMOITUS|\bhaku\s+on\s+avoinna",
+    r"\b(?:päättää|päätti)\s+myöntää|\bmyöntää\b|\bavaa\s+(?:[^.\n]{0,80}?\s)?\w*haun|hakuilmoitus|HAKUILMOITUS|\bhaku\s+on\s+avoinna",
 )
 _COST_MODELS = [
     (
@@ -80,7 +83,8 @@ _COST_MODELS = [
 # lower case, searched in case-folded context windows (as re.IGNORECASE, but faster)
 _PERIOD_CONTEXT = re.compile(
     r"toteut\w*|hankeaika\w*|toteutusaika\w*|kesto\w*|\bkausi\w*|kaudelle|vuosille|vuosina|vuosien|ajalle|"
-    r"ajanjakso\w*|välisenä\s+aikana|välillä|aikataulu\w*|alka\w*|päätty\w*|projektiaika|genomförandetid|tukikelpoisuusaika\w*",
+    r"ajanjakso\w*|välisenä\s+aikana|välillä|aikataulu\w*|alka\w*|päätty\w*|projektiaika|genomförandetid|tukikelpoisuusaika\w*|"
+    r"käytettävissä|käyttöaika\w*|voimassa",
 )
 _PROGRAMME_PERIOD = gated(r"ohjelmakau\w*|Suomi\s*$|rakennerahasto\w*", re.I)
 _APPEALS = gated(
@@ -164,6 +168,13 @@ def _lines_after(flat: str, position: int, count: int = 3):
     return found
 
 
+# a line that only carries a reference ("Diaarinumero HML/1234/…", "SLN/77/10.03.02/2025")
+_IDENTIFIER_LINE = re.compile(
+    r"(?:Diaarinumero|Diarienummer|Dnro|Dno|Asianumero|Asiatunnus|Ärendenummer)\b|\S*\d\S*/\S*$",
+    re.I,
+)
+
+
 def title(flat: str, section_end: int | None, diary_start: int | None = None):
     if diary_start is not None:
         line_start = flat.rfind("\n", 0, diary_start) + 1
@@ -182,6 +193,8 @@ def title(flat: str, section_end: int | None, diary_start: int | None = None):
         for start, stripped in _lines_after(flat, section_end - 1, 6):
             if (
                 patterns.HEL_DIARY.match(stripped)
+                or _IDENTIFIER_LINE.match(stripped)
+                or (diary_start is not None and start <= diary_start < start + len(stripped))
                 or len(stripped) < 6
                 or dates.DATE.match(stripped)
                 or "\t" in stripped  # a label-value row of the header ("Päivämäärä  13.2.2025")
@@ -217,8 +230,9 @@ def project_name(flat: str):
     m = re.search(r"\bhankkee(?:lla|ssa)\s+(?P<name>[A-ZÅÄÖ][^\n.]{10,200})(?:\n|$)", flat)
     if m:
         return m.start("name"), m.end("name"), m.group("name").strip()
-    m = _HEADING_NAME.match(flat)  # a project page headed "Arktinen osaajapolku (AOP)"
-    if m:
+    # a project page headed "Arktinen osaajapolku (AOP)", perhaps under a breadcrumb line
+    m = _HEADING_NAME.match(flat) or _HEADING_NAME_LINE.search(flat, 0, 600)
+    if m and not _PROGRAMME_ACRONYM.search(flat, m.end("name"), m.end()):
         return m.start("name"), m.end("name"), m.group("name")
     return None
 
@@ -253,7 +267,22 @@ def first_match(pattern: re.Pattern, flat: str):
     return (m.start(), m.end(), m.group("v")) if m else None
 
 
+# "Varsinais-Suomen liitto on myöntänyt rahoituksen": the council as the subject of granting
+# (lower case, on the folded text: the search skips straight to "liit")
+_COUNCIL_GRANTS = re.compile(
+    r"liit(?:to|ot)\s+(?:on\s+)?(?:myöntänyt|myönsi|myöntää|rahoittaa|rahoitti|tukee|avaa)\b"
+)
+
+
 def funding_authority(flat: str):
+    m = _COUNCIL_GRANTS.search(folded(flat))
+    if m:
+        end = m.start() + 6  # after "liitto"
+        council = REGIONAL_COUNCIL.search(flat, max(0, end - 60), end) or SATAKUNTA.search(
+            flat, max(0, end - 60), end
+        )
+        if council:
+            return council.start(), council.end(), council_name(council)
     for m in _FUNDER_CONTEXT.finditer(flat):
         ely = ELY.search(flat, m.start(), m.end() + 40)
         if ely:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from . import dates
 from .inflection import head_nominative
 from .money import to_decimal
+from .scan import folded
 
 _LABELS = {
     "hakija": "applicant", "hakijaorganisaatio": "applicant", "hakijan nimi": "applicant",
@@ -35,6 +36,11 @@ _LABELS = {
     "allekirjoitus": "other", "rooli": "other", "tehtävä": "other", "yhteyshenkilö": "other",
 }  # fmt: skip
 _PARTNER_LABELS = ("yhteistyökumppanit", "kumppanit", "partnerit", "yhteistyötahot")
+_LABEL_LINE = re.compile(
+    r"\n(?:\d{1,2}\.?\s+)?(?:"
+    + "|".join(re.escape(k) for k in sorted([*_LABELS, *_PARTNER_LABELS], key=len, reverse=True))
+    + r"):?[ ]*(?=[\t\n])"
+)
 _MONEY = re.compile(
     r"(?P<num>\d{1,3}(?:[ .]\d{3})+|\d{3,9})(?:,(?P<dec>\d{2}))?(?:\s?(?:€|e|eur|EUR|euroa))?"
 )
@@ -90,7 +96,8 @@ def _fits(kind: str, value: str) -> bool:
 def read_form(flat: str) -> dict[str, list[tuple[int, int, str]]]:
     """Values of a printed form by kind: ``{"name": [(start, end, text)], …}``."""
     found: dict[str, list[tuple[int, int, str]]] = {}
-    if "\n\n" not in flat:
+    # speed: a form has label cells standing alone; most documents have none or one
+    if "\n\n" not in flat or len(_LABEL_LINE.findall(folded(flat))) < 2:
         return found
     blocks, position = [], 0
     for chunk in flat.split("\n\n"):

@@ -40,27 +40,28 @@ _QUALIFIERS = {
 }  # fmt: skip
 
 ROLE_WORDS = [
-    ("granted", r"myönn(?!ettäv)\w*|myönt(?!övaltuu)\w*|myönsi|\bsai\b|\bsaivat\b|\bsaa rahoitusta|"
+    ("granted", r"myönn(?!ettäv)\w*|myönt(?!övaltuu)\w*|myönsi|\bsai\b|\bsaivat\b|\bsaa rahoitusta|\btukee\b|"
                 r"\brahoitta(?:a|vat)\b|\brahoitti\b"),
     ("pool", r"avustuksi(?:in|a)\s+(?:käytetään|varataan|jaetaan|on\s+varattu)|avustuksina\s+jaetaan"),
-    ("municipal_financing", r"kuntarahoitu\w*|kuntaraha\w*|kuntaosuu\w*|kunnan rahoitusosuu\w*|kuntien rahoitusosuu\w*"),
+    ("municipal_financing", r"kuntarahoitu\w*|kuntaraha\w*|kuntaosuu\w*|kunnan rahoitusosuu\w*|kuntien rahoitusosuu\w*|"
+                            r"kommunal\w* finansiering\w*|kommunandel\w*"),
     ("own_financing", r"omarahoitu\w*|oma rahoitus\w*|omaa rahoitusta|omavastuu\w*|egen finansiering"),
     ("appropriation", r"määrärah\w*|talousarviokoh\w*|kattamaan"),
     ("theme_budget", r"teemalle\b|teeman\s+(?:budjetti|rahoitus|määräraha)\w*|teemaan\s+on\s+varattu"),
     ("call", r"\bhau(?:n|ssa|lle|lla)\b|haku(?:un|a|aika\w*|kierro\w*|ilmoitu\w*)?\b|myöntövaltuu\w*|jaettava\w*|haettava(?:na|ssa|issa)\b"),
-    ("support", r"tu(?:ki|en|kea|kena|keen|elle|ella)\b|tukiosuu\w*|tukiprosent\w*|valtionavustu\w*|"
-                r"ulkopuolist\w* rahoitu\w*|haettava\w* rahoitu\w*|rahoitusta haetaan|haetaan rahoitusta|"
-                r"eu- ja valtion\w*|haettu rahoitus|rahoitus(?:osuus)?\s*[:(]"),
+    ("support", r"tu(?:ki|en|kea|kena|keen|elle|ella)\b|\bstöd(?:et|belopp\w*)?\b|statsunderstöd\w*|tukiosuu\w*|tukiprosent\w*|valtionavustu\w*|"
+                r"ulkopuolist\w* rahoitu\w*|haettava\w* rahoitu\w*|rahoitusta haetaan|haetaan\s+(?:[\w-]+\s+){0,4}?rahoitu\w*|"
+                r"eu- ja valtion\w*|\bja valtion rahoitu\w*|haettu rahoitus|rahoitus(?:osuus)?\s*[:(]"),
     ("total", r"kokonaisbudjet\w*|kokonaiskustannu\w*|kustannusarvi\w*|hankekustannu\w*|kokonaisrahoitu\w*|"
               r"budjetti\s+on|budjetiksi|kustannukset\s+(?:ovat|olisivat|ovat yhteensä)|kokonaisarvo\w*|"
               r"kokonaiskulu\w*|hankkeen\s+budjet\w*|kustannukset\s*[:(]|budjetti\s*[:(]|"
-              r"total\w* budget|totala kostnad\w*"),
+              r"total\w* budget|totala kostnad\w*|toteuttajakohtai\w* (?:budjet|kustannu)\w*"),
 ]  # fmt: skip
 # All lower case, matched against case-folded windows: as re.IGNORECASE would, but faster.
 _ROLE_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in ROLE_WORDS))
 assert all(pattern == pattern.lower() for _, pattern in ROLE_WORDS)
 _PART_MARK = re.compile(
-    r"osahank\w*|hankeosuu\w*|delprojekt\w*|(?<!tuen )\bosuu(?:s|den|teen)\b|"
+    r"osahank\w*|hankeosuu\w*|delprojekt\w*|[Tt]oteuttajakohtai\w*|(?<!tuen )\bosuu(?:s|den|teen)\b|"
     r"\b[A-ZÅÄÖ]\w+n\s+(?:kaupungin\s+)?(?:hankkeen|hankkeelle)\b|"
     r"\w+(?:toimialan|kaupungin|yksikön|kunnan)\s+hanke\w*"
 )
@@ -115,6 +116,28 @@ def find_figures(flat: str) -> list[Found]:
                 continue
             found[m.start()] = Found(m.start(), m.end(), value, qualifier_before(flat, m.start()))
     return [found[k] for k in sorted(found)]
+
+
+# "2 € / tunti", "12 euroa vuorokaudelta", "tuntimaksu 2,00 euroa": a price, not money of a project
+_PER_UNIT_AFTER = re.compile(
+    r"\s*(?:/|per\b|kappaleelta|tunnilta|päivältä|vuorokaudelta|kuukaudelta|henkilöltä|kerralta)"
+)
+_PRICE_BEFORE = re.compile(
+    r"(?:maksu|hinta|taksa|hintaan|maksun|maksua|veloitus)\w*\s+(?:on\s+)?(?:\w+\s+)?$"
+)
+
+
+def drop_unit_prices(flat: str, figures: list[Found]) -> list[Found]:
+    """Figures that are prices per unit (fees, tariffs), which no funding record holds."""
+    kept = []
+    for fig in figures:
+        if fig.role == "other" and (
+            _PER_UNIT_AFTER.match(flat, fig.end, fig.end + 20)
+            or _PRICE_BEFORE.search(fold_case(flat[max(0, fig.start - 40) : fig.start]))
+        ):
+            continue
+        kept.append(fig)
+    return kept
 
 
 def role_of(window_before: str, window_after: str) -> str | None:

@@ -118,12 +118,18 @@ def ministry_codes(text: str) -> list[str]:
 
 
 _FILLER = re.compile(r"^(?:myös|lisäksi|hankkeessa|hankkeen|kaupungin puolesta|vielä)\s+", re.I)
+# "Mikkelin kaupungin ohella Kajaanin kaupunki": what comes after the postposition is the name
+_ALONGSIDE = re.compile(
+    r"^(?:[\w-]+\s+){1,4}?(?:lisäksi|ohella|kanssa|rinnalla|ohessa|sekä)\s+(?=[A-ZÅÄÖ])"
+)
 _TAIL = re.compile(r"\s+(?:hankkeessa|hankkeeseen|kanssa|osana|yhdessä)\b.*$")
 
 
 def nominative(phrase: str) -> str | None:
     """A role phrase reduced to an organisation name in the nominative."""
     phrase = _FILLER.sub("", phrase.strip(" ,.;:-\n"))
+    phrase = _ALONGSIDE.sub("", phrase)
+    phrase = re.sub(r"\s*\([A-ZÅÄÖ][\w&+-]{1,11}\)$", "", phrase)  # "X Oy (XAMK)"
     phrase = _TAIL.sub("", phrase)
     phrase = re.sub(r"\s+", " ", phrase)
     if len(phrase) < 2 or len(phrase) > 120:

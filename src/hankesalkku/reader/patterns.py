@@ -33,7 +33,8 @@ PROJECT_CODE_LABEL = re.compile(
 )
 # "§ 54" alone on its line, or after the meeting date ("3.4.2024 12 §")
 SECTION_LINE = gated(
-    r"(?:^|\n)[ \t]*(?:\d{1,2}\.\d{1,2}\.\d{4}[ \t]+)?(?:(?P<a>\d{1,4})\s?§|§\s?(?P<b>\d{1,4}))[ \t]*(?=\n|$)"
+    r"(?:^|\n)[ \t]*(?:\d{1,2}\.\d{1,2}\.\d{4}[ \t]+|[A-ZÅÄÖ][\w-]*(?: [\w-]+){0,3}[ \t]+)?"
+    r"(?:(?P<a>\d{1,4})\s?§|§\s?(?P<b>\d{1,4}))(?:[ \t]+\d{1,2}\.\d{1,2}\.\d{4})?[ \t]*(?=\n|$)"
 )
 SECTION_WORDS = gated(
     r"(?:\b(?:Pykälä|Paragraf)\s+(?:§\s?)?(?P<p>\d{1,4})\b|\bPöytäkirjan\s+(?P<q>\d{1,4})\s?§|(?:^|\n)\s*Asia\s?/\s?(?P<asia>\d{1,3})\b"

@@ -7,8 +7,6 @@ import re
 from .organisations import (
     ELY,
     MINISTRIES,
-    REGIONAL_COUNCIL,
-    council_name,
     ely_name,
     known_mentions,
     nominative,
@@ -19,15 +17,19 @@ from .scan import folded, gated, lowered
 from .textview import TextView
 
 _ORG = r"(?P<org>[^.;:()\n]{2,140}?)"
-_STOP = r"(?=\s*[.;:()\n]|,\s+(?:joka|jonka|jolla|joiden|jossa|jotka|mikä|ja\s+[a-zäö])|\s+(?:toimii|toimivat|osallistuu|vastaa)\b|$)"
-_ORG_LIST = r"(?P<org>[^.;:()\n]{2,200}?)"
-_LIST_STOP = r"(?=\s*[.;:()\n]|,\s+(?:joiden|joilla|jotka|joka|ja\s+[a-zäö]|sekä\s+[a-zäö])|$)"
+_STOP = r"(?=\s*[.;:()\n]|,\s+(?:joka|jonka|jolla|joiden|jossa|jotka|mikä|ja\s+[a-zäö])|(?:(?<=kaupunki)|(?<=kunta)|(?<=\bOy)|(?<=\bry)|(?<=yliopisto)|(?<=korkeakoulu))\s+ja\s+[a-zäö]|\s+(?:toimii|toimivat|osallistuu|vastaa)\b|$)"
+# a list may carry abbreviations: "X Oy (Xamk) ja Y Oy"
+_ORG_LIST = r"(?P<org>(?:[^.;:()\n]|\([A-ZÅÄÖ][\w&+-]{1,11}\)){2,200}?)"
+_LIST_STOP = r"(?=\s*(?:[.;:)\n]|\((?![A-ZÅÄÖ][\w&+-]{1,11}\)))|,\s+(?:joiden|joilla|jotka|joka|ja\s+[a-zäö]|sekä\s+[a-zäö])|$)"
 
 _AFTER = [  # keyword first, organisation after
     (r"pääkoordinaattori(?:na|ksi)\s+(?:toimii|on)\s+", "lead_coordinator", False),
     (r"\bhanketta\s+koordinoi\s+", "lead_coordinator", False),
-    (r"päätoteuttaja(?:na|ksi)\s+(?:toimii|on)\s+", "main_implementer", False),
-    (r"osatoteuttaj(?:ina|ana)\s+(?:toimivat|ovat|toimii|on)\s+", "co_implementer", True),
+    (r"päätoteuttaja(?:na|ksi)?\s+(?:toimii|on)\s+", "main_implementer", False),
+    (r"osatoteuttaj(?:ina|ana|at|a)\s+(?:toimivat|ovat|toimii|on)\s+", "co_implementer", True),
+    # "… päätoteuttaja on X ja osatoteuttaja Y Oy": the role noun right before the name
+    (r"(?<=\bja\s)osatoteuttaja(?:t|na|ina)?\s+(?=[A-ZÅÄÖ])", "co_implementer", True),
+    (r"\btoteuttaj(?:ina|at)\s+(?:toimivat|ovat)\s+", "implementer", True),
     (
         r"(?:partnere?ina|yhteistyökumppane?ina|kumppane?ina)\s+(?:ovat|toimivat|toimii|on|ovat mukana)\s+",
         "partner",
@@ -39,14 +41,18 @@ _AFTER = [  # keyword first, organisation after
 ]
 # organisation first, keyword after: "X toimii / on mukana / osallistuu (hankkeeseen) osatoteuttajana"
 _VERB = (
-    r"\s+(?:osallistuu(?:\s+hankkeeseen)?|toimii|on(?:\s+mukana)?)\s+(?:hankkeen\s+|hankkeessa\s+)?"
+    r"\s+(?:osallistuu(?:\s+hankkeeseen)?|toimii|on(?:\s+mukana)?|valmistelee|hakee|koordinoi|"
+    r"toteuttaa|käynnistää)\s+(?:hankkeen\s+|hankkeessa\s+)?"
 )
-_BEFORE = [
-    (_VERB + "pääkoordinaattorina", "lead_coordinator"),
-    (_VERB + "päätoteuttajana", "main_implementer"),
-    (_VERB + "osatoteuttajana", "co_implementer"),
-    (_VERB + "(?:partnerina|yhteistyökumppanina)", "partner"),
-]
+_BEFORE = {  # the role word that ends the phrase, and the verb just before it
+    "pääkoordinaattorina": ("lead_coordinator", _VERB),
+    "päätoteuttajana": ("main_implementer", _VERB),
+    "osatoteuttajana": ("co_implementer", _VERB),
+    "partnerina": ("partner", _VERB),
+    "yhteistyökumppanina": ("partner", _VERB),
+    # "Porin kaupunki on hakenut … tukea": whoever applied is the applicant
+    "hakenut": ("applicant", r"\s+on\s+"),
+}
 _ROLE_NOUNS = {"pääkoordinaattori": "lead_coordinator", "päätoteuttaja": "main_implementer",
                "osatoteuttaja": "co_implementer", "partneri": "partner",
                "yhteistyökumppani": "partner"}  # fmt: skip
@@ -86,9 +92,12 @@ _LABELS = {
 }
 _AFTER_RE = [(gated("(?:" + k + ")" + (_ORG_LIST + _LIST_STOP if many else _ORG + _STOP), re.I), role, many, k)
              for k, role, many in _AFTER]  # fmt: skip
-_BEFORE_RE = [(gated(k), role, k) for k, role in _BEFORE]
+# Speed: find the rare role word first, then check the verb in a short window before it.
+_BEFORE_WORD = gated(r"(?<!\w)(?:" + "|".join(_BEFORE) + r")(?!\w)")
+_BEFORE_VERB = {word: re.compile(verb + "$") for word, (_, verb) in _BEFORE.items()}
+_APPLIED_FOR = re.compile(r"[^\n]{0,100}?(?:tukea|rahoitusta|avustusta)")
 # Cheap substring tests that let most documents skip most patterns (speed, item 7).
-_NEEDLES = ("koordin", "toteutta", "partner", "kumppan", "vastaa", "haetaan")
+_NEEDLES = ("koordin", "toteutta", "partner", "kumppan", "vastaa", "haetaan", "hake")
 _MINISTRIES_GATED = {code: gated(pattern) for code, pattern in MINISTRIES.items()}
 _CLAUSE_START = re.compile(r"[.;:\n]\s*")
 _LABEL_TAIL = (
@@ -101,18 +110,27 @@ _LABEL_TAIL = (
 # at every line start is most of the cost, so texts without one use the pattern without it.
 _LABEL_RE = re.compile(r"(?:^|\n|\.\s)(?:[\w ]{1,30}\s/\s)?" + _LABEL_TAIL)
 _LABEL_RE_PLAIN = re.compile(r"(?:^|\n|\.\s)" + _LABEL_TAIL)
-_AUTHORISED = gated(r"\bvaltuutta\w*\s+(?P<org>[^.;\n]{2,160}?)\s+toimimaan\s+\w+\s+edustajana")
+_AUTHORISED = gated(
+    r"\bvaltuutta\w*\s+(?P<org>[^.;\n]{2,160}?)\s+(?:toimimaan\s+\w+\s+edustajana|allekirjoittamaan|edustamaan)"
+)
 # what ends the name of an organisation, for a value on the line after its label
 _ORG_HEAD = re.compile(
     r"(?:\b(?:Oy|Oyj|ry|sr)|kaupunki|kunta|liitto|yliopisto|korkeakoulu|keskus|säätiö|yhdistys"
     r"|hyvinvointialue|ELY-keskus|laitos|opisto|seura)$"
 )
-_NOT_ORG = re.compile(r"^(?:ESR\+?|EAKR|JTF|EU|hankkeen|hanke|[\d\s.,€%]+)$", re.I)
+# column headings of a partner table ("Yhteistyökumppanit   Rooli") are not names
+_ABBREVIATION_TAIL = re.compile(r"\s+(?:\([\w&+-]{2,12}\)|[A-ZÅÄÖ]{2,6})$")
+_NOT_ORG = re.compile(
+    r"^(?:ESR\+?|EAKR|JTF|EU|hankkeen|hanke|rooli|tehtävä|osuus|rahoitusosuus|y-tunnus|[\d\s.,€%]+)$",
+    re.I,
+)
 
 
-def find_roles(view: TextView, funding_authority: str | None) -> list[OrganisationMention]:
+def find_roles(
+    view: TextView, funding_authority: tuple | None, extra: list | None = None
+) -> list[OrganisationMention]:
     flat = view.flat
-    found: list[tuple[int, int, str, str]] = []
+    found: list[tuple[int, int, str, str]] = list(extra or [])
 
     def add(start: int, end: int, phrase: str, role: str, many: bool) -> None:
         parts = split_list(phrase) if many else [phrase]
@@ -135,10 +153,13 @@ def find_roles(view: TextView, funding_authority: str | None) -> list[Organisati
             add(m.start("org"), m.end("org"), m.group("org"), role, many)
     for m in _AUTHORISED.finditer(flat):
         add(m.start("org"), m.end("org"), m.group("org"), "authorised_unit", False)
-    for pattern, role, keyword in _BEFORE_RE:
-        if not any(needle in keyword for needle in present):
+    for word_match in _BEFORE_WORD.finditer(flat):
+        word = word_match.group()
+        if word == "hakenut" and not _APPLIED_FOR.match(flat, word_match.end()):
             continue
-        for m in pattern.finditer(flat):
+        m = _BEFORE_VERB[word].search(flat, max(0, word_match.start() - 60), word_match.start())
+        if m:
+            role = _BEFORE[word][0]
             # the organisation is the subject: from the start of the clause up to the verb
             window_start = max(0, m.start() - 160)
             starts = [c.end() for c in _CLAUSE_START.finditer(flat, window_start, m.start())]
@@ -163,15 +184,12 @@ def find_roles(view: TextView, funding_authority: str | None) -> list[Organisati
     for m in label_re.finditer(folded(flat)):
         role = _LABELS[m.group("label")]
         value = flat[m.start("org") : m.end("org")].strip()
-        if "\n" in flat[m.end("label") : m.start("org")] and not _ORG_HEAD.search(value):
+        bare = _ABBREVIATION_TAIL.sub("", value)  # "… yliopisto LUT", "… Oy (Xamk)"
+        if "\n" in flat[m.end("label") : m.start("org")] and not _ORG_HEAD.search(bare):
             continue  # a stack of labels ("Hakijaorganisaatio / Y-tunnus"), not a label and its value
         add(m.start("org"), m.end("org"), value, role, True)
-    if funding_authority:
-        council = "liitto" in funding_authority
-        for m in (REGIONAL_COUNCIL if council else ELY).finditer(flat):
-            if (council_name(m) if council else ely_name(m)) == funding_authority:
-                found.append((m.start(), m.end(), funding_authority, "funding_authority"))
-                break
+    if funding_authority:  # (start, end, name) of the funding_authority field
+        found.append((*funding_authority, "funding_authority"))
     for code, pattern in _MINISTRIES_GATED.items():
         m = pattern.search(flat)
         if m:
