@@ -85,6 +85,124 @@ def programme_structure(actor, cite: Citer):
     return programme, objective
 
 
+CALL_SPEC_EXTRAS = {"key", "ministries", "window_quote", "description_quote"}
+
+# The theme's four calls as seed 003 lists them; the window quote cites dates, budget and ministries.
+THEME_CALLS = [
+    {
+        "key": "2023",
+        "slug": "haku-2023-okm-stm",
+        "name": "Valtakunnallinen hankehaku 2023 (OKM + STM)",
+        "name_sv": "Riksomfattande projektutlysning 2023 (UKM + SHM)",
+        "name_en": "National call 2023 (OKM + STM)",
+        "ministries": ["okm", "stm"],
+        "opens": date(2023, 10, 5),
+        "closes": date(2023, 12, 4),
+        "budget": Decimal("9300000.00"),
+        "description": (
+            "Parannetaan lasten, nuorten ja perheiden yhdenvertaisuutta, sukupuolten tasa-arvoa "
+            "ja aktiivista osallisuutta; kehitetään arjen voimavarojen ja hyvinvoinnin tukea."
+        ),
+        "window_quote": "5.10.2023-4.12.2023 OKM + STM, yhteensä 9,3 miljoonaa €",
+        "description_quote": "Parannetaan lasten, nuorten ja perheiden yhdenvertaisuutta",
+    },
+    {
+        "key": "2024",
+        "slug": "haku-2024-stm",
+        "name": "Vanhemmuuden tuen haku 2024–2025 (STM)",
+        "name_sv": "Utlysning om stöd för föräldraskap 2024–2025 (SHM)",
+        "name_en": "Parenting support call 2024–2025 (STM)",
+        "ministries": ["stm"],
+        "opens": date(2024, 12, 20),
+        "closes": date(2025, 2, 28),
+        "budget": Decimal("7000000.00"),
+        "description": (
+            "Vanhemmuuden tuen ja vanhemmuustaitojen systemaattinen kehittäminen osana "
+            "hyvinvointialueiden toimintaa ja monialaisia tuen ja palvelujen kokonaisuuksia."
+        ),
+        "window_quote": "20.12.2024-28.2.2025 STM, 7 miljoonaa €",
+        "description_quote": "Vanhemmuuden tuen ja vanhemmuustaitojen systemaattinen kehittäminen",
+    },
+    {
+        "key": "2025",
+        "slug": "haku-2025-okm",
+        "name": "Nuorten harrastus- ja kulttuuritoiminnan haku 2025 (OKM)",
+        "name_sv": "Utlysning om ungas hobby- och kulturverksamhet 2025 (UKM)",
+        "name_en": "Call for young people's hobby and culture activities 2025 (OKM)",
+        "ministries": ["okm"],
+        "opens": date(2025, 3, 21),
+        "closes": date(2025, 6, 6),
+        "budget": Decimal("5750000.00"),
+        "window_quote": "21.3.2025-6.6.2025 OKM, 5,75 miljoonaa €",
+    },
+    {
+        "key": "coordination",
+        "slug": "koordinaatiohankkeen-jatkohaku-2025",
+        "name": "Koordinaatiohankkeen jatkohaku 2025",
+        "name_sv": "Fortsatt utlysning för koordinationsprojektet 2025",
+        "name_en": "Follow-up call for the coordination project 2025",
+        "ministries": [],
+        "opens": date(2025, 3, 21),
+        "closes": date(2025, 4, 21),
+        "budget": Decimal("2100000.00"),
+        "description": (
+            "Jatkoa ohjelmakauden alussa toteutetulle koordinaatiohankkeelle; valittavan "
+            "hankkeen tulee jatkaa edeltävän koordinaatiohankkeen toimintaa saumattomasti."
+        ),
+        "window_quote": "Lisäksi koordinaatiohankkeen jatkohaku 21.3.-21.4.2025, 2,1 miljoonaa €",
+        "description_quote": (
+            "Hanke on jatkoa ohjelmakauden alussa toteutetulle koordinaatiohankkeelle"
+        ),
+    },
+]
+
+# (call key, metric, value, note, quote): what seed 003 reports about the calls' outcomes
+CALL_RESULTS = [
+    ("2023", FigureMetric.FUNDED_ENTITIES, 12, "", "running"),
+    ("2023", FigureMetric.FUNDED_PROJECTS, 30, "", "running"),
+    ("2024", FigureMetric.STRANDS, 6, "", "strands"),
+    ("2024", FigureMetric.ENTITIES_RECEIVED, 32, "assessment", "received"),
+    ("2024", FigureMetric.APPLICATIONS_RECEIVED, 66, "assessment", "received"),
+]
+RESULT_QUOTES = {
+    "running": (
+        "Käynnissä 12 valtakunnallista hankekokonaisuutta (yhteensä 30 hanketta), sekä "
+        "koordinaatiohanke."
+    ),
+    "strands": "6 alakohtaa",
+    "received": (
+        "Hakuun saatiin 32 hankekokonaisuutta (yhteensä 66 hakemusta), hakemusten arviointi "
+        "Hämeen ELYn ja STM:n yhteistyönä on parhaillaan käynnissä."
+    ),
+}
+NOTES = {"": "", "assessment": "Hakemusten arviointi käynnissä (Hämeen ELY ja STM)."}
+
+STRANDS_2025 = [
+    (
+        "Valtakunnalliset hankkeet, joissa kehitetään ja pilotoidaan taide-, kulttuuri-, "
+        "liikunta- ja muiden alojen ohjatun vapaa-ajan harrastustoiminnan järjestämistä nuorille "
+        "(15–19-vuotiaat) lukiokoulutuksessa ja ammatillisessa koulutuksessa",
+        "Valtakunnalliset hankkeet, joissa kehitetään ja pilotoidaan taide-, kulttuuri-, liikunta-",
+    ),
+    (
+        "Valtakunnalliset hankkeet, joissa järjestetään taide- ja kulttuuriesityksiä, "
+        "-vierailuja ja -työpajoja 7–19-vuotiaille lapsille ja nuorille",
+        "Valtakunnalliset hankkeet, joissa järjestetään taide- ja kulttuuriesityksiä, -vierailuja",
+    ),
+]
+
+
+def _call_results(actor, cite: Citer, calls: dict) -> None:
+    for key, metric, value, note, quote in CALL_RESULTS:
+        figure = reported_figure_create(
+            actor=actor, call=calls[key], metric=metric, value=value, note=NOTES[note]
+        )
+        cite.cite("003", figure, "value", RESULT_QUOTES[quote])
+    for number, (name, quote) in enumerate(STRANDS_2025, start=1):
+        strand = call_strand_create(actor=actor, call=calls["2025"], number=number, name=name)
+        cite.cite("003", strand, "name", quote)
+
+
 def theme_and_calls(actor, cite: Citer, programme, objective, orgs) -> dict:
     theme = Theme.objects.create(
         slug="lasten-nuorten-ja-perheiden-palvelut",
@@ -103,159 +221,27 @@ def theme_and_calls(actor, cite: Citer, programme, objective, orgs) -> dict:
     cite.cite("003", theme, "name", f"({THEME_NAME})")
     cite.cite("003", theme, "", "Toteutettu 3 valtakunnallista hankehakua")
 
-    ely, okm, stm = orgs["ely"], orgs["okm"], orgs["stm"]
     calls = {}
-    calls["2023"] = call_create(
-        actor=actor,
-        programme=programme,
-        theme=theme,
-        slug="haku-2023-okm-stm",
-        name="Valtakunnallinen hankehaku 2023 (OKM + STM)",
-        name_sv="Riksomfattande projektutlysning 2023 (UKM + SHM)",
-        name_en="National call 2023 (OKM + STM)",
-        funding_authority=ely,
-        ministries=[okm, stm],
-        opens=date(2023, 10, 5),
-        closes=date(2023, 12, 4),
-        budget=Decimal("9300000.00"),
-        description=(
-            "Parannetaan lasten, nuorten ja perheiden yhdenvertaisuutta, sukupuolten tasa-arvoa "
-            "ja aktiivista osallisuutta; kehitetään arjen voimavarojen ja hyvinvoinnin tukea."
-        ),
-    )
-    c = calls["2023"]
-    cite.cite("003", c, "opens", "5.10.2023-4.12.2023 OKM + STM, yhteensä 9,3 miljoonaa €")
-    cite.cite("003", c, "closes", "5.10.2023-4.12.2023 OKM + STM, yhteensä 9,3 miljoonaa €")
-    cite.cite("003", c, "budget", "5.10.2023-4.12.2023 OKM + STM, yhteensä 9,3 miljoonaa €")
-    cite.cite("003", c, "ministries", "5.10.2023-4.12.2023 OKM + STM, yhteensä 9,3 miljoonaa €")
-    cite.cite("003", c, "description", "Parannetaan lasten, nuorten ja perheiden yhdenvertaisuutta")
-    running = "Käynnissä 12 valtakunnallista hankekokonaisuutta (yhteensä 30 hanketta), sekä koordinaatiohanke."
-    for metric, value in ((FigureMetric.FUNDED_ENTITIES, 12), (FigureMetric.FUNDED_PROJECTS, 30)):
-        figure = reported_figure_create(actor=actor, call=c, metric=metric, value=value)
-        cite.cite("003", figure, "value", running)
-
-    calls["2024"] = call_create(
-        actor=actor,
-        programme=programme,
-        theme=theme,
-        slug="haku-2024-stm",
-        name="Vanhemmuuden tuen haku 2024–2025 (STM)",
-        name_sv="Utlysning om stöd för föräldraskap 2024–2025 (SHM)",
-        name_en="Parenting support call 2024–2025 (STM)",
-        funding_authority=ely,
-        ministries=[stm],
-        opens=date(2024, 12, 20),
-        closes=date(2025, 2, 28),
-        budget=Decimal("7000000.00"),
-        description=(
-            "Vanhemmuuden tuen ja vanhemmuustaitojen systemaattinen kehittäminen osana "
-            "hyvinvointialueiden toimintaa ja monialaisia tuen ja palvelujen kokonaisuuksia."
-        ),
-    )
-    c = calls["2024"]
-    for field in ("opens", "closes", "budget", "ministries"):
-        cite.cite("003", c, field, "20.12.2024-28.2.2025 STM, 7 miljoonaa €")
-    cite.cite(
-        "003",
-        c,
-        "description",
-        "Vanhemmuuden tuen ja vanhemmuustaitojen systemaattinen kehittäminen",
-    )
-    strands = reported_figure_create(actor=actor, call=c, metric=FigureMetric.STRANDS, value=6)
-    cite.cite("003", strands, "value", "6 alakohtaa")
-    received = (
-        "Hakuun saatiin 32 hankekokonaisuutta (yhteensä 66 hakemusta), hakemusten arviointi "
-        "Hämeen ELYn ja STM:n yhteistyönä on parhaillaan käynnissä."
-    )
-    for metric, value in (
-        (FigureMetric.ENTITIES_RECEIVED, 32),
-        (FigureMetric.APPLICATIONS_RECEIVED, 66),
-    ):
-        figure = reported_figure_create(
+    for spec in THEME_CALLS:
+        call = call_create(
             actor=actor,
-            call=c,
-            metric=metric,
-            value=value,
-            note="Hakemusten arviointi käynnissä (Hämeen ELY ja STM).",
+            programme=programme,
+            theme=theme,
+            funding_authority=orgs["ely"],
+            ministries=[orgs[key] for key in spec["ministries"]],
+            **{k: v for k, v in spec.items() if k not in CALL_SPEC_EXTRAS},
         )
-        cite.cite("003", figure, "value", received)
-
-    calls["2025"] = call_create(
-        actor=actor,
-        programme=programme,
-        theme=theme,
-        slug="haku-2025-okm",
-        name="Nuorten harrastus- ja kulttuuritoiminnan haku 2025 (OKM)",
-        name_sv="Utlysning om ungas hobby- och kulturverksamhet 2025 (UKM)",
-        name_en="Call for young people's hobby and culture activities 2025 (OKM)",
-        funding_authority=ely,
-        ministries=[okm],
-        opens=date(2025, 3, 21),
-        closes=date(2025, 6, 6),
-        budget=Decimal("5750000.00"),
-    )
-    c = calls["2025"]
-    for field in ("opens", "closes", "budget", "ministries"):
-        cite.cite("003", c, field, "21.3.2025-6.6.2025 OKM, 5,75 miljoonaa €")
-    strand_1 = call_strand_create(
-        actor=actor,
-        call=c,
-        number=1,
-        name="Valtakunnalliset hankkeet, joissa kehitetään ja pilotoidaan taide-, kulttuuri-, "
-        "liikunta- ja muiden alojen ohjatun vapaa-ajan harrastustoiminnan järjestämistä nuorille "
-        "(15–19-vuotiaat) lukiokoulutuksessa ja ammatillisessa koulutuksessa",
-    )
-    cite.cite(
-        "003",
-        strand_1,
-        "name",
-        "Valtakunnalliset hankkeet, joissa kehitetään ja pilotoidaan taide-, kulttuuri-, liikunta-",
-    )
-    strand_2 = call_strand_create(
-        actor=actor,
-        call=c,
-        number=2,
-        name="Valtakunnalliset hankkeet, joissa järjestetään taide- ja kulttuuriesityksiä, "
-        "-vierailuja ja -työpajoja 7–19-vuotiaille lapsille ja nuorille",
-    )
-    cite.cite(
-        "003",
-        strand_2,
-        "name",
-        "Valtakunnalliset hankkeet, joissa järjestetään taide- ja kulttuuriesityksiä, -vierailuja",
-    )
-
-    calls["coordination"] = call_create(
-        actor=actor,
-        programme=programme,
-        theme=theme,
-        slug="koordinaatiohankkeen-jatkohaku-2025",
-        name="Koordinaatiohankkeen jatkohaku 2025",
-        name_sv="Fortsatt utlysning för koordinationsprojektet 2025",
-        name_en="Follow-up call for the coordination project 2025",
-        funding_authority=ely,
-        opens=date(2025, 3, 21),
-        closes=date(2025, 4, 21),
-        budget=Decimal("2100000.00"),
-        description=(
-            "Jatkoa ohjelmakauden alussa toteutetulle koordinaatiohankkeelle; valittavan "
-            "hankkeen tulee jatkaa edeltävän koordinaatiohankkeen toimintaa saumattomasti."
-        ),
-    )
-    c = calls["coordination"]
-    for field in ("opens", "closes", "budget"):
-        cite.cite(
-            "003",
-            c,
-            field,
-            "Lisäksi koordinaatiohankkeen jatkohaku 21.3.-21.4.2025, 2,1 miljoonaa €",
-        )
-    cite.cite(
-        "003",
-        c,
-        "description",
-        "Hanke on jatkoa ohjelmakauden alussa toteutetulle koordinaatiohankkeelle",
-    )
+        calls[spec["key"]] = call
+        for field in (
+            "opens",
+            "closes",
+            "budget",
+            *(("ministries",) if spec["ministries"] else ()),
+        ):
+            cite.cite("003", call, field, spec["window_quote"])
+        if spec.get("description_quote"):
+            cite.cite("003", call, "description", spec["description_quote"])
+    _call_results(actor, cite, calls)
     return {"theme": theme, "calls": calls}
 
 
