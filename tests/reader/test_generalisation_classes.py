@@ -2,13 +2,14 @@
 
 Printed forms whose labels and values come apart, organisations named after a
 postposition ("X:n lisäksi Y"), role lists, regional councils as granting
-subjects, fee decisions that are not funding, kind signals of press releases,
+subjects, fee decisions and small sums that are not funding, kind signals of press releases,
 news pages and grant decisions.
 """
 
 from decimal import Decimal
 
 from hankesalkku.reader import read_document
+from hankesalkku.reader.money import Found, drop_unit_prices
 
 
 def read(text: str, name: str = "asiakirja.txt"):
@@ -218,3 +219,35 @@ def test_period_from_start_and_until_dates_and_availability_of_a_grant():
         "Avustusta myönnetään 40 000 euroa. Avustus on käytettävissä 1.2.2025–31.1.2026."
     )
     assert available.value("period_end") == "2026-01-31"
+
+
+def test_sums_under_a_hundred_euros_are_prices_whatever_role_they_got():
+    # an events page read as call results gave its ticket prices the role of call budgets
+    figures = [
+        Found(0, 4, Decimal("12.00"), "exact", role="call_budget"),
+        Found(10, 19, Decimal("150000.00"), "exact", role="call_budget"),
+    ]
+    kept = drop_unit_prices("Liput 12 € ja haku 150 000 €", figures)
+    assert [f.eur for f in kept] == [Decimal("150000.00")]
+
+
+def test_a_small_sum_next_to_a_real_grant_leaves_the_grant():
+    decision = read(
+        "Kaupunginhallitus päätti myöntää yhdistykselle avustusta 25 000 euroa. "
+        "Osallistumismaksu tilaisuuteen on 15 euroa.\n"
+    )
+    assert {a.eur for a in decision.amounts} == {Decimal("25000.00")}
+
+
+def test_an_ely_centre_told_of_a_decision_is_not_its_funder():
+    decision = read(
+        "Tekninen lautakunta päätti nimetä uudet kadut. Muutoksenhaku: oikaisuvaatimus.\n\n"
+        "Tiedoksi: Pohjois-Pohjanmaan ELY-keskus, Maanmittauslaitos\n"
+    )
+    assert "funding_authority" not in decision.fields
+    funded = read(
+        "Tekninen lautakunta päätti hakea hankkeelle tukea.\n"
+        "Hankkeen rahoittajana on Pohjois-Pohjanmaan ELY-keskus.\n"
+        "Tiedoksi: Maanmittauslaitos\n"
+    )
+    assert funded.value("funding_authority") == "Pohjois-Pohjanmaan ELY-keskus"

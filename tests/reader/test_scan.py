@@ -12,6 +12,7 @@ from hankesalkku.reader import (
     dates,
     districts,
     fields,
+    forms,
     kinds,
     money,
     organisations,
@@ -40,7 +41,18 @@ def _reader_patterns() -> list[tuple[str, re.Pattern]]:
             for i, value in enumerate(obj):
                 collect(f"{name}[{i}]", value, depth + 1)
 
-    for module in (calls, dates, districts, fields, kinds, money, organisations, patterns, roles):
+    for module in (
+        calls,
+        dates,
+        districts,
+        fields,
+        forms,
+        kinds,
+        money,
+        organisations,
+        patterns,
+        roles,
+    ):
         for name, obj in vars(module).items():
             collect(f"{module.__name__}.{name}", obj)
     return found

@@ -10,7 +10,7 @@ from . import fields as F
 from .calls import find_calls
 from .districts import find_districts
 from .extract import extract
-from .forms import amount_of, read_form
+from .forms import amount_of, form_figures, read_form
 from .kinds import kind_scores, pick
 from .money import (
     Found,
@@ -18,7 +18,6 @@ from .money import (
     attach_budget_items,
     drop_unit_prices,
     find_figures,
-    form_figures,
     role_of,
 )
 from .organisations import city_organisation, known_mentions, nominative
@@ -208,7 +207,7 @@ def _home_organisation(flat: str, fields: dict[str, Field]) -> str | None:
     return f"{m.group(1)} kaupunki" if m else None
 
 
-_CITY_BEFORE = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+n)\s+(?:osuu|osahank|hankkee|kaupungin)")
+_CITY_BEFORE = re.compile(r"([A-ZÅÄÖ](?<!\w.)[a-zåäö]+n)\s+(?:osuu|osahank|hankkee|kaupungin)")
 
 
 def _attach_parties(flat: str, figures: list[Found], segments, home: str | None) -> None:
@@ -226,7 +225,7 @@ def _attach_parties(flat: str, figures: list[Found], segments, home: str | None)
         before = flat[s_start : fig.start]
         mentions = mentions_in.get((s_start, s_end))
         if mentions is None:
-            mentions = [m for m in known_mentions(flat[s_start:s_end]) if m[2] != home]
+            mentions = [m for m in known_mentions(flat[s_start:s_end], flat) if m[2] != home]
             mentions_in[(s_start, s_end)] = mentions
         city = _CITY_BEFORE.findall(before)
         if fig.role == "municipal_financing" and mentions:

@@ -15,17 +15,20 @@ from .scan import gated
 _MONTHS = ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys",
            "loka", "marras", "joulu")  # fmt: skip
 _DASH = r"\s?[-\u2013\u2014]\s?"
-DATE = gated(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)")
+# "(?<![\d.])\d{1,2}" written as "\d(?<![\d.]\d)\d?" (and the same for years): the same
+# matches, but a pattern that starts with a digit lets the regex engine skip from digit to
+# digit, which is faster than gating on "19"/"20", which occur in every figure and date.
+DATE = re.compile(r"(\d(?<![\d.]\d)\d?)\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)")
 DATE_WORDS = gated(
     r"(?<![\d.])(\d{1,2})\.\s?(" + "|".join(_MONTHS) + r")kuuta\s+((?:19|20)\d{2})\b", re.I
 )
-ISO_DATE = gated(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
-DATE_RANGE = gated(
-    r"(?<![\d.])(\d{1,2})\.(?:\s?(\d{1,2})\.(?:\s?((?:19|20)\d{2}))?)?"
+ISO_DATE = re.compile(r"((?:19|20)(?<!\d..)\d{2})-(\d{2})-(\d{2})(?!\d)")
+DATE_RANGE = re.compile(
+    r"(\d(?<![\d.]\d)\d?)\.(?:\s?(\d{1,2})\.(?:\s?((?:19|20)\d{2}))?)?"
     + _DASH
     + r"(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)"
 )
-YEAR_RANGE = gated(r"(?<![\d.])((?:19|20)\d{2})" + _DASH + r"((?:19|20)?\d{2})(?!\d|\.\d)")
+YEAR_RANGE = re.compile(r"((?:19|20)(?<![\d.]..)\d{2})" + _DASH + r"((?:19|20)?\d{2})(?!\d|\.\d)")
 START_END = gated(
     r"\balka(?:a|vat|nut)?\s+(\d{1,2}\.\d{1,2}\.\d{4})[^.]{0,60}?\bpäätty(?:y|vät)\s+(\d{1,2}\.\d{1,2}\.\d{4})",
     re.I,

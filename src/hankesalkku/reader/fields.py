@@ -13,7 +13,7 @@ from .organisations import (
     ely_name,
     letterhead_council,
 )
-from .scan import folded, gated
+from .scan import Gated, folded, gated
 
 _DATE_LABEL = gated(
     r"\b(?:Päätöspäivä|Päätöspäivämäärä|Kokouspäivä|Päivämäärä|Päiväys|Pvm|Datum|Beslutsdatum|Sammanträdesdatum|Annettu)\s*[:.]?\s*",
@@ -59,10 +59,15 @@ _PRIORITY = gated(r"\b(?:toimintalinja\w*|TL)\s*:?\s*(?P<v>\d{1,2})\b(?!\.\d)", 
 _OBJECTIVE = gated(
     r"\b(?:erityistavoit\w*|eryitystavoit\w*|ET|specifikt mål)\s*:?\s*(?P<v>\d{1,2}\.\d{1,2})", re.I
 )
+# lower case, searched in the folded text (as re.IGNORECASE, but faster; only spans are used)
 _FUNDER_CONTEXT = gated(
     r"(?:rahoitusta\s+haetaan|haetaan\s+rahoitusta|rahoittaja|rahoittava\s+viranomainen|välittävä\s+toimielin|"
     r"rahoitus\s*:|myöntää|myönsi|myöntänyt|rahoittaa|rahoittama|rahoittamana|päätöksen\s+tekijä)"
-    r"(?:[ \t:]*\n)?[^.\n]{0,80}",
+    r"(?:[ \t:]*\n)?[^.\n]{0,80}"
+)
+# a distribution list at the end of a decision: who is told, not who pays
+_DISTRIBUTION = re.compile(
+    r"\s*(?:Tiedoksi|Tiedoksianto|Jakelu|Otteet?|Lähetetään\s+tiedoksi|För\s+kännedom|Delges)\b",
     re.I,
 )
 _COUNCIL_FUNDS = gated(
@@ -283,22 +288,26 @@ def funding_authority(flat: str):
         )
         if council:
             return council.start(), council.end(), council_name(council)
-    for m in _FUNDER_CONTEXT.finditer(flat):
-        ely = ELY.search(flat, m.start(), m.end() + 40)
+    # (patterns whose words the document lacks are not tried at every funding word)
+    ely_here = ELY.could_match(flat) if isinstance(ELY, Gated) else True
+    councils = [
+        p for p in (REGIONAL_COUNCIL, SATAKUNTA) if not isinstance(p, Gated) or p.could_match(flat)
+    ]
+    for m in _FUNDER_CONTEXT.finditer(folded(flat)):
+        ely = ELY.search(flat, m.start(), m.end() + 40) if ely_here else None
         if ely:
             return ely.start(), ely.end(), ely_name(ely)
-        council = REGIONAL_COUNCIL.search(flat, m.start(), m.end()) or SATAKUNTA.search(
-            flat, m.start(), m.end()
-        )
+        council = next(filter(None, (p.search(flat, m.start(), m.end()) for p in councils)), None)
         if council:
             return council.start(), council.end(), council_name(council)
     # a regional council that grants or opens a call in its own letter is the funder
     council = letterhead_council(flat)
     if council and _COUNCIL_FUNDS.search(flat):
         return council
-    ely = ELY.search(flat)
-    if ely:
-        return ely.start(), ely.end(), ely_name(ely)
+    for ely in ELY.finditer(flat):
+        line_start = flat.rfind("\n", 0, ely.start()) + 1
+        if not _DISTRIBUTION.match(flat, line_start):  # "Tiedoksi: X ELY-keskus" only informs
+            return ely.start(), ely.end(), ely_name(ely)
     return None
 
 

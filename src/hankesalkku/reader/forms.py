@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from . import dates
 from .inflection import head_nominative
-from .money import to_decimal
+from .money import Found, role_of, to_decimal
 from .scan import folded
 
 _LABELS = {
@@ -182,3 +182,77 @@ def _amount(text: str) -> Decimal:
 def amount_of(text: str) -> Decimal | None:
     m = _MONEY.fullmatch(text)
     return to_decimal(m.group("num"), m.group("dec"), None) if m else None
+
+
+_MONEY_LABEL = re.compile(
+    r"^[-•*]?\s*(?P<label>(?:haettava\s+|myönnetty\s+|haettu\s+|julkinen\s+)?(?:tuki|tukisumma|rahoitus|kuntarahoitus|"
+    r"omarahoitus(?:osuus)?|kokonaiskustannukset|kustannusarvio|kokonaisbudjetti|budjetti|myönnetty|"
+    r"hankkeen\s+kokonaiskustannukset|kuntarahoitusosuus|stöd|totala\s+kostnader|budget)"
+    r"(?:\s*\((?:€|eur|euroa)\))?)\s*[:\t]?\s*(?P<rest>.*)$",
+    re.I,
+)
+# every label of _MONEY_LABEL holds one of these (lower case, for the folded text)
+_MONEY_WORD = re.compile("tuki|rahoitus|kustannu|budjet|myönnetty|stöd|totala|budget")
+_ONLY_NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:[ .]\d{3})+|\d{3,9})(?:,(?P<dec>\d{2}))?$")
+
+
+def form_figures(flat: str, known: list[Found]) -> list[tuple[Found, str]]:
+    """Figures in printed forms where only the label says the number is euros.
+
+    Labels and values are sometimes printed in separate blocks ("Tuki /
+    Kokonaiskustannukset / 150 000 / 200 000"); they are paired in order.
+    """
+    taken = {f.start for f in known}
+    low = folded(flat)
+    lines, position = [], 0
+    for line in flat.split("\n"):
+        # (a label needs one of its words in the line, a number a digit first: cheap tests)
+        worded = _MONEY_WORD.search(low, position, position + len(line)) is not None
+        lines.append((position, line.strip(), worded))
+        position += len(line) + 1
+    result: list[tuple[Found, str]] = []
+    pending_labels: list[str] = []
+    for start, line, worded in lines:
+        label = _MONEY_LABEL.match(line) if worded else None
+        if label:
+            rest = label.group("rest").strip()
+            number = _ONLY_NUMBER.match(rest.rstrip(" €").rstrip())
+            if number:
+                offset = start + line.index(rest)
+                _add_bare(result, taken, offset, number, label.group("label"))
+                continue
+            if not rest:
+                pending_labels.append(label.group("label"))
+                continue
+        number = _ONLY_NUMBER.match(line.rstrip(" €").rstrip()) if line[:1].isdecimal() else None
+        if number and pending_labels:
+            _add_bare(result, taken, start, number, pending_labels.pop(0))
+            continue
+        if line and not number:
+            pending_labels = [] if not label else pending_labels
+    return _reorder_by_sum(result)
+
+
+def _add_bare(result, taken, offset: int, number: re.Match, label: str) -> None:
+    value = to_decimal(number.group("num"), number.group("dec"), None)
+    if value is None or value < 100 or offset in taken:
+        return
+    result.append((Found(offset + number.start(), offset + number.end(), value, "exact"), label))
+
+
+def _reorder_by_sum(pairs: list[tuple[Found, str]]) -> list[tuple[Found, str]]:
+    """If total ≠ support + own financing in print order, use the order that adds up."""
+    roles = [role_of(label, "") for _, label in pairs]
+    if sorted(r for r in roles if r) != ["own_financing", "support", "total"] or len(pairs) != 3:
+        return pairs
+    values = [f.eur for f, _ in pairs]
+    by_role = dict(zip(roles, values, strict=True))
+    if by_role["total"] == by_role["support"] + by_role["own_financing"]:
+        return pairs
+    total = max(values)
+    rest = sorted(v for v in values if v != total)
+    if len(rest) != 2 or rest[0] + rest[1] != total:
+        return pairs
+    wanted = {"total": total, "support": rest[1], "own_financing": rest[0]}
+    figures = {f.eur: f for f, _ in pairs}
+    return [(figures[wanted[r]], label) for (_, label), r in zip(pairs, roles, strict=True)]

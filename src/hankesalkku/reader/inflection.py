@@ -8,8 +8,6 @@ organisation names, with their consonant gradation written out.
 
 from __future__ import annotations
 
-import re
-
 # nominative singular, singular stems, nominative plural, plural stems
 _HEADS = [
     ("palvelu", ["palvelu"], "palvelut", ["palvelui", "palveluj"]),
@@ -124,20 +122,23 @@ def _forms() -> dict[str, str]:
 
 
 _FORMS = _forms()
-_LAST_WORD = re.compile(r"[\w-]+$")
 
 
 def head_nominative(phrase: str) -> str | None:
     """The phrase with its head noun in the nominative, or None if no known head ends it."""
-    last = _LAST_WORD.search(phrase)
-    if not last:
+    # the last word, as re.search(r"[\w-]+$", phrase) finds it without its quadratic backtracking
+    end = len(phrase) - phrase.endswith("\n")  # "$" also matches before a final newline
+    start = end
+    while start > 0 and (phrase[start - 1].isalnum() or phrase[start - 1] in "_-"):
+        start -= 1
+    if start == end:
         return None
-    word = last.group()
+    word = phrase[start:end]
     lowered = word.lower()
     for cut in range(len(word)):  # longest known ending first: "taidekeskukselta" -> "keskukselta"
         nominative = _FORMS.get(lowered[cut:])
         if nominative is not None:
             if word[cut].isupper():
                 nominative = nominative[:1].upper() + nominative[1:]
-            return phrase[: last.start() + cut] + nominative
+            return phrase[: start + cut] + nominative
     return None

@@ -6,7 +6,9 @@ too little weight means "unknown" rather than a guess.
 
 from __future__ import annotations
 
-from .scan import gated, lowered
+import re
+
+from .scan import alternatives, gated, literal_run, lowered, word_first
 
 _SIGNALS: dict[str, list[tuple[str, int]]] = {
     "decision": [(r"\bpäätti\b|\bbeslutade\b", 3), (r"(?:^|\n)Päätös:?\s*(?:\n|$)", 3), (r"\bMuutoksenhaku", 2),
@@ -38,8 +40,32 @@ _SIGNALS: dict[str, list[tuple[str, int]]] = {
                     (r"Hakija|Hakijaorganisaatio|Sökande", 1),
                     (r"Y-tunnus|FO-nummer", 1), (r"Haettava\s+tuki|Haettava\s+rahoitus", 3), (r"Allekirjoitus", 1)],
 }  # fmt: skip
+_LINE_START = "(?:^|\\n)"
+
+
+def _checks(pattern: str) -> tuple:
+    """Searches of which any one matching means that ``pattern`` matches somewhere.
+
+    Only whether a signal occurs counts, so a pattern can be split into its
+    alternatives, and a line-start alternative into "at the start" and "after a
+    newline". Each piece comes with the words one of which every match holds, so
+    that one pass over the text (a WordSet) rules most pieces out.
+    """
+    checks = []
+    for alt in alternatives(pattern):
+        line_start = alt.startswith(_LINE_START)
+        alt = word_first(alt[len(_LINE_START) :] if line_start else alt)
+        run = literal_run(alt)
+        word = alt[:run] if run >= 3 else ""  # every match holds it: a str.find rules most out
+        if line_start:
+            checks += [(word, re.compile(alt).match), (word, re.compile("\\n" + alt).search)]
+        else:
+            checks.append((word, re.compile(alt).search if word else gated(alt).search))
+    return tuple(checks)
+
+
 # Matched against the lower-cased text (much faster than re.IGNORECASE); "decision" needs its capitals.
-_COMPILED = {kind: [(gated(p if kind == "decision" else p.lower()), w) for p, w in signals]
+_COMPILED = {kind: [(_checks(p if kind == "decision" else p.lower()), w) for p, w in signals]
              for kind, signals in _SIGNALS.items()}  # fmt: skip
 _MINIMUM = 4
 
@@ -51,7 +77,9 @@ def classify(flat: str, has_facts: bool) -> str:
 def kind_scores(flat: str) -> dict[str, int]:
     low = lowered(flat)
     scores = {
-        kind: sum(w for p, w in signals if p.search(flat if kind == "decision" else low))
+        kind: sum(
+            w for checks, w in signals if _any_match(checks, flat if kind == "decision" else low)
+        )
         for kind, signals in _COMPILED.items()
     }
     if scores["presentation"]:
@@ -61,6 +89,10 @@ def kind_scores(flat: str) -> dict[str, int]:
         if lines and short / len(lines) > 0.6:
             scores["presentation"] += 3
     return scores
+
+
+def _any_match(checks: tuple, text: str) -> bool:
+    return any((not word or word in text) and check(text) for word, check in checks)
 
 
 def pick(scores: dict[str, int], has_facts: bool) -> str:

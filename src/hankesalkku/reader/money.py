@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .scan import fold_case, gated
+from .scan import alternatives, by_first_letter, fold_case, folded, gated, literal_first
 
 # "(?<![\d,.])\d…" written as "\d(?<![\d,.]\d)…": the same matches, but a pattern that
 # starts with a digit lets the regex engine skip straight to the next digit (3x faster).
@@ -26,11 +26,20 @@ BARE_NUMBER = re.compile(
     r"(?<![\d,.\w])(\d{1,3}(?:[ .]\d{3})+|\d{4,9})(?:,(\d{2}))?(?![\d%]|,\d|\s?(?:§|%|hlö|henk))"
 )
 
-_QUALIFIER = re.compile(
-    r"\b(?P<q>enintään|enint\.|maksimissaan|korkeintaan|max\.?|alle|noin|n\.|arviolta|ca\.?|"
-    r"suunnilleen|vähintään|väh\.|min\.|yli|cirka|högst|minst|omkring)\s+(?:\w+\s+)?$",
-    re.I,
+_QUALIFIER_WORDS = (
+    r"enintään|enint\.|maksimissaan|korkeintaan|max\.?|alle|noin|n\.|arviolta|ca\.?|"
+    r"suunnilleen|vähintään|väh\.|min\.|yli|cirka|högst|minst|omkring"
 )
+_QUALIFIER = re.compile(r"\b(?P<q>" + _QUALIFIER_WORDS + r")\s+(?:\w+\s+)?$", re.I)
+# The same on the folded text without re.I, each word starting with its first letter: the
+# engine skips to those letters instead of trying every character case-insensitively.
+_QUALIFIER_LOW = re.compile(
+    r"(?P<q>"
+    + by_first_letter([literal_first(r"\b" + word) for word in alternatives(_QUALIFIER_WORDS)])
+    + r")\s+(?:\w+\s+)?$"
+)
+# every match of MEUR holds one of these (speed: most texts hold none)
+_MEUR_WORDS = ("Meur", "MEUR", "M€")
 _QUALIFIERS = {
     "enintään": "at_most", "enint.": "at_most", "maksimissaan": "at_most", "korkeintaan": "at_most",
     "max": "at_most", "max.": "at_most", "alle": "at_most", "noin": "about", "n.": "about",
@@ -60,15 +69,50 @@ ROLE_WORDS = [
 # All lower case, matched against case-folded windows: as re.IGNORECASE would, but faster.
 _ROLE_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in ROLE_WORDS))
 assert all(pattern == pattern.lower() for _, pattern in ROLE_WORDS)
+# Speed: the same alternatives in the same order without groups, each starting with a plain
+# character where it can. It matches where _ROLE_RE matches, with the same extent (the first
+# alternative that matches wins in both); _ROLE_RE is then run only at the match that counts,
+# for its group name. Named groups around every alternative make the engine enter each one
+# at every character; without them it rejects most positions on their first letter.
+_ROLE_ANY = re.compile(
+    by_first_letter(
+        [literal_first(alt) for _, pattern in ROLE_WORDS for alt in alternatives(pattern)]
+    )
+)
 _PART_MARK = re.compile(
     r"osahank\w*|hankeosuu\w*|delprojekt\w*|[Tt]oteuttajakohtai\w*|(?<!tuen )\bosuu(?:s|den|teen)\b|"
     r"\b[A-ZÅÄÖ]\w+n\s+(?:kaupungin\s+)?(?:hankkeen|hankkeelle)\b|"
     r"\w+(?:toimialan|kaupungin|yksikön|kunnan)\s+hanke\w*"
 )
-_GRANTING = re.compile(r"myönn(?!ettäv)\w*|myöntä\w*|myönsi|myöntänyt|\bsai\b|\bsaivat\b", re.I)
-_GROUP_SIGNAL = gated(
-    r"pääkoordinaat|osatoteutta|ryhmähanke|yhteishanke|osahank|hankeosuu|päätoteutta", re.I
+# on the folded text: as re.IGNORECASE on the text, but the engine skips to the first letters
+_GRANTING = re.compile(
+    by_first_letter(
+        [
+            literal_first(w)
+            for w in alternatives(
+                r"myönn(?!ettäv)\w*|myöntä\w*|myönsi|myöntänyt|\bsai\b|\bsaivat\b"
+            )
+        ]
+    )
 )
+_GROUP_SIGNAL = re.compile(
+    by_first_letter(
+        [
+            "pääkoordinaat",
+            "osatoteutta",
+            "ryhmähanke",
+            "yhteishanke",
+            "osahank",
+            "hankeosuu",
+            "päätoteutta",
+        ]
+    )
+)
+# _PART_MARK's alternatives that need more than a word (only whether one occurs counts)
+_PART_OSUU = re.compile(r"(?<!tuen )\bosuu(?:s|den|teen)\b")
+_PART_CITY = re.compile(r"\b[A-ZÅÄÖ]\w+n\s+(?:kaupungin\s+)?(?:hankkeen|hankkeelle)\b")
+# "\w+X\s+hanke" occurs exactly where "\wX\s+hanke" does; this form does not backtrack
+_PART_UNIT = re.compile(r"\w(?:toimialan|kaupungin|yksikön|kunnan)\s+hanke")
 BUDGET_ITEM = re.compile(
     r"(?:talousarvio\w*|TA-?kohda\w*|TA-?kohta|momentil\w*|momentti\w*)\s+(?P<code>\d{1,2}(?:\s\d{2}){1,3}(?!\d)|\d{1,2}(?:\.\d{2}){1,3})"
 )
@@ -86,7 +130,7 @@ class Found:
 
 
 def to_decimal(number: str, decimals: str | None, scale: str | None) -> Decimal | None:
-    digits = re.sub(r"[ .]", "", number)
+    digits = number.replace(" ", "").replace(".", "")
     try:
         value = Decimal(digits + ("." + decimals if decimals else ""))
     except InvalidOperation:
@@ -100,15 +144,48 @@ def to_decimal(number: str, decimals: str | None, scale: str | None) -> Decimal 
 
 
 def qualifier_before(flat: str, start: int) -> str:
-    match = _QUALIFIER.search(flat, max(0, start - 32), start)
-    return _QUALIFIERS.get(match.group("q").lower(), "exact") if match else "exact"
+    match = _QUALIFIER_LOW.search(folded(flat), max(0, start - 32), start)
+    if match is None:
+        return "exact"
+    return _QUALIFIERS.get(flat[match.start("q") : match.end("q")].lower(), "exact")
+
+
+_NUMBER_CHARS = frozenset(" .,")
+
+
+def _meur_matches(flat: str):
+    """Exactly ``MEUR.finditer(flat)``, tried only in the run of digits before each "M€".
+
+    A match is a number, at most one space and the scale word, so it starts within the
+    digits, spaces, dots and commas right before its scale word.
+    """
+    pos = 0
+    while True:
+        scales = [at for word in _MEUR_WORDS if (at := flat.find(word, pos)) >= 0]
+        if not scales:
+            return
+        scale = min(scales)
+        start = scale
+        while start > pos and (flat[start - 1] in _NUMBER_CHARS or flat[start - 1].isspace()
+                               or flat[start - 1].isdecimal()):  # fmt: skip
+            start -= 1
+        found = None
+        for candidate in range(start, scale):
+            found = MEUR.match(flat, candidate)
+            if found is not None:
+                break
+        if found is None:
+            pos = scale + 1
+            continue
+        yield found
+        pos = found.end()
 
 
 def find_figures(flat: str) -> list[Found]:
     """Every euro figure, with or without a currency word where the context says euros."""
     found: dict[int, Found] = {}
-    for pattern in (AMOUNT, MEUR):
-        for m in pattern.finditer(flat):
+    for matches in (AMOUNT.finditer(flat), _meur_matches(flat)):
+        for m in matches:
             value = to_decimal(m.group("num"), m.group("dec"), m.groupdict().get("scale"))
             if value is None or value <= 0:
                 continue
@@ -127,10 +204,19 @@ _PRICE_BEFORE = re.compile(
 )
 
 
+_SMALLEST_FUNDING = Decimal(100)
+
+
 def drop_unit_prices(flat: str, figures: list[Found]) -> list[Found]:
-    """Figures that are prices per unit (fees, tariffs), which no funding record holds."""
+    """Figures that are prices per unit (fees, tariffs), which no funding record holds.
+
+    A sum under a hundred euros is a price or a fee whatever words stand near it
+    ("Liput 12 € / 6 €", "Pöytävaraukset 5 €"): no project, call or share is that small.
+    """
     kept = []
     for fig in figures:
+        if fig.eur < _SMALLEST_FUNDING:
+            continue
         if fig.role == "other" and (
             _PER_UNIT_AFTER.match(flat, fig.end, fig.end + 20)
             or _PRICE_BEFORE.search(fold_case(flat[max(0, fig.start - 40) : fig.start]))
@@ -141,13 +227,61 @@ def drop_unit_prices(flat: str, figures: list[Found]) -> list[Found]:
 
 
 def role_of(window_before: str, window_after: str) -> str | None:
+    """The role word nearest the figure: the last one before it, else the first after it."""
+    before = fold_case(window_before)
+    return _role_in(before, before, (0, len(before)), (0, 0)) or (
+        _first_role(fold_case(window_after), 0, len(window_after)) if window_after else None
+    )
+
+
+def _first_role(low: str, start: int, end: int) -> str | None:
+    m = _ROLE_ANY.search(low, start, end)
+    return _ROLE_RE.match(low, m.start(), end).lastgroup if m else None
+
+
+def _mid_word(low: str, pos: int, end: int) -> bool:
+    """Whether a window ``low[pos:end]`` starts inside a word."""
+    if pos <= 0 or pos >= end:
+        return False
+    before, first = low[pos - 1], low[pos]
+    return (before.isalnum() or before == "_") and (first.isalnum() or first == "_")
+
+
+def _role_in(flat: str, low: str, before: tuple[int, int], after: tuple[int, int]) -> str | None:
+    """``role_of(flat[slice before], flat[slice after])`` without copying the windows.
+
+    Runs on the document's folded text with ``pos``/``endpos``: the same matches as
+    on a folded slice, except that ``\\b`` (and a look-behind one character back) at
+    ``pos`` sees the character before it. That only matters for a role word starting
+    at ``pos`` right after a letter, so only a window starting inside a word is sliced.
+    """
+    b0, b1 = before
+    a0, a1 = after
+    if _mid_word(low, b0, b1) or _mid_word(low, a0, a1):
+        return role_of(flat[b0:b1], flat[a0:a1])
     last = None
-    for m in _ROLE_RE.finditer(fold_case(window_before)):
-        last = m.lastgroup
-    if last:
-        return last
-    m = _ROLE_RE.search(fold_case(window_after)) if window_after else None
-    return m.lastgroup if m else None
+    for last in _ROLE_ANY.finditer(low, b0, b1):  # noqa: B007 - the last one counts
+        pass
+    if last is not None:
+        return _ROLE_RE.match(low, last.start(), b1).lastgroup
+    return _first_role(low, a0, a1) if a1 > a0 else None
+
+
+def _part_mark(clause: str) -> bool:
+    """``bool(_PART_MARK.search(clause))``, one cheap word test per alternative first."""
+    return (
+        "osahank" in clause
+        or "hankeosuu" in clause
+        or "delprojekt" in clause
+        or "toteuttajakohtai" in clause
+        or "Toteuttajakohtai" in clause
+        or "osuu" in clause
+        and _PART_OSUU.search(clause) is not None
+        or "hankkee" in clause
+        and _PART_CITY.search(clause) is not None
+        or "hanke" in clause
+        and _PART_UNIT.search(clause) is not None
+    )
 
 
 def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind: str = "") -> None:
@@ -157,7 +291,8 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
     ("kokonaiskustannusten tulee olla vähintään 200 000 euroa"), not a fact of a
     project; in call results a project's support is what it was granted.
     """
-    group_project = bool(_GROUP_SIGNAL.search(flat))
+    low = folded(flat)
+    group_project = bool(_GROUP_SIGNAL.search(low))
     paragraph_scope: dict[int, str] = {}
     previous: Found | None = None
     previous_base = "other"
@@ -168,18 +303,18 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
         same_sentence = previous is not None and previous_sentence == sentence_no
         before_from = max(s_start, previous.end) if same_sentence else s_start
         nxt = figures[i + 1].start if i + 1 < len(figures) else len(flat)
-        before = flat[before_from : fig.start]
-        after = flat[fig.end : min(s_end, nxt)]
-        role = role_of(before, after)
+        after_end = min(s_end, nxt)
+        role = _role_in(flat, low, (before_from, fig.start), (fig.end, after_end))
         if role == "call" and not callish:
-            role = role_of(re.sub(r"ha(?:ku|un|ussa)\w*", "", before), after)
+            before = re.sub(r"ha(?:ku|un|ussa)\w*", "", flat[before_from : fig.start])
+            role = role_of(before, flat[fig.end : after_end])
             role = None if role == "call" else role
         clause_start = s_start
         if role is None and flat[s_start : s_start + 2].lstrip()[:1] in ("-", "•", "*"):
             # a bullet list continues the clause that introduced it ("myöntää tukea seuraaville:")
             clause_start = segments.paragraph_start(fig.start)
-            role = role_of(flat[clause_start:s_start], "")
-        if role == "support" and _GRANTING.search(flat, clause_start, fig.start):
+            role = _role_in(flat, low, (clause_start, s_start), (0, 0))
+        if role == "support" and _GRANTING.search(low, clause_start, fig.start):
             role = "granted"
         if role is None and same_sentence:
             role = previous_base
@@ -191,12 +326,12 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
         if role in ("total", "support"):
             clause = flat[s_start : fig.start]
             if role == "total":
-                scope = "part" if group_project and _PART_MARK.search(clause) else "project"
+                scope = "part" if group_project and _part_mark(clause) else "project"
                 paragraph_scope[paragraph] = scope
             else:
                 scope = paragraph_scope.get(paragraph)
                 if scope is None:
-                    scope = "part" if group_project and _PART_MARK.search(clause) else "project"
+                    scope = "part" if group_project and _part_mark(clause) else "project"
             role = f"{scope}_{role}"
         fig.role = role
         previous, previous_base, previous_sentence = fig, base, sentence_no
@@ -222,72 +357,3 @@ def attach_budget_items(flat: str, figures: list[Found], segments) -> None:
         m = BUDGET_ITEM.search(flat, s_start, s_end)
         if m:
             fig.budget_item = re.sub(r"\s+", " ", m.group("code"))
-
-
-_MONEY_LABEL = re.compile(
-    r"^[-•*]?\s*(?P<label>(?:haettava\s+|myönnetty\s+|haettu\s+|julkinen\s+)?(?:tuki|tukisumma|rahoitus|kuntarahoitus|"
-    r"omarahoitus(?:osuus)?|kokonaiskustannukset|kustannusarvio|kokonaisbudjetti|budjetti|myönnetty|"
-    r"hankkeen\s+kokonaiskustannukset|kuntarahoitusosuus|stöd|totala\s+kostnader|budget)"
-    r"(?:\s*\((?:€|eur|euroa)\))?)\s*[:\t]?\s*(?P<rest>.*)$",
-    re.I,
-)
-_ONLY_NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:[ .]\d{3})+|\d{3,9})(?:,(?P<dec>\d{2}))?$")
-
-
-def form_figures(flat: str, known: list[Found]) -> list[tuple[Found, str]]:
-    """Figures in printed forms where only the label says the number is euros.
-
-    Labels and values are sometimes printed in separate blocks ("Tuki /
-    Kokonaiskustannukset / 150 000 / 200 000"); they are paired in order.
-    """
-    taken = {f.start for f in known}
-    lines, position = [], 0
-    for line in flat.split("\n"):
-        lines.append((position, line.strip()))
-        position += len(line) + 1
-    result: list[tuple[Found, str]] = []
-    pending_labels: list[str] = []
-    for start, line in lines:
-        label = _MONEY_LABEL.match(line)
-        if label:
-            rest = label.group("rest").strip()
-            number = _ONLY_NUMBER.match(rest.rstrip(" €").rstrip())
-            if number:
-                offset = start + line.index(rest)
-                _add_bare(result, taken, offset, number, label.group("label"))
-                continue
-            if not rest:
-                pending_labels.append(label.group("label"))
-                continue
-        number = _ONLY_NUMBER.match(line.rstrip(" €").rstrip())
-        if number and pending_labels:
-            _add_bare(result, taken, start, number, pending_labels.pop(0))
-            continue
-        if line and not number:
-            pending_labels = [] if not label else pending_labels
-    return _reorder_by_sum(result)
-
-
-def _add_bare(result, taken, offset: int, number: re.Match, label: str) -> None:
-    value = to_decimal(number.group("num"), number.group("dec"), None)
-    if value is None or value < 100 or offset in taken:
-        return
-    result.append((Found(offset + number.start(), offset + number.end(), value, "exact"), label))
-
-
-def _reorder_by_sum(pairs: list[tuple[Found, str]]) -> list[tuple[Found, str]]:
-    """If total ≠ support + own financing in print order, use the order that adds up."""
-    roles = [role_of(label, "") for _, label in pairs]
-    if sorted(r for r in roles if r) != ["own_financing", "support", "total"] or len(pairs) != 3:
-        return pairs
-    values = [f.eur for f, _ in pairs]
-    by_role = dict(zip(roles, values, strict=True))
-    if by_role["total"] == by_role["support"] + by_role["own_financing"]:
-        return pairs
-    total = max(values)
-    rest = sorted(v for v in values if v != total)
-    if len(rest) != 2 or rest[0] + rest[1] != total:
-        return pairs
-    wanted = {"total": total, "support": rest[1], "own_financing": rest[0]}
-    figures = {f.eur: f for f, _ in pairs}
-    return [(figures[wanted[r]], label) for (_, label), r in zip(pairs, roles, strict=True)]

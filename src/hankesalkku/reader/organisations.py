@@ -79,6 +79,15 @@ _CITY_STEMS = {
 }  # fmt: skip
 
 
+_ELY_NEEDLES = getattr(ELY, "needles", ())
+_ELY_WORDS = re.compile("|".join(map(re.escape, _ELY_NEEDLES))) if _ELY_NEEDLES else None
+
+
+def ely_search(text: str) -> re.Match | None:
+    """``ELY.search(text)`` for a short text: a test for the words it needs first."""
+    return ELY.search(text) if _ELY_WORDS is None or _ELY_WORDS.search(text) else None
+
+
 def ely_name(match: re.Match) -> str:
     region = match.group(1)
     if "elinvoimakeskus" in match.group(0):
@@ -86,26 +95,74 @@ def ely_name(match: re.Match) -> str:
     return f"{region} ELY-keskus"
 
 
-def known_mentions(text: str) -> list[tuple[int, int, str]]:
-    """Organisations recognisable without context: (start, end, nominative name)."""
+# Words every match of each _KNOWN pattern contains (speed: see known_mentions_in).
+_KNOWN_NEEDLES = (
+    ("Forum Virium Helsin",), ("Opetushallitu", "OPH"), ("SOS-",), ("Nuorten ",),
+    ("Business Finland",), ("Kela",), ("Terveyden ja hyvinvoinnin laito", "THL"), ("Annantal",),
+)  # fmt: skip
+_GATED_KINDS = ("ely", "council", "satakunta", "wellbeing", "city", "company")
+
+
+def known_mentions(text: str, within: str | None = None) -> list[tuple[int, int, str]]:
+    """Organisations recognisable without context: (start, end, nominative name).
+
+    ``within`` is a text that ``text`` is part of (the whole document): patterns
+    whose words it lacks cannot match in ``text`` either and are not tried.
+    """
+    active = _active(within) if within is not None else None
     found = []
-    for name, pattern in _KNOWN_RE:
+    for i, (name, pattern) in enumerate(_KNOWN_RE):
+        if active is not None and not active[i]:
+            continue
         for m in pattern.finditer(text):
             found.append((m.start(), m.end(), name))
-    for m in ELY.finditer(text):
-        found.append((m.start(), m.end(), ely_name(m)))
-    for pattern in (REGIONAL_COUNCIL, SATAKUNTA):
-        for m in pattern.finditer(text):
-            found.append((m.start(), m.end(), council_name(m)))
-    for m in _WELLBEING.finditer(text):
-        found.append((m.start(), m.end(), f"{m.group(1)} hyvinvointialue"))
-    for m in _CITY.finditer(text):
-        kind = "kaupunki" if "kaupun" in m.group(0) else "kunta"
-        found.append((m.start(), m.end(), f"{m.group(1)} {kind}"))
-    for m in _COMPANY.finditer(text):
-        found.append((m.start(), m.end(), m.group(1).strip()))
+    gates = active[len(_KNOWN_RE) :] if active is not None else (True,) * len(_GATED_KINDS)
+    if gates[0]:
+        for m in _matches(ELY, text):
+            found.append((m.start(), m.end(), ely_name(m)))
+    for pattern, on in ((REGIONAL_COUNCIL, gates[1]), (SATAKUNTA, gates[2])):
+        if on:
+            for m in _matches(pattern, text):
+                found.append((m.start(), m.end(), council_name(m)))
+    if gates[3]:
+        for m in _matches(_WELLBEING, text):
+            found.append((m.start(), m.end(), f"{m.group(1)} hyvinvointialue"))
+    if gates[4]:
+        for m in _matches(_CITY, text):
+            kind = "kaupunki" if "kaupun" in m.group(0) else "kunta"
+            found.append((m.start(), m.end(), f"{m.group(1)} {kind}"))
+    if gates[5]:
+        for m in _matches(_COMPANY, text):
+            found.append((m.start(), m.end(), m.group(1).strip()))
     found.sort(key=lambda item: (item[0], -item[1]))
     return found
+
+
+def _matches(pattern, text: str):
+    """``pattern.finditer(text)``, skipped at once when a word every match needs is missing
+    (sentences are short, so the gate's own test for small texts does not apply)."""
+    return pattern.finditer(text) if _could(pattern, text) else ()
+
+
+_active_cache: dict[int, tuple[str, tuple[bool, ...]]] = {}
+
+
+def _could(pattern, text: str) -> bool:
+    return pattern.could_match(text) if hasattr(pattern, "could_match") else True
+
+
+def _active(within: str) -> tuple[bool, ...]:
+    """Per pattern of known_mentions: whether ``within`` holds a word its matches need."""
+    cached = _active_cache.get(id(within))
+    if cached is not None and cached[0] is within:
+        return cached[1]
+    flags = tuple(any(n in within for n in needles) for needles in _KNOWN_NEEDLES) + tuple(
+        _could(p, within) for p in (ELY, REGIONAL_COUNCIL, SATAKUNTA, _WELLBEING, _CITY, _COMPANY)
+    )
+    if len(_active_cache) > 8:
+        _active_cache.clear()
+    _active_cache[id(within)] = (within, flags)
+    return flags
 
 
 def ministry_codes(text: str) -> list[str]:
@@ -122,27 +179,39 @@ _FILLER = re.compile(r"^(?:myös|lisäksi|hankkeessa|hankkeen|kaupungin puolesta
 _ALONGSIDE = re.compile(
     r"^(?:[\w-]+\s+){1,4}?(?:lisäksi|ohella|kanssa|rinnalla|ohessa|sekä)\s+(?=[A-ZÅÄÖ])"
 )
-_TAIL = re.compile(r"\s+(?:hankkeessa|hankkeeseen|kanssa|osana|yhdessä)\b.*$")
+_TAIL_WORDS = ("hankkeessa", "hankkeeseen", "kanssa", "osana", "yhdessä")
+_TAIL = re.compile(r"\s+(?:" + "|".join(_TAIL_WORDS) + r")\b.*$")
+_TAIL_GATE = re.compile("|".join(_TAIL_WORDS))
+_SPACES = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"[^\S ]| {2}")  # what _SPACES.sub(" ", …) would change
+_KNOWN_GATE = re.compile("|".join(re.escape(n) for needles in _KNOWN_NEEDLES for n in needles))
+_ABBREVIATION_END = re.compile(r"\s*\([A-ZÅÄÖ][\w&+-]{1,11}\)$")
 
 
 def nominative(phrase: str) -> str | None:
     """A role phrase reduced to an organisation name in the nominative."""
     phrase = _FILLER.sub("", phrase.strip(" ,.;:-\n"))
     phrase = _ALONGSIDE.sub("", phrase)
-    phrase = re.sub(r"\s*\([A-ZÅÄÖ][\w&+-]{1,11}\)$", "", phrase)  # "X Oy (XAMK)"
-    phrase = _TAIL.sub("", phrase)
-    phrase = re.sub(r"\s+", " ", phrase)
+    if phrase.endswith(")"):  # (the cheap tests below skip patterns that cannot match)
+        phrase = _ABBREVIATION_END.sub("", phrase)  # "X Oy (XAMK)"
+    if _TAIL_GATE.search(phrase):
+        phrase = _TAIL.sub("", phrase)
+    if _ODD_SPACE.search(phrase):
+        phrase = _SPACES.sub(" ", phrase)
     if len(phrase) < 2 or len(phrase) > 120:
         return None
-    for name, pattern in _KNOWN_RE:
-        m = pattern.search(phrase)
-        if m and (m.end() == len(phrase) or len(phrase) - len(m.group()) < 6):
-            return name
+    if _KNOWN_GATE.search(phrase):
+        for (name, pattern), needles in zip(_KNOWN_RE, _KNOWN_NEEDLES, strict=True):
+            if not any(needle in phrase for needle in needles):
+                continue
+            m = pattern.search(phrase)
+            if m and (m.end() == len(phrase) or len(phrase) - len(m.group()) < 6):
+                return name
     for code, pattern in MINISTRIES.items():
         m = pattern.fullmatch(phrase)
         if m:
             return code
-    m = ELY.search(phrase)
+    m = ely_search(phrase)
     if m and m.end() >= len(phrase) - 1:
         return ely_name(m)
     reduced = head_nominative(phrase)

@@ -5,22 +5,24 @@ from __future__ import annotations
 import re
 
 from .organisations import (
-    ELY,
     MINISTRIES,
     ely_name,
+    ely_search,
     known_mentions,
     nominative,
     split_list,
 )
 from .result import OrganisationMention
-from .scan import folded, gated, lowered
+from .scan import by_first_letter, folded, gated, lowered
 from .textview import TextView
 
 _ORG = r"(?P<org>[^.;:()\n]{2,140}?)"
-_STOP = r"(?=\s*[.;:()\n]|,\s+(?:joka|jonka|jolla|joiden|jossa|jotka|mikä|ja\s+[a-zäö])|(?:(?<=kaupunki)|(?<=kunta)|(?<=\bOy)|(?<=\bry)|(?<=yliopisto)|(?<=korkeakoulu))\s+ja\s+[a-zäö]|\s+(?:toimii|toimivat|osallistuu|vastaa)\b|$)"
+# Each stop starts with a space, one of ".;:()," or the end: checking that first makes the
+# lazy name group below cheap to extend (the full lookahead runs only where it can hold).
+_STOP = r"(?=[\s.;:(),]|\Z)(?=\s*[.;:()\n]|,\s+(?:joka|jonka|jolla|joiden|jossa|jotka|mikä|ja\s+[a-zäö])|(?:(?<=kaupunki)|(?<=kunta)|(?<=\bOy)|(?<=\bry)|(?<=yliopisto)|(?<=korkeakoulu))\s+ja\s+[a-zäö]|\s+(?:toimii|toimivat|osallistuu|vastaa)\b|$)"
 # a list may carry abbreviations: "X Oy (Xamk) ja Y Oy"
 _ORG_LIST = r"(?P<org>(?:[^.;:()\n]|\([A-ZÅÄÖ][\w&+-]{1,11}\)){2,200}?)"
-_LIST_STOP = r"(?=\s*(?:[.;:)\n]|\((?![A-ZÅÄÖ][\w&+-]{1,11}\)))|,\s+(?:joiden|joilla|jotka|joka|ja\s+[a-zäö]|sekä\s+[a-zäö])|$)"
+_LIST_STOP = r"(?=[\s.;:(),]|\Z)(?=\s*(?:[.;:)\n]|\((?![A-ZÅÄÖ][\w&+-]{1,11}\)))|,\s+(?:joiden|joilla|jotka|joka|ja\s+[a-zäö]|sekä\s+[a-zäö])|$)"
 
 _AFTER = [  # keyword first, organisation after
     (r"pääkoordinaattori(?:na|ksi)\s+(?:toimii|on)\s+", "lead_coordinator", False),
@@ -101,15 +103,22 @@ _NEEDLES = ("koordin", "toteutta", "partner", "kumppan", "vastaa", "haetaan", "h
 _MINISTRIES_GATED = {code: gated(pattern) for code, pattern in MINISTRIES.items()}
 _CLAUSE_START = re.compile(r"[.;:\n]\s*")
 _LABEL_TAIL = (
-    r"[-•*]?\s*(?P<label>" + "|".join(sorted(_LABELS, key=len, reverse=True))
+    r"[-•*]?\s*(?P<label>" + by_first_letter(sorted(_LABELS, key=len, reverse=True))
     + r")(?:[ \t]*[:\t]\s*|[ \t]*\n(?=[^\n.]{2,80}(?:\n|$)))(?P<org>[^\n]{2,200})"
 )  # fmt: skip
 # (a label alone on its line names the organisation on the next one: "Toteuttaja\nX Oy")
 # Case-insensitive by running on the folded text (lower-case, same offsets): twice as fast
 # as re.IGNORECASE. The "Osa / " prefix can only match around a spaced slash, and trying it
 # at every line start is most of the cost, so texts without one use the pattern without it.
-_LABEL_RE = re.compile(r"(?:^|\n|\.\s)(?:[\w ]{1,30}\s/\s)?" + _LABEL_TAIL)
+# The lookahead only skips the "Osa / " prefix early where no "/" follows within its reach.
+_SLASHED = r"(?:(?=[^/]{2,31}/)[\w ]{1,30}\s/\s)?"
+_LABEL_RE = re.compile(r"(?:^|\n|\.\s)" + _SLASHED + _LABEL_TAIL)
 _LABEL_RE_PLAIN = re.compile(r"(?:^|\n|\.\s)" + _LABEL_TAIL)
+# the same after the start of the text: these begin with "\n" or ".", which the engine skips to
+_LABEL_AFTER = {
+    _LABEL_RE: re.compile(r"(?:\n|\.\s)" + _SLASHED + _LABEL_TAIL),
+    _LABEL_RE_PLAIN: re.compile(r"(?:\n|\.\s)" + _LABEL_TAIL),
+}
 _AUTHORISED = gated(
     r"\bvaltuutta\w*\s+(?P<org>[^.;\n]{2,160}?)\s+(?:toimimaan\s+\w+\s+edustajana|allekirjoittamaan|edustamaan)"
 )
@@ -176,12 +185,12 @@ def find_roles(
             org = tail.group().rstrip()
             add(tail.start(), tail.start() + len(org), org, _ROLE_NOUNS[m.group("role")], False)
     for m in _ROLE_THEN_NAME.finditer(flat):
-        mentions = known_mentions(flat[m.end() : m.end() + 120])
+        mentions = known_mentions(flat[m.end() : m.end() + 120], flat)
         if mentions and mentions[0][0] == 0:
             start, end, name = mentions[0]
             found.append((m.end() + start, m.end() + end, name, _ROLE_NOUNS[m.group("role")]))
     label_re = _LABEL_RE if _has_spaced_slash(flat) else _LABEL_RE_PLAIN
-    for m in label_re.finditer(folded(flat)):
+    for m in _label_matches(label_re, folded(flat)):
         role = _LABELS[m.group("label")]
         value = flat[m.start("org") : m.end("org")].strip()
         bare = _ABBREVIATION_TAIL.sub("", value)  # "… yliopisto LUT", "… Oy (Xamk)"
@@ -197,6 +206,15 @@ def find_roles(
     return _unique(view, found)
 
 
+def _label_matches(label_re: re.Pattern, low: str):
+    """Exactly ``label_re.finditer(low)``: "^" can match only at 0, so after the first
+    position the pattern without it, which the engine scans for much faster."""
+    first = label_re.match(low, 0)
+    if first is not None:
+        yield first
+    yield from _LABEL_AFTER[label_re].finditer(low, first.end() if first is not None else 0)
+
+
 def _has_spaced_slash(flat: str) -> bool:
     """Whether ``\\s/\\s`` occurs anywhere."""
     position = flat.find("/", 1)
@@ -207,6 +225,9 @@ def _has_spaced_slash(flat: str) -> bool:
     return False
 
 
+_AUTHORITY_NAME = re.compile(r"ELY|liitto|keskus|Business Finland|ministeriö")
+
+
 def _classify(phrase: str, role: str) -> tuple[str, str] | None:
     phrase = phrase.strip().rstrip(".")
     if _NOT_ORG.match(phrase) or len(phrase.split()) > 14:
@@ -214,12 +235,12 @@ def _classify(phrase: str, role: str) -> tuple[str, str] | None:
     for code, pattern in MINISTRIES.items():
         if pattern.fullmatch(phrase):
             return code, "ministry"
-    ely = ELY.search(phrase)
+    ely = ely_search(phrase)
     if ely and role in ("funding_authority", "implementer"):
         return ely_name(ely), "funding_authority"
     if role == "funding_authority":
         name = nominative(phrase)
-        if name and re.search(r"ELY|liitto|keskus|Business Finland|ministeriö", name):
+        if name and _AUTHORITY_NAME.search(name):
             return name, role
         return None
     name = nominative(phrase)

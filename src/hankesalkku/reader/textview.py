@@ -19,6 +19,8 @@ from .result import Evidence
 _HSPACE = re.compile(
     r"[ \t\u00a0\u2007\u2009\u200a\u202f\u3000\r\f\v]{2,}|[\t\u00a0\u2007\u2009\u200a\u202f\u3000\r\f\v]"
 )
+# a line holds a match of _HSPACE exactly when it holds one of these or two plain spaces
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2007\u2009\u200a\u202f\u3000\r\f\v]")
 _DECORATION = re.compile(r"^(?:#{1,6}\s+|\*\*|>\s+)+")
 _DECORATION_START = frozenset("#*>")
 _RULE = re.compile(r"^[-=_*]{3,}$")
@@ -26,6 +28,7 @@ _RULE_CHARS = frozenset("-=_*")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyzåäö")
 _CONJUNCTIONS = ("ja ", "tai ", "sekä ", "eli ", "ja\n")
 _SENTENCE_END = (".", "!", "?", ":", ";")
+_EDGE = " \t\u00a0\r\f\v"
 
 
 def _strip_trailing_decoration(content: str) -> str:
@@ -60,9 +63,6 @@ class TextView:
 
     def _emit_line(self, line: str, orig_start: int) -> None:
         """Copy one line, collapsing runs of horizontal space to a single space."""
-        if _HSPACE.search(line) is None:  # most lines: one chunk, no regex iteration
-            self._emit(line, orig_start)
-            return
         pos = 0
         for match in _HSPACE.finditer(line):
             self._emit(line[pos : match.start()], orig_start + pos)
@@ -73,34 +73,40 @@ class TextView:
             pos = match.end()
         self._emit(line[pos:], orig_start + pos)
 
-    def _lines(self) -> list[tuple[int, str]]:
-        """Each line with its offset; a final newline does not start another line."""
-        lines = []
+    def _kept_lines(self) -> list[tuple[int, str]]:
+        """Each line's content (its offset and text) without edge spaces and decoration."""
+        kept = []
         position = 0
         for raw in self.original.split("\n"):
-            lines.append((position, raw))
+            start = position
             position += len(raw) + 1
-        if lines and not lines[-1][1]:
-            lines.pop()
-        return lines
-
-    def _build(self) -> None:
-        kept: list[tuple[int, str]] = []
-        for start, raw in self._lines():
-            content = raw.strip(" \t\u00a0\r\f\v")
-            lead = raw.find(content) if content else 0
-            if content[:1] in _DECORATION_START:
+            content = raw.strip(_EDGE)
+            if not content:
+                kept.append((start, ""))
+                continue
+            lead = len(raw) - len(raw.lstrip(_EDGE))  # where the content starts in the line
+            if content[0] in _DECORATION_START:
                 deco = _DECORATION.match(content)
                 if deco:
                     lead += deco.end()
                     content = content[deco.end() :]
-            kept.append((start + lead, _strip_trailing_decoration(content)))
+            if content[-1:] == "*" or content[-1:].isspace():
+                content = _strip_trailing_decoration(content)
+            kept.append((start + lead, content))
+        if kept and not kept[-1][1] and self.original.endswith("\n"):
+            kept.pop()  # a final newline does not start another line
+        return kept
+
+    def _build(self) -> None:
+        kept = self._kept_lines()
         counts = Counter(c for _, c in kept if c and len(c) <= 60)
         furniture = {c for c, n in counts.items() if n >= 3 and not c.startswith(("-", "•"))}
         seen: set[str] = set()
         previous = ""
         blank_since_previous = False
         furniture_since_previous = False
+        odd_spaces = _ODD_SPACE.search(self.original) is not None
+        parts, flat_starts, orig_starts = self._flat_parts, self._flat_starts, self._orig_starts
         for start, content in kept:
             if not content or (content[0] in _RULE_CHARS and _RULE.match(content)):
                 blank_since_previous = True
@@ -120,17 +126,28 @@ class TextView:
                 ):
                     # "Kontu-\nla" -> "Kontula": drop the hyphen already emitted.
                     self._unemit_last_char()
-                elif joined_word or (
-                    furniture_since_previous
-                    and not previous.endswith(_SENTENCE_END)
-                    and starts_lower
-                ):
-                    self._emit(" ", start)
-                elif blank_since_previous or furniture_since_previous:
-                    self._emit("\n\n", start)
                 else:
-                    self._emit("\n", start)
-            self._emit_line(content, start)
+                    if joined_word or (
+                        furniture_since_previous
+                        and not previous.endswith(_SENTENCE_END)
+                        and starts_lower
+                    ):
+                        separator = " "
+                    elif blank_since_previous or furniture_since_previous:
+                        separator = "\n\n"
+                    else:
+                        separator = "\n"
+                    parts.append(separator)
+                    flat_starts.append(self._length)
+                    orig_starts.append(start)
+                    self._length += len(separator)
+            if "  " not in content and not (odd_spaces and _ODD_SPACE.search(content)):
+                parts.append(content)
+                flat_starts.append(self._length)
+                orig_starts.append(start)
+                self._length += len(content)
+            else:
+                self._emit_line(content, start)
             previous = content
             blank_since_previous = False
             furniture_since_previous = False
