@@ -12,7 +12,7 @@ from hankesalkku.decisions.services import (
 from hankesalkku.projects.models import ApplicationRole, ProjectKind, ProjectStatus
 from hankesalkku.projects.services import application_create, partner_add, project_entity_create
 
-from .helsinki import APPEAL_LAW_QUOTE, APPEAL_QUOTE
+from .helsinki import cite_office_holder_decision
 from .sources import Citer
 
 
@@ -164,11 +164,7 @@ def decision_54(actor, cite: Citer, org, theme, call, objective, ely) -> dict:
         "Strategiajohtaja päätti hyväksyä Helsingin kaupungin osallistumisen ESR+ rahoitushakuun hankkeella",
         section="Päätös",
     )
-    cite.cite("000", decision, "diary_number", "HEL 2023-014238 T 02 05 01 01")
-    cite.cite("000", decision, "classification_code", "HEL 2023-014238 T 02 05 01 01")
-    cite.cite("000", decision, "section", "54 §")
-    cite.cite("000", decision, "appeal", APPEAL_QUOTE, section="Muutoksenhaku")
-    cite.cite("000", decision, "appeal_law", APPEAL_LAW_QUOTE, section="Muutoksenhakuohjeet")
+    cite_office_holder_decision(cite, "000", decision, "HEL 2023-014238 T 02 05 01 01", "54 §")
     commitment = commitment_create(
         actor=actor,
         decision=decision,

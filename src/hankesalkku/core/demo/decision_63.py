@@ -13,7 +13,7 @@ from hankesalkku.decisions.services import (
 from hankesalkku.projects.models import ApplicationRole, ProjectKind, ProjectStatus
 from hankesalkku.projects.services import application_create, project_entity_create
 
-from .helsinki import APPEAL_LAW_QUOTE, APPEAL_QUOTE
+from .helsinki import cite_office_holder_decision
 from .sources import Citer
 
 
@@ -151,11 +151,7 @@ def decision_63(actor, cite: Citer, org, objective) -> dict:
         "Strategiajohtaja päätti hyväksyä Helsingin kaupungin osallistumisen Euroopan unionin Suomen alue- ja rakennepolitiikan ohjelman sosiaali-rahaston (ESR+) rahoitushakuun",
         section="Päätös",
     )
-    cite.cite("001", decision, "diary_number", "HEL 2024-013129 T 02 05 02")
-    cite.cite("001", decision, "classification_code", "HEL 2024-013129 T 02 05 02")
-    cite.cite("001", decision, "section", "63 §")
-    cite.cite("001", decision, "appeal", APPEAL_QUOTE, section="Muutoksenhaku")
-    cite.cite("001", decision, "appeal_law", APPEAL_LAW_QUOTE, section="Muutoksenhakuohjeet")
+    cite_office_holder_decision(cite, "001", decision, "HEL 2024-013129 T 02 05 02", "63 §")
 
     division_budget = budget_item_get_or_create(
         actor=actor, organisation=org["sote"], name="Toimialan oma talousarvio"

@@ -135,3 +135,12 @@ def helsinki_organisations(actor, cite: Citer) -> dict:
         "keskitetyn hanketoiminnan määrärahasta talousarviokohdassa 1 50 04",
     )
     return org
+
+
+def cite_office_holder_decision(cite: Citer, key: str, decision, identifiers: str, section: str):
+    """The identifiers and appeal lines that every Helsinki office-holder decision prints."""
+    cite.cite(key, decision, "diary_number", identifiers)
+    cite.cite(key, decision, "classification_code", identifiers)
+    cite.cite(key, decision, "section", section)
+    cite.cite(key, decision, "appeal", APPEAL_QUOTE, section="Muutoksenhaku")
+    cite.cite(key, decision, "appeal_law", APPEAL_LAW_QUOTE, section="Muutoksenhakuohjeet")
