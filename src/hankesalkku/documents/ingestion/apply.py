@@ -365,7 +365,7 @@ def extraction_apply(*, actor, extraction: Extraction) -> Extraction:
     """Write the accepted values into records; the values keep links to what they wrote."""
     with transaction.atomic():
         extraction = (
-            Extraction.objects.select_for_update()
+            Extraction.objects.select_for_update(of=("self",))
             .select_related(
                 "document",
                 "organisation",
