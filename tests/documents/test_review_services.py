@@ -37,6 +37,24 @@ def confirm(officer, extraction, *names, group=None):
         extracted_value_confirm(actor=officer, value=value_named(extraction, name, group))
 
 
+def target_helsinki_application(officer, extraction):
+    """An application of Helsinki without financing, chosen as where the amounts go."""
+    application = ApplicationFactory(
+        organisation=Organisation.objects.get(name="Helsinki"),
+        total_cost=None,
+        support=None,
+        own_financing=None,
+    )
+    extraction_targets_set(
+        actor=officer,
+        extraction=extraction,
+        organisation=extraction.organisation,
+        entity=application.entity,
+        application=application,
+    )
+    return application
+
+
 def test_confirmed_decision_fields_become_a_decision_citing_each_span(officer, extraction):
     confirm(officer, extraction, *DECISION_FIELDS)
     extracted_value_reject(actor=officer, value=value_named(extraction, "classification_code"))
@@ -139,19 +157,7 @@ def test_financing_that_does_not_add_up_stays_unwritten_with_the_reason(officer,
 
 
 def test_financing_that_adds_up_is_written_to_the_chosen_application(officer, extraction):
-    application = ApplicationFactory(
-        organisation=Organisation.objects.get(name="Helsinki"),
-        total_cost=None,
-        support=None,
-        own_financing=None,
-    )
-    extraction_targets_set(
-        actor=officer,
-        extraction=extraction,
-        organisation=extraction.organisation,
-        entity=application.entity,
-        application=application,
-    )
+    application = target_helsinki_application(officer, extraction)
     confirm(officer, extraction, "part_total", "part_support", "own_financing")
 
     extraction_apply(actor=officer, extraction=extraction)
@@ -172,19 +178,7 @@ def test_financing_that_adds_up_is_written_to_the_chosen_application(officer, ex
 
 
 def test_own_financing_from_a_budget_item_is_both_share_and_commitment_once(officer, extraction):
-    application = ApplicationFactory(
-        organisation=Organisation.objects.get(name="Helsinki"),
-        total_cost=None,
-        support=None,
-        own_financing=None,
-    )
-    extraction_targets_set(
-        actor=officer,
-        extraction=extraction,
-        organisation=extraction.organisation,
-        entity=application.entity,
-        application=application,
-    )
+    application = target_helsinki_application(officer, extraction)
     confirm(officer, extraction, *DECISION_FIELDS, "part_total", "part_support", "own_financing")
 
     extraction_apply(actor=officer, extraction=extraction)
