@@ -7,22 +7,7 @@ line pairs, regional councils as funders.
 
 from decimal import Decimal
 
-from hankesalkku.reader import read_document
-
-
-def read(text: str, name: str = "asiakirja.txt"):
-    result = read_document(text.encode("utf-8"), name)
-    for f in result.fields.values():
-        assert f.evidence.text == result.text[f.evidence.start : f.evidence.end]
-    return result
-
-
-def amounts(result) -> set[tuple[Decimal, str, str]]:
-    return {(a.eur, a.role, a.qualifier) for a in result.amounts}
-
-
-def organisations(result) -> set[tuple[str, str]]:
-    return {(o.name, o.role) for o in result.organisations}
+from tests.reader.snippets import amounts, organisations, read
 
 
 def test_amounts_in_the_adessive_and_genitive_are_read():

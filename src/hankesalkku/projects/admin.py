@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from .models import Application, Partner, ProjectEntity, ProjectStatus
 from .models.status import can_transition
-from .services import _validate_financing
+from .services import application_financing_validate
 
 
 class ApplicationForm(forms.ModelForm):
@@ -22,7 +22,7 @@ class ApplicationForm(forms.ModelForm):
         if self.errors:
             return
         try:
-            _validate_financing(self.instance)
+            application_financing_validate(self.instance)
         except ValidationError as error:
             self._update_errors(error)
 

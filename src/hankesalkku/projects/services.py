@@ -39,7 +39,7 @@ def project_entity_create(*, actor, name: str, kind: str, **fields) -> ProjectEn
     return entity
 
 
-def _validate_financing(application: Application) -> None:
+def application_financing_validate(application: Application) -> None:
     """Money rules across fields and tables, with the field named in each message."""
     errors: dict[str, list[str]] = {}
     total = application.total_cost
@@ -69,7 +69,7 @@ def _validate_financing(application: Application) -> None:
 def application_create(*, actor, entity: ProjectEntity, organisation, role: str, **fields):
     application = Application(entity=entity, organisation=organisation, role=role, **fields)
     application.full_clean(validate_constraints=False)
-    _validate_financing(application)
+    application_financing_validate(application)
     return save_validated(application)
 
 
@@ -84,7 +84,7 @@ def application_financing_set(*, actor, application: Application, **amounts) -> 
         raise ValidationError(_("Tuntematon rahoituskenttä: %s") % ", ".join(sorted(unknown)))
     set_fields(application, amounts)
     application.full_clean(validate_constraints=False)
-    _validate_financing(application)
+    application_financing_validate(application)
     return save_validated(application)
 
 
