@@ -23,6 +23,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks evaluation
 	$(BIN)/ruff format --check src tests benchmarks evaluation
+	$(BIN)/lint-imports
 	$(BIN)/hankesalkku makemigrations --check --dry-run
 	$(BIN)/python scripts/merge_locale_additions.py --check
 	$(BIN)/pytest

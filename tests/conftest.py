@@ -15,7 +15,8 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def demo(db, settings):
     """The whole demo portfolio, as `hankesalkku demo` loads it."""
-    from hankesalkku.core.demo import load_demo
+    from hankesalkku.core.services import system_actor
+    from hankesalkku.demo.loading import load_demo
 
     settings.SEEDS_DIR = SEEDS_DIR
-    return load_demo(actor=None)
+    return load_demo(actor=system_actor("hankesalkku-demo"))

@@ -6,8 +6,8 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 
-from hankesalkku.decisions.models import BudgetItem, Commitment, Decision
-from hankesalkku.organisations.models import Organisation, OrganisationType, Region
+from hankesalkku.decisions.models import Commitment, Decision
+from hankesalkku.organisations.models import BudgetItem, Organisation, OrganisationType, Region
 from hankesalkku.programmes.models import Call, Programme, ProgrammeKind, Theme
 from hankesalkku.projects.models import (
     Application,
@@ -164,3 +164,10 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     amount = Decimal("123750.00")
     qualifier = "at_most"
     entity = factory.SubFactory(ProjectEntityFactory)
+
+
+def service_actor():
+    """The user a test's service calls act as: every write names the user who made it."""
+    from hankesalkku.core.services import system_actor
+
+    return system_actor("testaaja")

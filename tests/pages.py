@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.urls import reverse
 
 from hankesalkku.core.money import format_eur
-from hankesalkku.documents.models import SourceReference
+from hankesalkku.sources.models import SourceReference
 
 
 def eur(amount: str, qualifier: str = "exact") -> str:
@@ -14,7 +14,7 @@ def eur(amount: str, qualifier: str = "exact") -> str:
 
 def source_urls(obj, field: str = "") -> list[str]:
     refs = SourceReference.objects.for_objects([obj]).get((type(obj), obj.pk, field), [])
-    return [reverse("documents:source", args=[ref.pk]) for ref in refs]
+    return [reverse("sources:source", args=[ref.pk]) for ref in refs]
 
 
 def html(response) -> str:

@@ -29,13 +29,17 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Bottom to top: each app imports only from those above it in this list (see README).
     "hankesalkku.core",
     "hankesalkku.organisations",
+    "hankesalkku.sources",
     "hankesalkku.programmes",
     "hankesalkku.projects",
     "hankesalkku.decisions",
     "hankesalkku.documents",
     "hankesalkku.insights",
+    "hankesalkku.site",
+    "hankesalkku.demo",
 ]
 
 MIDDLEWARE = [

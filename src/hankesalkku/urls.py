@@ -6,11 +6,9 @@ admin.site.site_title = "Hankesalkku"
 admin.site.index_title = "Ylläpito"
 
 urlpatterns = [
-    path("", include("hankesalkku.core.urls")),
-    path("haut/", include("hankesalkku.programmes.urls")),
-    path("hankkeet/", include("hankesalkku.projects.urls")),
-    path("organisaatiot/", include("hankesalkku.organisations.urls")),
+    path("", include("hankesalkku.site.urls")),
     path("paatokset/", include("hankesalkku.decisions.urls")),
+    path("asiakirjat/lahde/", include("hankesalkku.sources.urls")),
     path("asiakirjat/", include("hankesalkku.documents.urls")),
     path("yleiskuva/", include("hankesalkku.insights.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

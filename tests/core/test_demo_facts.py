@@ -7,10 +7,11 @@ import pytest
 
 from hankesalkku.core.money import Qualifier
 from hankesalkku.decisions.models import Commitment, Decision
-from hankesalkku.documents.models import SourceReference
 from hankesalkku.organisations.models import District, Organisation
 from hankesalkku.programmes.models import Call, FigureMetric, ReportedFigure
 from hankesalkku.projects.models import ApplicationRole, ProjectEntity
+from hankesalkku.sources.models import SourceReference
+from tests.factories import service_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -131,8 +132,8 @@ def test_every_citation_is_found_in_its_document(demo, seeds_dir):
 
 
 def test_loading_twice_changes_nothing(demo):
-    from hankesalkku.core.demo import load_demo
+    from hankesalkku.demo.loading import load_demo
 
     before = ProjectEntity.objects.count()
-    assert load_demo(actor=None).created is False
+    assert load_demo(actor=service_actor()).created is False
     assert ProjectEntity.objects.count() == before

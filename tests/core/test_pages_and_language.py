@@ -20,7 +20,7 @@ def back_to_finnish():
 
 
 def test_the_home_page_is_finnish_by_default(demo, client):
-    page = html(client.get(reverse("core:home")))
+    page = html(client.get(reverse("site:home")))
     assert '<html lang="fi">' in page
     assert "Ohjelmat ja haut" in page and "Hakuaika" in page
 
@@ -31,7 +31,7 @@ def test_a_swedish_reader_switches_the_language_and_sees_swedish(demo, client):
     page = html(client.get(reverse("projects:list")))
     assert '<html lang="sv">' in page
     assert "Projekt" in page and "Filtrera" in page and "Hanketyyppi" not in page
-    home = html(client.get(reverse("core:home")))
+    home = html(client.get(reverse("site:home")))
     assert "Ansökningstid" in home and "Program och utlysningar" in home
 
 
@@ -46,11 +46,11 @@ def test_the_home_page_runs_the_same_queries_for_one_and_many_calls(db, client):
     theme = ThemeFactory(programme=programme)
     CallFactory(programme=programme, theme=theme)
     with CaptureQueriesContext(connection) as few:
-        client.get(reverse("core:home"))
+        client.get(reverse("site:home"))
     for _ in range(10):
         CallFactory(programme=programme, theme=ThemeFactory(programme=programme))
     with CaptureQueriesContext(connection) as many:
-        client.get(reverse("core:home"))
+        client.get(reverse("site:home"))
     assert len(many.captured_queries) == len(few.captured_queries)
 
 

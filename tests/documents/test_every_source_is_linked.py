@@ -6,16 +6,16 @@ import pytest
 from django.urls import reverse
 
 from hankesalkku.decisions.models import Decision
-from hankesalkku.documents.models import SourceReference
 from hankesalkku.organisations.models import Organisation
 from hankesalkku.programmes.models import Call
 from hankesalkku.projects.models import ProjectEntity
+from hankesalkku.sources.models import SourceReference
 
 pytestmark = pytest.mark.django_db
 
 
 def test_every_demo_reference_has_a_source_link_on_some_page(demo, client):
-    urls = [reverse("core:home"), reverse("decisions:list")]
+    urls = [reverse("site:home"), reverse("decisions:list")]
     urls += [reverse("programmes:call_detail", args=[c.slug]) for c in Call.objects.all()]
     urls += [reverse("projects:detail", args=[e.slug]) for e in ProjectEntity.objects.all()]
     urls += [reverse("decisions:detail", args=[d.pk]) for d in Decision.objects.all()]

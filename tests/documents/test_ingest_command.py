@@ -5,8 +5,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from hankesalkku.documents.models import SourceDocument
 from hankesalkku.reader import AMOUNT_ROLES, FIELD_NAMES, KINDS, QUALIFIERS
+from hankesalkku.sources.models import SourceDocument
 
 from .conftest import (
     CORRUPT_PDF,

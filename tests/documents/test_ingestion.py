@@ -4,8 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from hankesalkku.documents.ingestion import DocumentRefused, document_ingest
-from hankesalkku.documents.models import ExtractedValue, Extraction, SourceDocument
+from hankesalkku.documents.models import ExtractedValue, Extraction
+from hankesalkku.documents.services import DocumentRefused, document_ingest
+from hankesalkku.sources.models import SourceDocument
 from tests.factories import DecisionFactory, OrganisationFactory, ProjectEntityFactory
 
 from .conftest import CORRUPT_PDF, DECISION, JUNK, NOTHING, PDF_WITHOUT_TEXT, value_named
@@ -73,7 +74,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(officer, settings):
 
 
 def test_a_failure_while_storing_leaves_nothing_half_saved(officer, monkeypatch):
-    from hankesalkku.documents.ingestion import reading
+    from hankesalkku.documents.services import reading
 
     def broken(*args, **kwargs):
         raise RuntimeError("levy täynnä")
@@ -121,7 +122,7 @@ def test_a_business_id_beside_a_name_matches_however_the_name_is_written(officer
 
 
 def test_organisation_names_match_across_inflection_legal_form_and_city_units(db):
-    from hankesalkku.documents.ingestion.matching import OrganisationIndex
+    from hankesalkku.documents.matching import OrganisationIndex
 
     oulu = OrganisationFactory(name="Oulun kaupunki", slug="oulu", organisation_type="municipality")
     helsinki = OrganisationFactory(name="Helsinki", slug="hki", organisation_type="municipality")

@@ -6,8 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from hankesalkku.decisions.models import Decision
-from hankesalkku.documents.ingestion import document_ingest
-from hankesalkku.documents.models import ExtractedValue, SourceDocument, SourceReference
+from hankesalkku.documents.models import ExtractedValue
+from hankesalkku.documents.services import document_ingest
+from hankesalkku.sources.models import SourceDocument, SourceReference
 from tests.factories import UserFactory
 
 from .conftest import (
@@ -176,7 +177,7 @@ def test_an_officer_applies_a_decision_and_follows_its_source(client, officer, r
     assert "Tallennetut tietueet" in page
     assert reverse("decisions:detail", args=[decision.pk]) in page
     ref = SourceReference.objects.get(object_id=decision.pk, field="diary_number")
-    assert reverse("documents:source", args=[ref.pk]) in page
+    assert reverse("sources:source", args=[ref.pk]) in page
     assert "tallennettu" in page
 
 
@@ -226,7 +227,7 @@ def test_an_officer_reads_the_54_decision_among_junk_and_applies_it(client, offi
 def test_after_applying_the_review_page_still_costs_a_bounded_number_of_queries(
     client, officer, reviewed, django_assert_max_num_queries
 ):
-    from hankesalkku.documents.ingestion import extraction_targets_set
+    from hankesalkku.documents.services import extraction_targets_set
     from tests.factories import ApplicationFactory
 
     document, extraction = reviewed

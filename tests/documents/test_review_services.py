@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from hankesalkku.decisions.models import Commitment, Decision
-from hankesalkku.documents.ingestion import (
+from hankesalkku.documents.services import (
     document_ingest,
     extracted_value_confirm,
     extracted_value_correct,
@@ -15,9 +15,9 @@ from hankesalkku.documents.ingestion import (
     extraction_apply,
     extraction_targets_set,
 )
-from hankesalkku.documents.models import SourceReference
 from hankesalkku.organisations.models import Organisation
 from hankesalkku.projects.models import ProjectEntity
+from hankesalkku.sources.models import SourceReference
 from tests.factories import ApplicationFactory, DecisionFactory, ProjectEntityFactory
 
 from .conftest import DECISION, value_named
@@ -195,7 +195,7 @@ def test_own_financing_from_a_budget_item_is_both_share_and_commitment_once(offi
 def test_a_matched_decision_is_updated_and_its_differing_date_is_shown_as_conflict(
     officer, helsinki
 ):
-    from hankesalkku.documents.ingestion.matching import conflict
+    from hankesalkku.documents.matching import conflict
 
     stored = DecisionFactory(
         organisation=helsinki, diary_number="HEL 2024-000777", section="12", date=date(2024, 4, 2)

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from hankesalkku.documents.services import source_document_create, source_reference_create
 from hankesalkku.projects.models import ProjectEntity, ProjectStatus
-from tests.factories import ApplicationFactory, ProjectEntityFactory
+from hankesalkku.sources.services import source_document_create, source_reference_create
+from tests.factories import ApplicationFactory, ProjectEntityFactory, service_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -14,16 +14,18 @@ TEXT = "Alku.\nHelsingin osuus on\n250 000 euroa. Loppu."
 
 def test_the_quote_is_highlighted_in_the_stored_text(db, client):
     application = ApplicationFactory(entity=ProjectEntityFactory.in_status_funded(name="Hanke Z"))
-    document = source_document_create(actor=None, title="Päätös 63 §", kind="decision", text=TEXT)
+    document = source_document_create(
+        actor=service_actor(), title="Päätös 63 §", kind="decision", text=TEXT
+    )
     reference = source_reference_create(
-        actor=None,
+        actor=service_actor(),
         document=document,
         target=application,
         field="total_cost",
         quote="Helsingin osuus on 250 000 euroa.",
         section="Perustelut",
     )
-    page = client.get(reverse("documents:source", args=[reference.pk])).content.decode()
+    page = client.get(reverse("sources:source", args=[reference.pk])).content.decode()
     assert '<mark id="lainaus" class="active">Helsingin osuus on\n250 000 euroa.</mark>' in page
     assert "Päätös 63 §" in page and "Perustelut" in page
     assert "kokonaiskustannukset" in page  # which figure the quote is for
@@ -32,20 +34,24 @@ def test_the_quote_is_highlighted_in_the_stored_text(db, client):
 
 def test_a_quote_without_stored_text_is_still_shown(db, client):
     entity = ProjectEntityFactory.in_status_funded()
-    document = source_document_create(actor=None, title="Esitys", kind="presentation")
+    document = source_document_create(actor=service_actor(), title="Esitys", kind="presentation")
     reference = source_reference_create(
-        actor=None, document=document, target=entity, quote="12 hankekokonaisuutta"
+        actor=service_actor(), document=document, target=entity, quote="12 hankekokonaisuutta"
     )
-    page = client.get(reverse("documents:source", args=[reference.pk])).content.decode()
+    page = client.get(reverse("sources:source", args=[reference.pk])).content.decode()
     assert "12 hankekokonaisuutta" in page and "<mark" not in page
     assert "koko tekstiä ei ole tallennettu" in page
 
 
 def test_the_source_of_a_draft_is_hidden_from_visitors(db, client):
     entity = ProjectEntityFactory(status=ProjectStatus.PLANNED)
-    document = source_document_create(actor=None, title="Luonnos", kind="application", text=TEXT)
-    reference = source_reference_create(actor=None, document=document, target=entity, quote="Alku.")
-    assert client.get(reverse("documents:source", args=[reference.pk])).status_code == 404
+    document = source_document_create(
+        actor=service_actor(), title="Luonnos", kind="application", text=TEXT
+    )
+    reference = source_reference_create(
+        actor=service_actor(), document=document, target=entity, quote="Alku."
+    )
+    assert client.get(reverse("sources:source", args=[reference.pk])).status_code == 404
 
 
 def test_every_demo_source_link_on_hot_opens_with_its_quote_marked(seeds_dir, demo, client):

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 
 from hankesalkku.organisations.services import organisation_create
 from hankesalkku.organisations.validators import validate_business_id
+from tests.factories import service_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def test_wrong_check_digit_or_form_is_refused(business_id):
 def test_an_organisation_with_a_mistyped_business_id_is_not_created():
     with pytest.raises(ValidationError) as error:
         organisation_create(
-            actor=None,
+            actor=service_actor(),
             name="Testikaupunki",
             organisation_type="municipality",
             business_id="0201256-7",

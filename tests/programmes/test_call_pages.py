@@ -21,7 +21,7 @@ SEED_003_CALLS = [
 
 
 def test_the_home_page_shows_the_four_calls_with_dates_ministries_and_budgets(demo, client):
-    page = html(client.get(reverse("core:home")))
+    page = html(client.get(reverse("site:home")))
     for opens, closes, budget, ministries in SEED_003_CALLS:
         call = Call.objects.get(opens=opens, closes=closes)
         assert (
@@ -34,7 +34,7 @@ def test_the_home_page_shows_the_four_calls_with_dates_ministries_and_budgets(de
 
 
 def test_the_home_page_shows_the_coordinations_counts_of_seed_002(demo, client):
-    page = html(client.get(reverse("core:home")))
+    page = html(client.get(reverse("site:home")))
     for metric, label, value in [
         ("funded_entities", "", 12),
         ("entities_single", "", 6),
@@ -51,7 +51,7 @@ def test_the_home_page_shows_the_coordinations_counts_of_seed_002(demo, client):
 
 
 def test_the_home_page_shows_helsingin_malli_districts_and_impact_levels(demo, client):
-    page = html(client.get(reverse("core:home")))
+    page = html(client.get(reverse("site:home")))
     for district in ["Malmi", "Kontula", "Meri-Rastila", "Kannelmäki-Malminkartano"]:
         assert district in page
     for level in ["Asukkaat", "Aluetoimijat", "Taidelaitokset"]:

@@ -9,7 +9,12 @@ from django.db import IntegrityError, transaction
 
 from hankesalkku.projects.models import Application
 from hankesalkku.projects.services import application_create, application_financing_set
-from tests.factories import ApplicationFactory, OrganisationFactory, ProjectEntityFactory
+from tests.factories import (
+    ApplicationFactory,
+    OrganisationFactory,
+    ProjectEntityFactory,
+    service_actor,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +23,7 @@ def test_financing_that_does_not_add_up_is_refused_and_nothing_is_saved():
     application = ApplicationFactory()
     with pytest.raises(ValidationError) as error:
         application_financing_set(
-            actor=None,
+            actor=service_actor(),
             application=application,
             total_cost=Decimal("495000.00"),
             support=Decimal("371250.00"),
@@ -46,7 +51,7 @@ def test_support_rate_above_the_calls_maximum_is_refused():
     entity = ProjectEntityFactory(call__max_support_rate=Decimal("0.75"))
     with pytest.raises(ValidationError) as error:
         application_create(
-            actor=None,
+            actor=service_actor(),
             entity=entity,
             organisation=OrganisationFactory(),
             role="main_implementer",
@@ -62,7 +67,7 @@ def test_an_amount_with_three_decimals_is_refused_naming_the_field():
     application = ApplicationFactory()
     with pytest.raises(ValidationError) as error:
         application_financing_set(
-            actor=None,
+            actor=service_actor(),
             application=application,
             total_cost=Decimal("100000.005"),
             support=Decimal("75000.005"),
@@ -75,7 +80,7 @@ def test_a_period_that_ends_before_it_starts_is_refused():
     entity = ProjectEntityFactory()
     with pytest.raises(ValidationError) as error:
         application_create(
-            actor=None,
+            actor=service_actor(),
             entity=entity,
             organisation=OrganisationFactory(),
             role="main_implementer",
@@ -88,7 +93,7 @@ def test_a_period_that_ends_before_it_starts_is_refused():
 def test_unknown_parts_stay_unknown_rather_than_zero():
     entity = ProjectEntityFactory()
     application = application_create(
-        actor=None,
+        actor=service_actor(),
         entity=entity,
         organisation=OrganisationFactory(),
         role="co_implementer",

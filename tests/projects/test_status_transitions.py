@@ -12,7 +12,7 @@ from hankesalkku.projects.services import (
     project_entity_start_assessment,
     project_entity_submit,
 )
-from tests.factories import ProjectEntityFactory
+from tests.factories import ProjectEntityFactory, service_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -26,14 +26,14 @@ def test_a_project_goes_from_plan_to_closed_step_by_step():
         project_entity_start,
         project_entity_close,
     ):
-        entity = step(actor=None, entity=entity)
+        entity = step(actor=service_actor(), entity=entity)
     assert entity.status == ProjectStatus.CLOSED
 
 
 def test_a_submitted_project_cannot_jump_to_implementation():
     entity = ProjectEntityFactory.in_status_submitted()
     with pytest.raises(ValidationError) as error:
-        project_entity_start(actor=None, entity=entity)
+        project_entity_start(actor=service_actor(), entity=entity)
     assert "ei voi siirtyä" in error.value.message_dict["status"][0]
     entity.refresh_from_db()
     assert entity.status == ProjectStatus.SUBMITTED

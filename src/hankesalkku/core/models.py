@@ -1,0 +1,57 @@
+"""The audit trail: who changed what, when, from what to what, and why.
+
+One `Activity` row per write made through a service (`core.services`). It names the user,
+the service and the record, keeps the fields' values before and after, and the reason where
+the service asks for one. It lives in core so that every layer above writes it the same way.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ActivityVerb(models.TextChoices):
+    CREATED = "created", _("luotu")
+    UPDATED = "updated", _("muutettu")
+    DELETED = "deleted", _("poistettu")
+
+
+class ActivityQuerySet(models.QuerySet):
+    def for_record(self, record):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+        ).select_related("actor")
+
+
+class Activity(models.Model):
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tekijä"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+    )
+    actor_name = models.CharField(_("tekijän tunnus"), max_length=150)
+    service = models.CharField(_("toiminto"), max_length=100)
+    verb = models.CharField(_("laji"), max_length=20, choices=ActivityVerb.choices)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    object_repr = models.CharField(_("kohde"), max_length=300)
+    changes = models.JSONField(_("muutokset"), default=dict, blank=True)
+    reason = models.TextField(_("perustelu"), blank=True)
+    at = models.DateTimeField(_("aika"), default=timezone.now, db_index=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("tapahtuma")
+        verbose_name_plural = _("tapahtumat")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.service} {self.object_repr}"

@@ -1,19 +1,170 @@
-"""Shared plumbing for write services: validate fully, save in one transaction, or refuse.
+"""Shared plumbing for write services: validate fully, save in one transaction, leave a trail.
 
-Every service is `<entity>_<verb>(*, actor, ...)`. `save_validated` is the one place where a
-model is cleaned and saved, so a database constraint and a form give the same Finnish message.
+Every service is `<entity>_<verb>(*, actor, ...)` decorated with `@service`. The decorator opens
+the transaction and remembers who is acting; `save_validated` and `delete_recorded` are the one
+place where a model is cleaned and saved or deleted, and each of them writes an `Activity` with
+the fields before and after. So a database constraint and a form give the same Finnish message,
+and no write can happen without the user it was made by.
 """
 
-from django.db import models
+import contextvars
+import datetime
+import functools
+import inspect
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models, transaction
+
+from .models import Activity, ActivityVerb
+
+SERVICES: dict[str, object] = {}
+"""Every service by name, so a test can check that each one is audited."""
+
+
+@dataclass(frozen=True)
+class _Call:
+    name: str
+    actor: object
+    reason: str
+
+
+_current: contextvars.ContextVar[_Call | None] = contextvars.ContextVar("service", default=None)
+
+
+def service(func):
+    """Mark a write service: keyword-only actor, one transaction, audited saves.
+
+    A service called inside another keeps the outer service's name, so the trail says what the
+    user did (e.g. `extraction_apply`), not each step it took.
+    """
+    params = inspect.signature(func).parameters
+    if "actor" not in params or params["actor"].kind is not inspect.Parameter.KEYWORD_ONLY:
+        raise ImproperlyConfigured(f"{func.__qualname__}: a service takes a keyword-only actor")
+
+    @functools.wraps(func)
+    def wrapper(*args, actor, **kwargs):
+        if getattr(actor, "pk", None) is None:
+            raise ImproperlyConfigured(
+                f"{func.__name__}: every write needs the user who makes it (actor)."
+            )
+        outer = _current.get()
+        call = outer or _Call(func.__name__, actor, str(kwargs.get("reason", "") or ""))
+        token = _current.set(call)
+        try:
+            with transaction.atomic():
+                return func(*args, actor=actor, **kwargs)
+        finally:
+            _current.reset(token)
+
+    SERVICES[func.__name__] = wrapper
+    return wrapper
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, bytes | memoryview):
+        return f"<{len(value)} tavua>"
+    return value
+
+
+def _values(instance: models.Model) -> dict:
+    return {
+        field.attname: _plain(getattr(instance, field.attname))
+        for field in instance._meta.concrete_fields
+    }
+
+
+def _stored_values(instance: models.Model) -> dict | None:
+    if instance.pk is None or instance._state.adding:
+        return None
+    row = type(instance)._base_manager.filter(pk=instance.pk).first()
+    return _values(row) if row is not None else None
+
+
+def _record(instance: models.Model, verb: str, changes: dict) -> None:
+    call = _current.get()
+    if call is None:
+        raise ImproperlyConfigured(
+            f"{type(instance).__name__} written outside a service: use a `@service` function."
+        )
+    actor = call.actor
+    Activity.objects.create(
+        actor=actor,
+        actor_name=actor.get_username(),
+        service=call.name,
+        verb=verb,
+        content_type=ContentType.objects.get_for_model(instance),
+        object_id=instance.pk,
+        object_repr=str(instance)[:300],
+        changes=changes,
+        reason=call.reason,
+    )
 
 
 def save_validated(instance: models.Model, **save_kwargs) -> models.Model:
+    """Clean, save and record; the trail keeps each changed field as [before, after]."""
+    before = _stored_values(instance)
     instance.full_clean()
     instance.save(**save_kwargs)
+    after = _values(instance)
+    if before is None:
+        changes = {name: [None, value] for name, value in after.items() if value not in (None, "")}
+        _record(instance, ActivityVerb.CREATED, changes)
+    else:
+        changes = {
+            name: [before.get(name), value]
+            for name, value in after.items()
+            if before.get(name) != value
+        }
+        if changes:
+            _record(instance, ActivityVerb.UPDATED, changes)
     return instance
+
+
+def delete_recorded(instance: models.Model) -> None:
+    _record(instance, ActivityVerb.DELETED, {})
+    instance.delete()
 
 
 def set_fields(instance: models.Model, values: dict) -> models.Model:
     for name, value in values.items():
         setattr(instance, name, value)
     return instance
+
+
+def record_update(instance: models.Model, changes: dict) -> models.Model:
+    """The body of every `<entity>_update` service: set the fields given, validate, save."""
+    return save_validated(set_fields(instance, changes))
+
+
+def related_set(instance: models.Model, name: str, objects) -> None:
+    """Replace a many-to-many relation and record it as a change of that field."""
+    manager = getattr(instance, name)
+    before = sorted(manager.values_list("pk", flat=True))
+    manager.set(objects)
+    after = sorted(manager.values_list("pk", flat=True))
+    if before != after:
+        _record(instance, ActivityVerb.UPDATED, {name: [before, after]})
+
+
+def system_actor(username: str):
+    """The account a command acts as when no person is signed in (the demo, a batch import).
+
+    It cannot sign in (no usable password, inactive), but the trail names it, so a record made
+    by the demo or by `ingest --save` is told apart from one a person made.
+    """
+    from django.contrib.auth import get_user_model
+
+    user_model = get_user_model()
+    user = user_model._default_manager.filter(username=username).first()
+    if user is None:
+        user = user_model(username=username, is_active=False)
+        user.set_unusable_password()
+        user.save()
+    return user

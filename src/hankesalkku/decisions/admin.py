@@ -1,15 +1,6 @@
 from django.contrib import admin
 
-from .models import BudgetItem, Commitment, Decision
-
-
-@admin.register(BudgetItem)
-class BudgetItemAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "organisation"]
-    list_filter = ["organisation"]
-    search_fields = ["code", "name", "organisation__name"]
-    list_select_related = ["organisation"]
-    autocomplete_fields = ["organisation"]
+from .models import Commitment, Decision
 
 
 class CommitmentInline(admin.TabularInline):

@@ -2,35 +2,11 @@ import re
 
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hankesalkku.core.money import money_field, qualifier_field
-
-
-class BudgetItem(models.Model):
-    """A budget item (talousarviokohta) of the committing organisation, e.g. 1 50 04."""
-
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        verbose_name=_("organisaatio"),
-        on_delete=models.PROTECT,
-        related_name="budget_items",
-    )
-    code = models.CharField(_("koodi"), max_length=30, blank=True)
-    name = models.CharField(_("nimi"), max_length=300)
-
-    class Meta:
-        ordering = ["organisation", "code", "name"]
-        verbose_name = _("talousarviokohta")
-        verbose_name_plural = _("talousarviokohdat")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "code", "name"], name="budget_item_unique"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}".strip()
+from hankesalkku.organisations.models import BudgetItem
 
 
 class DecisionMakerKind(models.TextChoices):
@@ -131,6 +107,9 @@ class Decision(models.Model):
         self.classification_code = normalise_classification(self.classification_code)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("decisions:detail", args=[self.pk])
+
     @property
     def section_label(self) -> str:
         if not self.section:
@@ -165,6 +144,15 @@ class CommitmentPurpose(models.TextChoices):
 
 
 class CommitmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Commitments for a draft project are seen only by those who may see the draft."""
+        from hankesalkku.projects.models import ProjectEntity
+
+        return self.filter(
+            Q(entity__isnull=True)
+            | Q(entity__in=ProjectEntity.objects.visible_to(user).values("pk"))
+        )
+
     def with_related(self):
         return self.select_related(
             "decision", "payer", "payer__parent", "budget_item", "beneficiary", "entity"
@@ -236,6 +224,9 @@ class Commitment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.payer}: {self.amount} € ({self.entity})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("decisions:detail", args=[self.decision_id])
 
     @property
     def open_amount(self):

@@ -1,9 +1,6 @@
-from django.db import transaction
-
-from hankesalkku.core.services import save_validated
+from hankesalkku.core.services import save_validated, service
 
 from .models import (
-    BudgetItem,
     Commitment,
     Decision,
     normalise_classification,
@@ -12,13 +9,7 @@ from .models import (
 )
 
 
-@transaction.atomic
-def budget_item_get_or_create(*, actor, organisation, code: str = "", name: str) -> BudgetItem:
-    item = BudgetItem.objects.filter(organisation=organisation, code=code, name=name).first()
-    return item or save_validated(BudgetItem(organisation=organisation, code=code, name=name))
-
-
-@transaction.atomic
+@service
 def decision_create(*, actor, organisation, title: str, date, decision_maker: str, **fields):
     entities = fields.pop("project_entities", ())
     calls = fields.pop("calls", ())
@@ -35,7 +26,7 @@ def decision_create(*, actor, organisation, title: str, date, decision_maker: st
     return decision
 
 
-@transaction.atomic
+@service
 def commitment_create(*, actor, decision: Decision, payer, entity, amount, purpose: str, **fields):
     return save_validated(
         Commitment(

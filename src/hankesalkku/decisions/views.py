@@ -3,9 +3,8 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from hankesalkku.documents.models import SourceReference
 from hankesalkku.projects.models import ProjectEntity
-from hankesalkku.projects.permissions import visible_project_entities
+from hankesalkku.sources.models import SourceReference
 
 from .models import Commitment, Decision
 
@@ -13,7 +12,7 @@ from .models import Commitment, Decision
 def _visible_entities(request):
     return Prefetch(
         "project_entities",
-        visible_project_entities(request.user, ProjectEntity.objects.all()),
+        ProjectEntity.objects.visible_to(request.user),
     )
 
 
@@ -33,7 +32,7 @@ def decision_detail(request, pk):
         ),
         pk=pk,
     )
-    visible = visible_project_entities(request.user).values("pk")
+    visible = ProjectEntity.objects.visible_to(request.user).values("pk")
     commitments = list(
         Commitment.objects.with_related().filter(decision=decision, entity_id__in=visible)
     )

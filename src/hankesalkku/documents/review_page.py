@@ -18,9 +18,9 @@ from hankesalkku.decisions.models import Commitment, Decision
 from hankesalkku.organisations.models import Organisation
 from hankesalkku.projects.models import Application, Partner, ProjectEntity
 
-from .ingestion.matching import conflict, parse_date
 from .labels import GROUP_TITLES, value_label
 from .links import record_url
+from .matching import conflict, parse_date
 from .models import ExtractedValue, Extraction
 
 

@@ -1,7 +1,6 @@
 from django.urls import path
 
 from hankesalkku.documents import views
-from hankesalkku.documents.views_sources import source_detail
 
 app_name = "documents"
 
@@ -11,5 +10,4 @@ urlpatterns = [
     path("<int:pk>/kohteet/", views.targets, name="targets"),
     path("<int:pk>/tallenna/", views.apply, name="apply"),
     path("arvo/<int:pk>/<str:action>/", views.value_action, name="value_action"),
-    path("lahde/<int:pk>/", source_detail, name="source"),
 ]

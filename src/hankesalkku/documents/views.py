@@ -21,16 +21,6 @@ from hankesalkku.decisions.models import Decision
 from hankesalkku.organisations.models import Organisation
 from hankesalkku.projects.models import Application, ProjectEntity
 
-from .ingestion import (
-    DocumentRefused,
-    document_ingest,
-    extracted_value_confirm,
-    extracted_value_correct,
-    extracted_value_reject,
-    extraction_apply,
-    extraction_targets_set,
-    size_refusal,
-)
 from .models import ExtractedValue, Extraction
 from .permissions import can_review_documents
 from .review_page import (
@@ -42,6 +32,16 @@ from .review_page import (
     status_of,
     target_choices,
     written_records,
+)
+from .services import (
+    DocumentRefused,
+    document_ingest,
+    extracted_value_confirm,
+    extracted_value_correct,
+    extracted_value_reject,
+    extraction_apply,
+    extraction_targets_set,
+    size_refusal,
 )
 
 RECENT = 20

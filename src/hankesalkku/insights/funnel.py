@@ -18,9 +18,9 @@ from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 
 from hankesalkku.core.i18n import localized
-from hankesalkku.documents.models import SourceReference
 from hankesalkku.programmes.models import Call, FigureMetric, ReportedFigure
 from hankesalkku.projects.models import Application, ProjectEntity, ProjectStatus
+from hankesalkku.sources.models import SourceReference
 
 from .selection import Selection
 
@@ -39,7 +39,7 @@ APPLICATION_METRICS = {FigureMetric.APPLICATIONS_RECEIVED, FigureMetric.FUNDED_P
 
 def source_url(ref: SourceReference) -> str | None:
     try:
-        return reverse("documents:source", args=[ref.pk]) + "#lainaus"
+        return reverse("sources:source", args=[ref.pk]) + "#lainaus"
     except NoReverseMatch:  # the documents app may not publish sources in every deployment
         return None
 

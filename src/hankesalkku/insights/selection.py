@@ -223,9 +223,7 @@ class Selection:
         no join multiplies the rows the aggregates count."""
         qs = ProjectEntity.objects.all()
         if self.viewer is not None:
-            from hankesalkku.projects.permissions import visible_project_entities
-
-            qs = visible_project_entities(self.viewer, qs)
+            qs = qs.visible_to(self.viewer)
         if self.statuses is not None:
             qs = qs.filter(status__in=self.statuses)
         if self.programme:

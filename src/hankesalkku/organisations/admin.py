@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import District, Organisation, OrganisationMember, Region
+from .models import BudgetItem, District, Organisation, OrganisationMember, Region
 
 
 @admin.register(Region)
@@ -61,3 +61,12 @@ class OrganisationMemberAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
     list_select_related = ["user", "organisation"]
+
+
+@admin.register(BudgetItem)
+class BudgetItemAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "organisation"]
+    list_filter = ["organisation"]
+    search_fields = ["code", "name", "organisation__name"]
+    list_select_related = ["organisation"]
+    autocomplete_fields = ["organisation"]

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hankesalkku.core.i18n import TranslatedNameMixin, translated_name_fields
@@ -123,12 +124,41 @@ class Organisation(TranslatedNameMixin, models.Model):
             ),
         ]
 
+    def get_absolute_url(self) -> str:
+        return reverse("organisations:detail", args=[self.slug])
+
     @property
     def top(self) -> "Organisation":
         node = self
         while node.parent_id:
             node = node.parent
         return node
+
+
+class BudgetItem(models.Model):
+    """A budget item (talousarviokohta) of the committing organisation, e.g. 1 50 04."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisaatio"),
+        on_delete=models.PROTECT,
+        related_name="budget_items",
+    )
+    code = models.CharField(_("koodi"), max_length=30, blank=True)
+    name = models.CharField(_("nimi"), max_length=300)
+
+    class Meta:
+        ordering = ["organisation", "code", "name"]
+        verbose_name = _("talousarviokohta")
+        verbose_name_plural = _("talousarviokohdat")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "code", "name"], name="budget_item_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}".strip()
 
 
 class OrganisationMember(models.Model):

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hankesalkku.core.i18n import TranslatedNameMixin, translated_name_fields
@@ -234,6 +235,9 @@ class Call(TranslatedNameMixin, models.Model):
             ),
         ]
 
+    def get_absolute_url(self) -> str:
+        return reverse("programmes:call_detail", args=[self.slug])
+
 
 class CallStrand(TranslatedNameMixin, models.Model):
     """A sub-item (alakohta) of a call's content."""
@@ -321,6 +325,12 @@ class ReportedFigure(models.Model):
     def __str__(self) -> str:
         extra = f" {self.label or (self.sector or '')}".rstrip()
         return f"{self.get_metric_display()}{extra}: {self.value}"
+
+    def get_absolute_url(self) -> str:
+        """A figure is shown on its call's page, or with its theme on the home page."""
+        if self.call_id:
+            return self.call.get_absolute_url()
+        return reverse("site:home")
 
 
 class ImpactFramework(models.Model):

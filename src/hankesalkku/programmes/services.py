@@ -1,12 +1,10 @@
-from django.db import transaction
-
-from hankesalkku.core.services import save_validated
-from hankesalkku.projects.services import unique_slug
+from hankesalkku.core.services import save_validated, service
+from hankesalkku.core.slugs import unique_slug
 
 from .models import Call, CallStrand, ReportedFigure
 
 
-@transaction.atomic
+@service
 def call_create(*, actor, programme, name: str, **fields) -> Call:
     ministries = fields.pop("ministries", ())
     districts = fields.pop("target_districts", ())
@@ -19,11 +17,11 @@ def call_create(*, actor, programme, name: str, **fields) -> Call:
     return call
 
 
-@transaction.atomic
+@service
 def call_strand_create(*, actor, call: Call, number: int, name: str) -> CallStrand:
     return save_validated(CallStrand(call=call, number=number, name=name))
 
 
-@transaction.atomic
+@service
 def reported_figure_create(*, actor, metric: str, value: int, **fields) -> ReportedFigure:
     return save_validated(ReportedFigure(metric=metric, value=value, **fields))

@@ -5,28 +5,18 @@ Each status change is its own service so that the allowed steps live in one tabl
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from hankesalkku.core.money import format_rate
-from hankesalkku.core.services import save_validated, set_fields
+from hankesalkku.core.services import save_validated, service, set_fields
+from hankesalkku.core.slugs import unique_slug
 
 from .models import Application, Partner, ProjectEntity, ProjectStatus
 from .models.application import FINANCING_COMPONENTS
 from .models.status import can_transition
 
 
-def unique_slug(model, text: str, max_length: int = 100) -> str:
-    base = slugify(text)[:max_length].strip("-") or "kohde"
-    slug, counter = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug = f"{base[: max_length - 4]}-{counter}"
-        counter += 1
-    return slug
-
-
-@transaction.atomic
+@service
 def project_entity_create(*, actor, name: str, kind: str, **fields) -> ProjectEntity:
     ministries = fields.pop("funding_ministries", ())
     sectors = fields.pop("sectors", ())
@@ -65,7 +55,7 @@ def application_financing_validate(application: Application) -> None:
         raise ValidationError(errors)
 
 
-@transaction.atomic
+@service
 def application_create(*, actor, entity: ProjectEntity, organisation, role: str, **fields):
     application = Application(entity=entity, organisation=organisation, role=role, **fields)
     application.full_clean(validate_constraints=False)
@@ -73,7 +63,7 @@ def application_create(*, actor, entity: ProjectEntity, organisation, role: str,
     return save_validated(application)
 
 
-@transaction.atomic
+@service
 def application_financing_set(*, actor, application: Application, **amounts) -> Application:
     """Replace an implementer's financing; refuses figures that do not add up, saves nothing."""
     allowed = set(FINANCING_COMPONENTS) | {"total_cost"}
@@ -88,7 +78,7 @@ def application_financing_set(*, actor, application: Application, **amounts) -> 
     return save_validated(application)
 
 
-@transaction.atomic
+@service
 def partner_add(*, actor, entity: ProjectEntity, organisation, description: str = "", **fields):
     return save_validated(
         Partner(entity=entity, organisation=organisation, description=description, **fields)
@@ -111,36 +101,36 @@ def _transition(entity: ProjectEntity, target: str) -> ProjectEntity:
     return save_validated(entity, update_fields=["status"])
 
 
-@transaction.atomic
+@service
 def project_entity_submit(*, actor, entity: ProjectEntity) -> ProjectEntity:
     return _transition(entity, ProjectStatus.SUBMITTED)
 
 
-@transaction.atomic
+@service
 def project_entity_start_assessment(*, actor, entity: ProjectEntity) -> ProjectEntity:
     return _transition(entity, ProjectStatus.ASSESSMENT)
 
 
-@transaction.atomic
+@service
 def project_entity_select(*, actor, entity: ProjectEntity) -> ProjectEntity:
     return _transition(entity, ProjectStatus.SELECTED)
 
 
-@transaction.atomic
+@service
 def project_entity_reject(*, actor, entity: ProjectEntity) -> ProjectEntity:
     return _transition(entity, ProjectStatus.REJECTED)
 
 
-@transaction.atomic
+@service
 def project_entity_start(*, actor, entity: ProjectEntity) -> ProjectEntity:
     return _transition(entity, ProjectStatus.IN_IMPLEMENTATION)
 
 
-@transaction.atomic
+@service
 def project_entity_close(*, actor, entity: ProjectEntity) -> ProjectEntity:
     return _transition(entity, ProjectStatus.CLOSED)
 
 
-@transaction.atomic
+@service
 def project_entity_withdraw(*, actor, entity: ProjectEntity) -> ProjectEntity:
     return _transition(entity, ProjectStatus.WITHDRAWN)

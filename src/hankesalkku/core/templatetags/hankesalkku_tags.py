@@ -57,7 +57,7 @@ def source_link(refs, obj, *fields):
         '<a class="source-link" href="{}" title="{}" aria-label="{}">{}</a>',
         (
             (
-                reverse("documents:source", args=[ref.pk]),
+                reverse("sources:source", args=[ref.pk]),
                 ref.quote,
                 _("Lähde: %(document)s") % {"document": ref.document.title},
                 _("lähde") if len(found) == 1 else _("lähde %(n)s") % {"n": index},

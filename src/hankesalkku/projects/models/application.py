@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hankesalkku.core.money import money_field, qualifier_field, support_rate
@@ -33,6 +34,12 @@ def _components_sum():
 
 
 class ApplicationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """An implementer's part is seen by whoever may see its project entity."""
+        from .entity import ProjectEntity
+
+        return self.filter(entity__in=ProjectEntity.objects.visible_to(user).values("pk"))
+
     def with_organisations(self):
         return self.select_related(
             "organisation",
@@ -92,7 +99,7 @@ class Application(models.Model):
         related_name="municipal_financing_paid",
     )
     municipal_financing_budget_item = models.ForeignKey(
-        "decisions.BudgetItem",
+        "organisations.BudgetItem",
         verbose_name=_("kuntarahoituksen talousarviokohta"),
         null=True,
         blank=True,
@@ -128,6 +135,9 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"{self.organisation} – {self.entity}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("projects:detail", args=[self.entity.slug])
+
     @property
     def support_rate(self) -> Decimal | None:
         return support_rate(self.support, self.total_cost)
@@ -136,6 +146,14 @@ class Application(models.Model):
         return sum(
             (getattr(self, name) or Decimal("0") for name in FINANCING_COMPONENTS), Decimal("0")
         )
+
+
+class PartnerQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A partner is seen by whoever may see its project entity."""
+        from .entity import ProjectEntity
+
+        return self.filter(entity__in=ProjectEntity.objects.visible_to(user).values("pk"))
 
 
 class Partner(models.Model):
@@ -156,6 +174,8 @@ class Partner(models.Model):
     description = models.CharField(_("rooli hankkeessa"), max_length=300, blank=True)
     is_illustrative = models.BooleanField(_("havainnollistava"), default=False)
 
+    objects = PartnerQuerySet.as_manager()
+
     class Meta:
         ordering = ["entity", "organisation__name"]
         verbose_name = _("partneri")
@@ -166,3 +186,6 @@ class Partner(models.Model):
 
     def __str__(self) -> str:
         return str(self.organisation)
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:detail", args=[self.entity.slug])

@@ -1,8 +1,10 @@
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hankesalkku.core.money import money_field, qualifier_field
+from hankesalkku.organisations.membership import member_organisation_ids
 
 from .status import ProjectStatus
 
@@ -13,6 +15,23 @@ class ProjectKind(models.TextChoices):
 
 
 class ProjectEntityQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """What a user may see: everything but drafts, and the drafts of their own organisations.
+
+        The one read rule for project entities; list pages, the overview, the API and the
+        source view all filter with it, so a draft never leaks through a side door.
+        """
+        if getattr(user, "is_staff", False):
+            return self
+        public = ~Q(status=ProjectStatus.PLANNED)
+        org_ids = member_organisation_ids(user)
+        if not org_ids:
+            return self.filter(public)
+        own = ProjectEntity.objects.filter(
+            Q(applications__organisation_id__in=org_ids) | Q(applications__unit_id__in=org_ids)
+        ).values("pk")
+        return self.filter(public | Q(pk__in=own))
+
     def funded(self):
         return self.filter(status__in=ProjectStatus.funded())
 
@@ -151,6 +170,9 @@ class ProjectEntity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:detail", args=[self.slug])
 
     @property
     def is_funded(self) -> bool:

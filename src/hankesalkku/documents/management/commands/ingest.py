@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from tqdm import tqdm
 
+from hankesalkku.core.services import system_actor
 from hankesalkku.reader import read_document
 
 
@@ -61,8 +62,14 @@ class Command(BaseCommand):
         mode = parser.add_mutually_exclusive_group(required=True)
         mode.add_argument("--json", action="store_true", help="Tulosta JSON; ei muuta mitään.")
         mode.add_argument("--save", action="store_true", help="Tallenna tarkistettaviksi.")
+        parser.add_argument(
+            "--user",
+            default="",
+            help="Käyttäjätunnus, jonka nimiin tallennus kirjataan (oletus hankesalkku-ingest).",
+        )
 
     def handle(self, *args, **options):
+        self.user = options["user"] or "hankesalkku-ingest"
         files = expand(options["paths"])
         progress = tqdm(
             files, file=sys.stderr, unit="tiedosto", disable=len(files) < 2, leave=False
@@ -89,7 +96,7 @@ class Command(BaseCommand):
             self.stderr.write(message)
 
     def _load(self, source: str, path: Path | None) -> tuple[bytes | None, str | None]:
-        from hankesalkku.documents.ingestion.reading import size_refusal
+        from hankesalkku.documents.services.reading import size_refusal
 
         if path is None:
             return None, f"Kansiossa {source} ei ole tiedostoja."
@@ -104,7 +111,7 @@ class Command(BaseCommand):
             return None, f"Tiedostoa {source} ei voi lukea ({error.strerror or error})."
 
     def _json_one(self, source: str, data: bytes | None, problem: str | None):
-        from hankesalkku.documents.ingestion.reading import read_failure
+        from hankesalkku.documents.services.reading import read_failure
 
         if data is None:
             self._say(problem)
@@ -120,13 +127,15 @@ class Command(BaseCommand):
         return failure is None, item
 
     def _save_one(self, source: str, data: bytes | None, problem: str | None) -> bool:
-        from hankesalkku.documents.ingestion import DocumentRefused, document_ingest
+        from hankesalkku.documents.services import DocumentRefused, document_ingest
 
         if data is None:
             self._say(problem)
             return False
         try:
-            document, extraction = document_ingest(actor=None, data=data, filename=source)
+            document, extraction = document_ingest(
+                actor=system_actor(self.user), data=data, filename=source
+            )
         except DocumentRefused as refused:
             self._say(str(refused))
             return False

@@ -1,0 +1,27 @@
+"""The public pages, each under the namespace of the records it shows."""
+
+from django.urls import include, path
+
+from . import calls, home, organisations, projects
+
+calls_patterns = ([path("<slug:slug>/", calls.call_detail, name="call_detail")], "programmes")
+projects_patterns = (
+    [
+        path("", projects.project_list, name="list"),
+        path("<slug:slug>/", projects.project_detail, name="detail"),
+    ],
+    "projects",
+)
+organisations_patterns = (
+    [path("<slug:slug>/", organisations.organisation_detail, name="detail")],
+    "organisations",
+)
+
+home_patterns = ([path("", home.home, name="home")], "site")
+
+urlpatterns = [
+    path("", include(home_patterns)),
+    path("haut/", include(calls_patterns)),
+    path("hankkeet/", include(projects_patterns)),
+    path("organisaatiot/", include(organisations_patterns)),
+]
