@@ -24,11 +24,16 @@ def require_real_secret_key(value: str, *, local: bool) -> str:
     """
     if local:
         return value or INSECURE_DEMO_KEY
-    if not value or value == INSECURE_DEMO_KEY or len(value) < MIN_SECRET_KEY_LENGTH:
+    if (
+        not value
+        or value == INSECURE_DEMO_KEY
+        or len(value) < MIN_SECRET_KEY_LENGTH
+        or len(set(value)) < 5
+    ):
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY puuttuu tai on liian lyhyt (vähintään "
             f"{MIN_SECRET_KEY_LENGTH} merkkiä). Tuotannossa (DJANGO_DEBUG=0) tarvitaan oma "
-            "salainen avain, esimerkiksi: python -c \"import secrets; "
+            'salainen avain, esimerkiksi: python -c "import secrets; '
             'print(secrets.token_urlsafe(64))". Esittely ja testit asettavat '
             "HANKESALKKU_DEMO=1. / DJANGO_SECRET_KEY is missing or too short; set a real "
             "secret key when DJANGO_DEBUG is off, or HANKESALKKU_DEMO=1 for a local demo."
@@ -105,9 +110,7 @@ def content_security_policy(oidc_apps: list[dict]) -> dict:
     form's POST to the provider, and browsers check that redirect against form-action too.
     The TOTP set-up page shows its QR code as a data: image.
     """
-    provider_origins = sorted(
-        {_origin(app["settings"]["server_url"]) for app in oidc_apps} - {""}
-    )
+    provider_origins = sorted({_origin(app["settings"]["server_url"]) for app in oidc_apps} - {""})
     return {
         "DIRECTIVES": {
             "default-src": ["'self'"],

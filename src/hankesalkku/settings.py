@@ -185,6 +185,7 @@ ACCOUNT_EMAIL_VERIFICATION = "none"  # addresses come from an invitation or the 
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no mail to addresses that have no account
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Hankesalkku: "
 ACCOUNT_REAUTHENTICATION_TIMEOUT = env.int("HANKESALKKU_REAUTHENTICATION_SECONDS", default=300)
 # Five wrong passwords for one account in five minutes (or ten from one address in a

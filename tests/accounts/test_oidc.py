@@ -34,7 +34,9 @@ CLAIMS = {
 
 @pytest.fixture
 def idp(settings):
-    with LoopbackIdentityProvider(client_id="hankesalkku", client_secret="s3cret", claims=CLAIMS) as provider:
+    with LoopbackIdentityProvider(
+        client_id="hankesalkku", client_secret="s3cret", claims=CLAIMS
+    ) as provider:
         settings.SOCIALACCOUNT_PROVIDERS = {
             "openid_connect": {
                 "APPS": [

@@ -55,9 +55,7 @@ MFA_REQUIRED_ROLES = frozenset(
 
 
 def _scope(*, organisation: bool, call: bool, theme: bool) -> Q:
-    return Q(
-        organisation__isnull=not organisation, call__isnull=not call, theme__isnull=not theme
-    )
+    return Q(organisation__isnull=not organisation, call__isnull=not call, theme__isnull=not theme)
 
 
 class RoleAssignmentQuerySet(models.QuerySet):

@@ -1,5 +1,7 @@
 """An invitee who chose to sign in with an identity provider gets the invited role too."""
 
+from contextlib import suppress
+
 from django.core.exceptions import ValidationError
 
 from .adapters import INVITATION_SESSION_KEY
@@ -10,7 +12,6 @@ def accept_invitation_after_signup(sender, request, user, **kwargs) -> None:
 
     token = request.session.pop(INVITATION_SESSION_KEY, None) if request else None
     if token:
-        try:
+        # An expired or used invitation gives nothing; its page says why.
+        with suppress(ValidationError):
             invitation_accept_signed_in(actor=user, token=token)
-        except ValidationError:
-            pass  # the invitation page explains an expired or used invitation

@@ -95,9 +95,7 @@ def _members_page(request, organisation, *, grant_form=None, invite_form=None, s
     )
     people: dict[int, dict] = {}
     for assignment in assignments:
-        person = people.setdefault(
-            assignment.user_id, {"user": assignment.user, "assignments": []}
-        )
+        person = people.setdefault(assignment.user_id, {"user": assignment.user, "assignments": []})
         person["assignments"].append(assignment)
     return render(
         request,
