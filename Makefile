@@ -18,14 +18,14 @@ $(STAMP): $(BIN)/python pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/hankesalkku demo --port $(PORT)
+	HANKESALKKU_DEMO=1 $(BIN)/hankesalkku demo --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks evaluation
 	$(BIN)/ruff format --check src tests benchmarks evaluation
 	$(BIN)/lint-imports
-	$(BIN)/hankesalkku makemigrations --check --dry-run
-	$(BIN)/python scripts/merge_locale_additions.py --check
+	HANKESALKKU_DEMO=1 $(BIN)/hankesalkku makemigrations --check --dry-run
+	HANKESALKKU_DEMO=1 $(BIN)/python scripts/merge_locale_additions.py --check
 	$(BIN)/pytest
 
 lint: $(STAMP)
@@ -33,7 +33,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks evaluation
 
 messages: $(STAMP)
-	cd src/hankesalkku && ../../$(BIN)/hankesalkku compilemessages
+	cd src/hankesalkku && HANKESALKKU_DEMO=1 ../../$(BIN)/hankesalkku makemessages -l sv -l en
+	HANKESALKKU_DEMO=1 $(BIN)/python scripts/merge_locale_additions.py --compile
 
 clean:
 	rm -rf $(VENV) data

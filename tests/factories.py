@@ -6,6 +6,7 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 
+from hankesalkku.accounts.services import totp_enrol
 from hankesalkku.decisions.models import Commitment, Decision
 from hankesalkku.organisations.models import BudgetItem, Organisation, OrganisationType, Region
 from hankesalkku.programmes.models import Call, Programme, ProgrammeKind, Theme
@@ -17,6 +18,8 @@ from hankesalkku.projects.models import (
     ProjectKind,
     ProjectStatus,
 )
+
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -34,7 +37,10 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def staff(cls, **kwargs):
-        return cls(is_staff=True, is_superuser=True, **kwargs)
+        """Staff must have a second factor (accounts.middleware), so they get TOTP."""
+        user = cls(is_staff=True, is_superuser=True, **kwargs)
+        totp_enrol(actor=service_actor(), user=user, secret=TEST_TOTP_SECRET)
+        return user
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

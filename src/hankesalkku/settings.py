@@ -8,6 +8,13 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from hankesalkku.security import (
+    content_security_policy,
+    logging_config,
+    oidc_providers_from_env,
+    require_real_secret_key,
+)
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 env = environ.Env()
 environ.Env.read_env(Path.cwd() / ".env")
@@ -17,7 +24,11 @@ if not env.str("DATABASE_URL", default=""):
     DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="insecure-demo-key-change-me-in-production")
+# A local demo or test run (set by `make demo`, `make test`, pytest and `hankesalkku demo`):
+# it may use the built-in key, prints mail to the console and serves plain HTTP.
+DEMO = env.bool("HANKESALKKU_DEMO", default=False)
+LOCAL = DEBUG or DEMO
+SECRET_KEY = require_real_secret_key(env.str("DJANGO_SECRET_KEY", default=""), local=LOCAL)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -29,7 +40,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    # Bottom to top: each app imports only from those above it in this list (see README).
+    # Accounts before allauth, so that our templates (site-styled, Finnish) replace allauth's own.
+    "hankesalkku.accounts",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "csp",
+    # Bottom to top: each app imports only from those below it (pyproject.toml, README).
     "hankesalkku.core",
     "hankesalkku.organisations",
     "hankesalkku.sources",
@@ -44,13 +63,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hankesalkku.core.middleware.IgnoreBrowserLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "hankesalkku.accounts.middleware.MFARequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -79,9 +101,20 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:profile"
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("suomi")), ("sv", _("svenska")), ("en", _("English"))]
@@ -104,8 +137,68 @@ SEEDS_DIR = Path(
     env.str("HANKESALKKU_SEEDS_DIR", default=str(Path.cwd().parent / "shared" / "seeds"))
 )
 
+# --- Security: Django's deployment checklist. Production is the default; a local demo or
+# test run (HANKESALKKU_DEMO=1 or DJANGO_DEBUG=1) serves plain HTTP on 127.0.0.1.
+SECURE_COOKIES = env.bool("DJANGO_SECURE_COOKIES", default=not LOCAL)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # htmx takes the token from the page, never from the cookie
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# Officials work on shared machines: a session lasts a working day and ends with the browser.
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_SECONDS", default=8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not LOCAL)
+SECURE_REDIRECT_EXEMPT = [r"^terveys/$"]  # the load balancer asks over plain HTTP
+if env.bool("DJANGO_BEHIND_HTTPS_PROXY", default=False):
+    # Only behind a proxy that sets this header itself and strips it from clients.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if LOCAL else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+OIDC_APPS = oidc_providers_from_env()
+CONTENT_SECURITY_POLICY = content_security_policy(OIDC_APPS)
+
+# Rate limits and used TOTP codes live in the cache: with several server processes it must be
+# shared, e.g. DJANGO_CACHE_URL=dbcache://hankesalkku_cache (after `createcachetable`).
+CACHES = {"default": env.cache("DJANGO_CACHE_URL", default="locmemcache://")}
+
+if LOCAL:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    globals().update(env.email_url("DJANGO_EMAIL_URL", default="smtp://localhost:25"))
+DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="Hankesalkku <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+LOGGING = logging_config(
+    json_lines=env.bool("HANKESALKKU_LOG_JSON", default=not LOCAL),
+    level=env.str("HANKESALKKU_LOG_LEVEL", default="INFO"),
+)
+
+# --- Accounts: allauth for people, MFA for officials, OpenID Connect from the environment.
+ACCOUNT_ADAPTER = "hankesalkku.accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "hankesalkku.accounts.adapters.SocialAccountAdapter"
+MFA_ADAPTER = "hankesalkku.accounts.adapters.MFAAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "none"  # addresses come from an invitation or the administrator
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no mail to addresses that have no account
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Hankesalkku: "
+ACCOUNT_REAUTHENTICATION_TIMEOUT = env.int("HANKESALKKU_REAUTHENTICATION_SECONDS", default=300)
+# Five wrong passwords for one account in five minutes (or ten from one address in a
+# minute) and even the right password is refused until the window has passed.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "Hankesalkku"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = LOCAL
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": OIDC_APPS, "OAUTH_PKCE_ENABLED": True}}
