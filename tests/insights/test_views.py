@@ -85,7 +85,7 @@ def test_anonymous_sees_decided_co_financing_but_not_spending(demo, client):
     assert "enintään 123\u00a0750\u00a0€" in body
     assert "1 50 04" in body
     assert "Avoinna" not in body
-    assert "näkyvät vain kirjautuneille ylläpitäjille" in body
+    assert "näkyvät vain organisaation talousvastaaville ja ylläpitäjille" in body
 
 
 def test_staff_see_spent_and_open_amounts(demo, client):

@@ -32,3 +32,25 @@ def test_a_unit_page_links_up_to_its_city(demo, client):
 
 def test_an_unknown_organisation_is_404(db, client):
     assert client.get("/organisaatiot/ei-ole/").status_code == 404
+
+
+def test_spent_and_open_amounts_are_for_the_citys_finance_officers_only(demo, client):
+    """The leak an access audit found: spending printed for anonymous visitors."""
+    from hankesalkku.accounts.models import Role
+    from hankesalkku.accounts.services import role_assignment_grant
+    from hankesalkku.organisations.models import Organisation
+    from hankesalkku.accounts.services import totp_enrol
+    from tests.factories import TEST_TOTP_SECRET, UserFactory, service_actor
+
+    url = reverse("organisations:detail", args=["helsingin-kaupunki"])
+    assert "käytetty" not in client.get(url).content.decode()
+    officer = UserFactory()
+    role_assignment_grant(
+        actor=service_actor(),
+        user=officer,
+        role=Role.FINANCE_OFFICER,
+        organisation=Organisation.objects.get(slug="helsingin-kaupunki"),
+    )
+    totp_enrol(actor=service_actor(), user=officer, secret=TEST_TOTP_SECRET)
+    client.force_login(officer)
+    assert "käytetty" in client.get(url).content.decode()

@@ -1,5 +1,40 @@
-"""Decisions are public documents; only the draft projects linked to them are filtered out."""
+"""Who may see what of decisions and commitments.
+
+Decisions are public documents; the commitments in them are public too, but how much of a
+commitment has been spent, and so how much is still open, is the finance office's working
+information: it is shown to the organisation's finance officers and to administrators.
+"""
+
+from django.utils.translation import gettext as _
+
+from hankesalkku.accounts import roles
+from hankesalkku.accounts.models import Role
 
 
 def can_view_decision(user, decision) -> tuple[bool, str]:
     return True, ""
+
+
+def can_view_commitment_spending(user, organisation=None) -> tuple[bool, str]:
+    """Spent and open amounts of an organisation's commitments (with its units').
+
+    Without an organisation: whether the user sees spending anywhere (the overview's columns).
+    """
+    if getattr(user, "is_staff", False) or roles.is_administrator(user):
+        return True, ""
+    finance = roles.organisation_ids_for(user, [Role.FINANCE_OFFICER])
+    if finance and (organisation is None or organisation.pk in finance):
+        return True, ""
+    return False, _(
+        "Käytetyt ja avoimet summat näkyvät vain organisaation talousvastaaville ja "
+        "ylläpitäjille; päätetyt summat ovat julkisia."
+    )
+
+
+def can_view_decision_history(user, decision) -> tuple[bool, str]:
+    """Who changed a decision's record: its organisation's people and administrators."""
+    if getattr(user, "is_staff", False) or roles.is_administrator(user):
+        return True, ""
+    if decision.organisation_id in roles.organisation_ids_for(user):
+        return True, ""
+    return False, _("Muutoshistorian näkevät päätöksen tehneen organisaation käyttäjät.")

@@ -63,9 +63,14 @@ def _summary(commitments) -> list[dict]:
     ]
 
 
-def build_co_financing(organisation: Organisation, language: str = "fi") -> dict:
+def build_co_financing(
+    organisation: Organisation, language: str = "fi", *, viewer=None, show_spending: bool = False
+) -> dict:
+    """The ledger as `viewer` may see it: no draft project's commitments, and spent and open
+    amounts only when `show_spending` (see `decisions.permissions`) — left out here, at the
+    read, so that no template or export can print them by mistake."""
     payers = Organisation.objects.filter(organisation_tree(organisation)).values("pk")
-    base = Commitment.objects.filter(payer__in=payers).order_by()
+    base = Commitment.objects.visible_to(viewer).filter(payer__in=payers).order_by()
     co_financing = base.filter(purpose__in=CO_FINANCING)
     project_costs = base.filter(purpose=CommitmentPurpose.PROJECT_COSTS)
     totals = co_financing.aggregate(
@@ -74,6 +79,7 @@ def build_co_financing(organisation: Organisation, language: str = "fi") -> dict
         ceilings=Count("pk", filter=Q(qualifier=Qualifier.AT_MOST)),
     )
     decided, spent = totals["decided"] or ZERO, totals["spent"] or ZERO
+    co_financing_rows, project_rows = _summary(co_financing), _summary(project_costs)
     listed = base.with_related().order_by("decision__date", "budget_item__code", "pk")[:MAX_LISTED]
     items = [
         {
@@ -97,20 +103,28 @@ def build_co_financing(organisation: Organisation, language: str = "fi") -> dict
         }
         for c in listed
     ]
+    if not show_spending:
+        for row in (*items, *summary_rows(co_financing_rows, project_rows)):
+            row["spent"] = row["open"] = None
+        spent = None
     return {
         "organisation": localized(organisation, "name", language),
         "slug": organisation.slug,
-        "co_financing": _summary(co_financing),
-        "project_costs": _summary(project_costs),
+        "co_financing": co_financing_rows,
+        "project_costs": project_rows,
         "totals": {
             "decided": decided,
             "spent": spent,
-            "open": decided - spent,
+            "open": None if spent is None else decided - spent,
             "qualifier": Qualifier.AT_MOST if totals["ceilings"] else Qualifier.EXACT,
         },
         "commitments": items,
         "listed_all": len(items) < MAX_LISTED,
     }
+
+
+def summary_rows(*groups: list[dict]) -> list[dict]:
+    return [row for group in groups for row in group]
 
 
 def _years(starts: int | None, ends: int | None) -> str:

@@ -216,8 +216,8 @@ def organisation_pick(request):
 @require_GET
 def organisation(request, slug: str):
     org = get_object_or_404(Organisation, slug=slug)
-    allowed, reason = can_view_commitment_spending(request.user)
-    data = build_co_financing(org, _language())
+    allowed, reason = can_view_commitment_spending(request.user, org)
+    data = build_co_financing(org, _language(), viewer=request.user, show_spending=allowed)
     return render(
         request,
         "insights/organisation.html",

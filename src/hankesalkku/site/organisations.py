@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 
 from hankesalkku.decisions.models import Commitment, CommitmentPurpose, Decision
+from hankesalkku.decisions.permissions import can_view_commitment_spending
 from hankesalkku.organisations.models import Organisation
 from hankesalkku.projects.models import Application, Partner, ProjectEntity
 from hankesalkku.site.projects import combined_qualifier
@@ -23,7 +24,8 @@ def _descendants(root: Organisation) -> list[Organisation]:
     return found
 
 
-def _commitments_by_budget_item(commitments) -> list[dict]:
+def _commitments_by_budget_item(commitments, show_spending: bool) -> list[dict]:
+    """Commitments grouped by budget item; spent and open only for those who may see them."""
     groups: dict = {}
     for c in commitments:
         group = groups.setdefault(
@@ -41,6 +43,8 @@ def _commitments_by_budget_item(commitments) -> list[dict]:
     for group in groups.values():
         group["qualifier"] = combined_qualifier(c.qualifier for c in group["commitments"])
         group["open"] = group["amount"] - group["spent"]
+        if not show_spending:
+            group["spent"] = group["open"] = None
     return list(groups.values())
 
 
@@ -67,6 +71,7 @@ def organisation_detail(request, slug):
         .filter(organisation_id__in=ids, entity_id__in=visible)
         .order_by("entity__name")
     )
+    show_spending, _reason = can_view_commitment_spending(request.user, organisation)
     paid = list(
         Commitment.objects.with_related()
         .select_related("budget_item__organisation")
@@ -95,7 +100,7 @@ def organisation_detail(request, slug):
             "units": units,
             "applications": applications,
             "partnerships": partnerships,
-            "budget_groups": _commitments_by_budget_item(paid),
+            "budget_groups": _commitments_by_budget_item(paid, show_spending),
             "paid_total": sum((c.amount for c in co_financing), Decimal("0")),
             "paid_qualifier": combined_qualifier(c.qualifier for c in co_financing),
             "received": received,

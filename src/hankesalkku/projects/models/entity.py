@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hankesalkku.core.money import money_field, qualifier_field
-from hankesalkku.organisations.membership import member_organisation_ids
+from hankesalkku.accounts import roles
 
 from .status import ProjectStatus
 
@@ -18,13 +18,16 @@ class ProjectEntityQuerySet(models.QuerySet):
     def visible_to(self, user):
         """What a user may see: everything but drafts, and the drafts of their own organisations.
 
+        "Their own" are the organisations (with their units) where they hold a members' role:
+        preparer, signatory, finance officer or viewer.
+
         The one read rule for project entities; list pages, the overview, the API and the
         source view all filter with it, so a draft never leaks through a side door.
         """
-        if getattr(user, "is_staff", False):
+        if getattr(user, "is_staff", False) or roles.is_administrator(user):
             return self
         public = ~Q(status=ProjectStatus.PLANNED)
-        org_ids = member_organisation_ids(user)
+        org_ids = roles.organisation_ids_for(user)
         if not org_ids:
             return self.filter(public)
         own = ProjectEntity.objects.filter(
@@ -173,7 +176,3 @@ class ProjectEntity(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("projects:detail", args=[self.slug])
-
-    @property
-    def is_funded(self) -> bool:
-        return self.status in ProjectStatus.funded()
