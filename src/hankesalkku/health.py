@@ -4,10 +4,14 @@ It answers 200 only when the database answers too; it needs no sign-in and no HT
 redirect (settings exempt it), and it says nothing about the data.
 """
 
+import logging
+
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
 
 
 @never_cache
@@ -18,5 +22,6 @@ def health(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
+        logger.warning("Health check: the database does not answer", exc_info=True)
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})

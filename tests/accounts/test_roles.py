@@ -119,3 +119,23 @@ def test_a_revoked_role_keeps_its_history_and_gives_no_rights(signatory, city):
     assert roles.roles_of(fresh) == frozenset()
     # and the role can be granted again later
     role_assignment_grant(actor=signatory, user=person, role=Role.PREPARER, organisation=city)
+
+
+def test_each_role_starts_from_what_it_can_do_next(db, client):
+    """A Helsinki finance officer signs in and is shown the city's co-financing ledger first."""
+    from django.urls import reverse
+
+    from hankesalkku.accounts.models import Role
+    from hankesalkku.accounts.services import role_assignment_grant, totp_enrol
+    from tests.factories import TEST_TOTP_SECRET, OrganisationFactory, UserFactory, service_actor
+
+    city = OrganisationFactory(name="Esimerkkikaupunki", slug="esimerkkikaupunki")
+    officer = UserFactory()
+    role_assignment_grant(
+        actor=service_actor(), user=officer, role=Role.FINANCE_OFFICER, organisation=city
+    )
+    totp_enrol(actor=service_actor(), user=officer, secret=TEST_TOTP_SECRET)
+    client.force_login(officer)
+    page = client.get(reverse("accounts:profile")).content.decode()
+    assert reverse("insights:organisation", args=["esimerkkikaupunki"]) in page
+    assert "Mitä voit tehdä seuraavaksi" in page

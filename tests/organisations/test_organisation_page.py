@@ -37,9 +37,8 @@ def test_an_unknown_organisation_is_404(db, client):
 def test_spent_and_open_amounts_are_for_the_citys_finance_officers_only(demo, client):
     """The leak an access audit found: spending printed for anonymous visitors."""
     from hankesalkku.accounts.models import Role
-    from hankesalkku.accounts.services import role_assignment_grant
+    from hankesalkku.accounts.services import role_assignment_grant, totp_enrol
     from hankesalkku.organisations.models import Organisation
-    from hankesalkku.accounts.services import totp_enrol
     from tests.factories import TEST_TOTP_SECRET, UserFactory, service_actor
 
     url = reverse("organisations:detail", args=["helsingin-kaupunki"])

@@ -27,6 +27,7 @@ from .services import (
     role_assignment_grant,
     role_assignment_revoke,
 )
+from .start import next_steps
 
 
 def forbidden(request, reason: str):
@@ -47,6 +48,7 @@ def profile(request):
         .select_related("organisation", "call", "theme")
         .order_by("role")
     )
+    assignments = list(assignments)
     authenticators = Authenticator.objects.filter(user=user)
     managed = [a.organisation for a in assignments if a.role == Role.SIGNATORY]
     if roles.is_administrator(user):
@@ -63,6 +65,7 @@ def profile(request):
             ).exists(),
             "mfa_required": roles.requires_mfa(user),
             "managed_organisations": managed,
+            "next_steps": next_steps(user, assignments),
         },
     )
 

@@ -21,9 +21,19 @@ class ActivityVerb(models.TextChoices):
 
 class ActivityQuerySet(models.QuerySet):
     def for_record(self, record):
-        return self.filter(
-            content_type=ContentType.objects.get_for_model(record), object_id=record.pk
-        ).select_related("actor")
+        return self.for_records([record])
+
+    def for_records(self, records):
+        """The trail of several records (a project with its parts) in one query."""
+        condition = models.Q(pk__in=[])
+        by_type: dict[int, list[int]] = {}
+        for record in records:
+            if record is not None and record.pk is not None:
+                ct = ContentType.objects.get_for_model(record)
+                by_type.setdefault(ct.pk, []).append(record.pk)
+        for ct_id, pks in by_type.items():
+            condition |= models.Q(content_type_id=ct_id, object_id__in=pks)
+        return self.filter(condition).select_related("actor", "content_type")
 
 
 class Activity(models.Model):

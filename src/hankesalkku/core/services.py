@@ -5,6 +5,11 @@ the transaction and remembers who is acting; `save_validated` and `delete_record
 place where a model is cleaned and saved or deleted, and each of them writes an `Activity` with
 the fields before and after. So a database constraint and a form give the same Finnish message,
 and no write can happen without the user it was made by.
+
+Verbs are `create`, `update` and `delete` (`add`/`remove` where a record joins or leaves
+another, as a partner does a project). An update or delete service takes its record as the
+first keyword after `actor` (`priority_update(actor=…, priority=…, name=…)`); the admin
+(`core.admin.ServiceAdmin`) calls them by that convention.
 """
 
 import contextvars
@@ -15,13 +20,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ImproperlyConfigured
-from django.db import models, transaction
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import models, router, transaction
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.utils.translation import gettext as _
 
 from .models import Activity, ActivityVerb
 
 SERVICES: dict[str, object] = {}
 """Every service by name, so a test can check that each one is audited."""
+
+REDACTED_FIELDS = frozenset({"password"})
+"""Fields whose change the trail notes without keeping the value (a password hash)."""
+_REDACTED = "[piilotettu]"
 
 
 @dataclass(frozen=True)
@@ -107,6 +118,13 @@ def _record(instance: models.Model, verb: str, changes: dict) -> None:
     )
 
 
+def _redacted(changes: dict) -> dict:
+    return {
+        name: [_REDACTED, _REDACTED] if name in REDACTED_FIELDS else pair
+        for name, pair in changes.items()
+    }
+
+
 def save_validated(instance: models.Model, **save_kwargs) -> models.Model:
     """Clean, save and record; the trail keeps each changed field as [before, after]."""
     before = _stored_values(instance)
@@ -115,7 +133,7 @@ def save_validated(instance: models.Model, **save_kwargs) -> models.Model:
     after = _values(instance)
     if before is None:
         changes = {name: [None, value] for name, value in after.items() if value not in (None, "")}
-        _record(instance, ActivityVerb.CREATED, changes)
+        _record(instance, ActivityVerb.CREATED, _redacted(changes))
     else:
         changes = {
             name: [before.get(name), value]
@@ -123,12 +141,38 @@ def save_validated(instance: models.Model, **save_kwargs) -> models.Model:
             if before.get(name) != value
         }
         if changes:
-            _record(instance, ActivityVerb.UPDATED, changes)
+            _record(instance, ActivityVerb.UPDATED, _redacted(changes))
     return instance
 
 
+def _refusal(instance: models.Model, error: ProtectedError | RestrictedError) -> ValidationError:
+    objects = getattr(error, "protected_objects", None) or error.restricted_objects
+    blocking = sorted({str(obj) for obj in objects})[:5]
+    return ValidationError(
+        _("Tietuetta ”%(record)s” ei voi poistaa, koska siihen viittaa: %(refs)s.")
+        % {"record": instance, "refs": "; ".join(blocking)}
+    )
+
+
 def delete_recorded(instance: models.Model) -> None:
-    _record(instance, ActivityVerb.DELETED, {})
+    """Delete a record and what cascades with it, each row leaving its values in the trail.
+
+    A record that others still point to (PROTECT, RESTRICT) is refused with a message naming
+    them, so a service caller gets a ValidationError like any other refusal, never a 500.
+    """
+    collector = Collector(using=router.db_for_write(type(instance)), origin=instance)
+    try:
+        collector.collect([instance])
+    except (ProtectedError, RestrictedError) as error:
+        raise _refusal(instance, error) from error
+    doomed = [obj for objects in collector.data.values() for obj in objects]
+    doomed += [obj for queryset in collector.fast_deletes for obj in queryset]
+    for obj in doomed:
+        if type(obj)._meta.auto_created:  # a many-to-many link row: the relation records it
+            continue
+        values = (_stored_values(obj) if obj is instance else None) or _values(obj)
+        changes = {name: [value, None] for name, value in values.items() if value not in (None, "")}
+        _record(obj, ActivityVerb.DELETED, _redacted(changes))
     instance.delete()
 
 
@@ -138,9 +182,34 @@ def set_fields(instance: models.Model, values: dict) -> models.Model:
     return instance
 
 
+def _split_related(model: type[models.Model], values: dict) -> tuple[dict, dict]:
+    """Column values apart from many-to-many ones, which exist only once the row does."""
+    names = {field.name for field in model._meta.many_to_many}
+    columns = {name: value for name, value in values.items() if name not in names}
+    related = {name: value for name, value in values.items() if name in names}
+    return columns, related
+
+
+def record_create(model: type[models.Model], **values) -> models.Model:
+    """The body of a plain `<entity>_create` service: validate, save, then set the relations."""
+    columns, related = _split_related(model, values)
+    instance = save_validated(model(**columns))
+    for name, objects in related.items():
+        related_set(instance, name, objects)
+    return instance
+
+
 def record_update(instance: models.Model, changes: dict) -> models.Model:
-    """The body of every `<entity>_update` service: set the fields given, validate, save."""
-    return save_validated(set_fields(instance, changes))
+    """The body of every `<entity>_update` service: set the fields given, validate, save.
+
+    Many-to-many fields among the changes replace the relation (`related_set`), so an update
+    from a form with its selection lists is one call.
+    """
+    columns, related = _split_related(type(instance), changes)
+    save_validated(set_fields(instance, columns))
+    for name, objects in related.items():
+        related_set(instance, name, objects)
+    return instance
 
 
 def related_set(instance: models.Model, name: str, objects) -> None:

@@ -1,9 +1,18 @@
 from django.contrib import admin
 
+from hankesalkku.core.admin import ServiceAdmin, ServiceInline
+
+from . import services
 from .models import Commitment, Decision
 
 
-class CommitmentInline(admin.TabularInline):
+class _CommitmentServices:
+    create_service = services.commitment_create
+    update_service = services.commitment_update
+    delete_service = services.commitment_remove
+
+
+class CommitmentInline(_CommitmentServices, ServiceInline, admin.TabularInline):
     model = Commitment
     extra = 0
     fields = [
@@ -22,7 +31,10 @@ class CommitmentInline(admin.TabularInline):
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(ServiceAdmin):
+    create_service = services.decision_create
+    update_service = services.decision_update
+    delete_service = services.decision_delete
     list_display = [
         "date",
         "organisation",
@@ -41,7 +53,7 @@ class DecisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(admin.ModelAdmin):
+class CommitmentAdmin(_CommitmentServices, ServiceAdmin):
     list_display = [
         "decision",
         "payer",

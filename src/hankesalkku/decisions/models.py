@@ -39,7 +39,8 @@ class Decision(models.Model):
     """A decision, or an agenda item's proposal, as the decision system publishes it.
 
     Identifiers are stored in their printed form (HEL 2023-014238, 54 §, T 02 05 01 01) and
-    normalised on save so that the API forms (HEL-2023-014238, "54", "02 05 01 01") match them.
+    normalised in `clean` (every service validates before it saves) so that the API forms
+    (HEL-2023-014238, "54", "02 05 01 01") match them.
     """
 
     organisation = models.ForeignKey(
@@ -101,14 +102,14 @@ class Decision(models.Model):
     def __str__(self) -> str:
         return f"{self.section_label} {self.title}".strip()
 
-    def save(self, *args, **kwargs):
+    def get_absolute_url(self) -> str:
+        return reverse("decisions:detail", args=[self.pk])
+
+    def clean(self):
+        """API and printed identifiers in one form before the unique check compares them."""
         self.diary_number = normalise_diary_number(self.diary_number)
         self.section = normalise_section(self.section)
         self.classification_code = normalise_classification(self.classification_code)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("decisions:detail", args=[self.pk])
 
     @property
     def section_label(self) -> str:

@@ -1,35 +1,57 @@
-from hankesalkku.core.services import save_validated, service
+"""Writes for decisions and the commitments they make.
 
-from .models import (
-    Commitment,
-    Decision,
-    normalise_classification,
-    normalise_diary_number,
-    normalise_section,
-)
+Identifiers are normalised by `Decision.clean`, which every save here runs, so a decision
+read from the API and one typed from print are recognised as the same.
+"""
+
+from hankesalkku.core.services import delete_recorded, record_create, record_update, service
+
+from .models import Commitment, Decision
 
 
 @service
 def decision_create(*, actor, organisation, title: str, date, decision_maker: str, **fields):
-    entities = fields.pop("project_entities", ())
-    calls = fields.pop("calls", ())
-    decision = Decision(
-        organisation=organisation, title=title, date=date, decision_maker=decision_maker, **fields
+    """`project_entities` and `calls` (the decision's subjects) may be given with the rest."""
+    return record_create(
+        Decision,
+        organisation=organisation,
+        title=title,
+        date=date,
+        decision_maker=decision_maker,
+        **fields,
     )
-    # Normalise identifiers before validation so API and printed forms are treated alike.
-    decision.diary_number = normalise_diary_number(decision.diary_number)
-    decision.section = normalise_section(decision.section)
-    decision.classification_code = normalise_classification(decision.classification_code)
-    save_validated(decision)
-    decision.project_entities.set(entities)
-    decision.calls.set(calls)
-    return decision
+
+
+@service
+def decision_update(*, actor, decision: Decision, **changes) -> Decision:
+    return record_update(decision, changes)
+
+
+@service
+def decision_delete(*, actor, decision: Decision) -> None:
+    """Refused while the decision's commitments exist: the ledger keeps its grounds."""
+    delete_recorded(decision)
 
 
 @service
 def commitment_create(*, actor, decision: Decision, payer, entity, amount, purpose: str, **fields):
-    return save_validated(
-        Commitment(
-            decision=decision, payer=payer, entity=entity, amount=amount, purpose=purpose, **fields
-        )
+    return record_create(
+        Commitment,
+        decision=decision,
+        payer=payer,
+        entity=entity,
+        amount=amount,
+        purpose=purpose,
+        **fields,
     )
+
+
+@service
+def commitment_update(*, actor, commitment: Commitment, **changes) -> Commitment:
+    """What was spent stays within the amount committed (the table's constraint)."""
+    return record_update(commitment, changes)
+
+
+@service
+def commitment_remove(*, actor, commitment: Commitment) -> None:
+    delete_recorded(commitment)

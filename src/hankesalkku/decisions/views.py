@@ -1,12 +1,15 @@
 """Decisions and the money they commit, each with the source of its figures."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from hankesalkku.core.history import render_history
 from hankesalkku.projects.models import ProjectEntity
 from hankesalkku.sources.models import SourceReference
 
 from .models import Commitment, Decision
+from .permissions import can_view_decision_history
 
 
 def _visible_entities(request):
@@ -32,14 +35,27 @@ def decision_detail(request, pk):
         ),
         pk=pk,
     )
-    visible = ProjectEntity.objects.visible_to(request.user).values("pk")
     commitments = list(
-        Commitment.objects.with_related().filter(decision=decision, entity_id__in=visible)
+        Commitment.objects.visible_to(request.user).with_related().filter(decision=decision)
     )
     budget_items = [c.budget_item for c in commitments]
     refs = SourceReference.objects.for_objects([decision, *commitments, *budget_items])
     return render(
         request,
         "decisions/detail.html",
-        {"decision": decision, "commitments": commitments, "refs": refs},
+        {
+            "decision": decision,
+            "commitments": commitments,
+            "refs": refs,
+            "show_history": can_view_decision_history(request.user, decision)[0],
+        },
     )
+
+
+def decision_history(request, pk):
+    decision = get_object_or_404(Decision, pk=pk)
+    allowed, reason = can_view_decision_history(request.user, decision)
+    if not allowed:
+        raise PermissionDenied(reason)
+    records = [decision, *Commitment.objects.visible_to(request.user).filter(decision=decision)]
+    return render_history(request, records, title=str(decision))

@@ -14,6 +14,7 @@ from hankesalkku.projects.services import application_create, partner_add, proje
 
 from .helsinki import cite_office_holder_decision
 from .sources import Citer
+from .statuses import advance
 
 
 def decision_54(actor, cite: Citer, org, theme, call, objective, ely) -> dict:
@@ -23,7 +24,6 @@ def decision_54(actor, cite: Citer, org, theme, call, objective, ely) -> dict:
         slug="lasten-nuorten-ja-perheiden-palveluiden-kehittaminen",
         name=theme.name,
         kind=ProjectKind.GROUP,
-        status=ProjectStatus.SUBMITTED,
         call=call,
         theme=theme,
         specific_objective=objective,
@@ -37,6 +37,7 @@ def decision_54(actor, cite: Citer, org, theme, call, objective, ely) -> dict:
             "hyvinvointialueiden perhe- ja sosiaalipalvelujen yhteistyörakenne."
         ),
     )
+    entity = advance(actor, entity, ProjectStatus.SUBMITTED)
     cite.cite("000", entity, "name", f"hankkeella ”{theme.name}”", section="Päätös")
     cite.cite("000", entity, "starts", "Hanke toteutetaan 1.9.2024-31.8.2027 välisenä aikana.")
     cite.cite("000", entity, "ends", "Hanke toteutetaan 1.9.2024-31.8.2027 välisenä aikana.")

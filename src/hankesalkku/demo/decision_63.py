@@ -12,6 +12,7 @@ from hankesalkku.projects.services import application_create, project_entity_cre
 
 from .helsinki import cite_office_holder_decision
 from .sources import Citer
+from .statuses import advance
 
 
 def decision_63(actor, cite: Citer, org, objective) -> dict:
@@ -23,7 +24,6 @@ def decision_63(actor, cite: Citer, org, objective) -> dict:
         "sosiaaliseen kuntoutukseen",
         acronym="HOT",
         kind=ProjectKind.GROUP,
-        status=ProjectStatus.SUBMITTED,
         specific_objective=objective,
         starts=date(2025, 1, 1),
         ends=date(2027, 12, 31),
@@ -41,6 +41,7 @@ def decision_63(actor, cite: Citer, org, objective) -> dict:
             "ketteriin kokeiluihin."
         ),
     )
+    entity = advance(actor, entity, ProjectStatus.SUBMITTED)
     cite.cite(
         "001",
         entity,

@@ -2,13 +2,16 @@
 
 from datetime import date
 
-from django.utils.text import slugify
-
 from hankesalkku.decisions.models import Appeal, DecisionMakerKind, DecisionStage
 from hankesalkku.decisions.services import decision_create
-from hankesalkku.organisations.models import District
-from hankesalkku.programmes.models import ImpactFramework, ImpactLevel, Programme, ProgrammeKind
-from hankesalkku.programmes.services import call_create
+from hankesalkku.organisations.services import district_create
+from hankesalkku.programmes.models import ProgrammeKind
+from hankesalkku.programmes.services import (
+    call_create,
+    impact_framework_create,
+    impact_level_create,
+    programme_create,
+)
 
 from .sources import Citer
 
@@ -21,7 +24,8 @@ DISTRICTS = [
 
 
 def helsingin_malli(actor, cite: Citer, org) -> dict:
-    programme = Programme.objects.create(
+    programme = programme_create(
+        actor=actor,
         slug="helsingin-malli",
         name="Helsingin malli – osallistavan alueellisen kulttuurityön kehittämisavustukset",
         name_sv="Helsingforsmodellen – utvecklingsunderstöd för delaktigt regionalt kulturarbete",
@@ -31,7 +35,8 @@ def helsingin_malli(actor, cite: Citer, org) -> dict:
         owner=org["helsinki"],
     )
     cite.cite("004", programme, "name", "osallistavan alueellisen kulttuurityön Helsingin mallin")
-    framework = ImpactFramework.objects.create(
+    framework = impact_framework_create(
+        actor=actor,
         name="Helsingin mallin kolmikantainen vaikuttavuuskokonaisuus",
         description=(
             "Vaikutuksia seurataan kolmella tasolla; käytössä yhteneväiset raportointimateriaalit. "
@@ -48,12 +53,12 @@ def helsingin_malli(actor, cite: Citer, org) -> dict:
         "004", framework, "description", "käytössä on mm. yhteneväiset raportointimateriaalit"
     )
     for order, name in enumerate(("Asukkaat", "Aluetoimijat", "Taidelaitokset"), start=1):
-        level = ImpactLevel.objects.create(framework=framework, order=order, name=name)
+        level = impact_level_create(actor=actor, framework=framework, order=order, name=name)
         cite.cite("004", level, "name", "asukkaiden, aluetoimijoiden ja taidelaitosten välillä")
 
     districts = []
     for name, name_sv in DISTRICTS:
-        district = District.objects.create(slug=slugify(name), name=name, name_sv=name_sv)
+        district = district_create(actor=actor, name=name, name_sv=name_sv)
         cite.cite(
             "004", district, "name", "Seuraavan kolmivuotiskauden kohdekaupunginosat ovat Malmi"
         )

@@ -16,6 +16,8 @@ from hankesalkku.programmes.models import Sector
 from hankesalkku.projects.models import ApplicationRole, ProjectKind, ProjectStatus
 from hankesalkku.projects.services import application_create, partner_add, project_entity_create
 
+from .statuses import advance
+
 T = OrganisationType
 
 # number, name, acronym, ministries, sector slugs, implementers (name, type, region slug)
@@ -218,7 +220,6 @@ def illustrative_portfolio(actor, *, theme, call, objective, ely, ministries) ->
             acronym=acronym,
             kind=kind,
             slug=f"esimerkki-{acronym.lower()}",
-            status=ProjectStatus.IN_IMPLEMENTATION,
             call=call,
             theme=theme,
             specific_objective=objective,
@@ -230,6 +231,7 @@ def illustrative_portfolio(actor, *, theme, call, objective, ely, ministries) ->
             is_illustrative=True,
             description="Havainnollistava hanke, joka täydentää koordinaation yleiskuvan lukumäärät.",
         )
+        entity = advance(actor, entity, ProjectStatus.IN_IMPLEMENTATION)
         entities[number] = entity
         for position, (org_name, org_type, region_slug) in enumerate(implementers):
             implementer_index += 1
@@ -282,7 +284,6 @@ def coordination_project(actor, cite, *, objective, ely, okm):
         slug="osallisuuden-koordinaatio",
         name="Lasten, nuorten ja perheiden osallisuuden koordinaatio (ESR+)",
         kind=ProjectKind.GROUP,
-        status=ProjectStatus.IN_IMPLEMENTATION,
         specific_objective=objective,
         funding_authority=ely,
         funding_ministries=[okm],
@@ -292,6 +293,7 @@ def coordination_project(actor, cite, *, objective, ely, okm):
             "verkostoituminen ja tulosten viestintä."
         ),
     )
+    entity = advance(actor, entity, ProjectStatus.IN_IMPLEMENTATION)
     cite.cite(
         "002", entity, "name", "Lasten, nuorten ja perheiden osallisuuden koordinaatio (ESR+)"
     )

@@ -6,16 +6,16 @@ from decimal import Decimal
 from hankesalkku.core.money import Qualifier
 from hankesalkku.organisations.models import Organisation, OrganisationType
 from hankesalkku.organisations.services import organisation_create
-from hankesalkku.programmes.models import (
-    FigureMetric,
-    Priority,
-    Programme,
-    ProgrammeKind,
-    Sector,
-    SpecificObjective,
-    Theme,
+from hankesalkku.programmes.models import FigureMetric, ProgrammeKind, Sector
+from hankesalkku.programmes.services import (
+    call_create,
+    call_strand_create,
+    priority_create,
+    programme_create,
+    reported_figure_create,
+    specific_objective_create,
+    theme_create,
 )
-from hankesalkku.programmes.services import call_create, call_strand_create, reported_figure_create
 
 from .sources import Citer
 
@@ -53,7 +53,8 @@ def authorities(actor, cite: Citer) -> dict[str, Organisation]:
 
 
 def programme_structure(actor, cite: Citer):
-    programme = Programme.objects.create(
+    programme = programme_create(
+        actor=actor,
         slug="uudistuva-ja-osaava-suomi-2021-2027",
         name="Uudistuva ja osaava Suomi 2021–2027",
         name_sv="Förnyande och kompetent Finland 2021–2027",
@@ -66,7 +67,8 @@ def programme_structure(actor, cite: Citer):
     cite.cite(
         "002", programme, "name", "Uudistuva ja osaava Suomi 2021–2027 -rakennerahasto-ohjelmaa"
     )
-    priority = Priority.objects.create(
+    priority = priority_create(
+        actor=actor,
         programme=programme,
         number="4",
         name="Työllistävä, osaava ja osallistava Suomi",
@@ -74,7 +76,8 @@ def programme_structure(actor, cite: Citer):
         name_en="Employing, skilled and inclusive Finland",
     )
     cite.cite("001", priority, "", "toimintalinja 4. työllistävä, osaava ja osallistava Suomi")
-    objective = SpecificObjective.objects.create(
+    objective = specific_objective_create(
+        actor=actor,
         priority=priority,
         code="4.3",
         name="Yhdenvertainen osallisuus",
@@ -204,7 +207,8 @@ def _call_results(actor, cite: Citer, calls: dict) -> None:
 
 
 def theme_and_calls(actor, cite: Citer, programme, objective, orgs) -> dict:
-    theme = Theme.objects.create(
+    theme = theme_create(
+        actor=actor,
         slug="lasten-nuorten-ja-perheiden-palvelut",
         name=THEME_NAME,
         name_en="Developing services for children, young people and families and promoting "
@@ -216,8 +220,8 @@ def theme_and_calls(actor, cite: Citer, programme, objective, orgs) -> dict:
             "arjessa tukeminen; eri alojen ammattilaisten osaamisen vahvistaminen; "
             "osallistuminen kulttuuri- ja liikuntapalveluihin ja ohjattuun vapaa-aikaan."
         ),
+        ministries=[orgs["okm"], orgs["stm"]],
     )
-    theme.ministries.set([orgs["okm"], orgs["stm"]])
     cite.cite("003", theme, "name", f"({THEME_NAME})")
     cite.cite("003", theme, "", "Toteutettu 3 valtakunnallista hankehakua")
 

@@ -22,14 +22,7 @@ from hankesalkku.decisions.models import (
 )
 from hankesalkku.organisations.models import Organisation, OrganisationType
 from hankesalkku.projects.models import ProjectEntity
-
-try:  # the reader's nominative rules; names it gives are nominative already
-    from hankesalkku.reader.organisations import nominative as _reader_nominative
-except ImportError:  # pragma: no cover - the reader is a sibling package being built
-
-    def _reader_nominative(phrase: str) -> str | None:
-        return phrase
-
+from hankesalkku.reader.organisations import nominative as _reader_nominative
 
 BUSINESS_ID = re.compile(r"(?<![\d-])(\d{7}-\d)(?![\d-])")
 _CITY_FORM = re.compile(r"^(\w+?)n (?:kaupunki|kunta)$", re.I)

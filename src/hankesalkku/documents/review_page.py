@@ -6,6 +6,7 @@ costs the same few queries however many values a document has.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -23,6 +24,8 @@ from .links import record_url
 from .matching import conflict, parse_date
 from .models import ExtractedValue, Extraction
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass
 class Row:
@@ -36,12 +39,20 @@ class Row:
     input_value: str
 
 
+def _amount(value: ExtractedValue, text: str) -> Decimal | None:
+    """The euros of an amount value; the reader and the corrections store plain decimals, so
+    anything else is a stored value gone wrong, shown as it is and logged."""
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        logger.warning("Extracted amount %s is not a number: %r", value.pk, text, exc_info=True)
+        return None
+
+
 def display_value(value: ExtractedValue, text: str) -> str:
     if value.group == "amount":
-        try:
-            return format_eur(Decimal(text), value.qualifier or "exact")
-        except ArithmeticError:
-            return text
+        amount = _amount(value, text)
+        return text if amount is None else format_eur(amount, value.qualifier or "exact")
     if value.name in ("decision_date", "period_start", "period_end"):
         parsed = parse_date(text)
         return parsed.strftime("%-d.%-m.%Y") if parsed else text
@@ -79,10 +90,10 @@ def row_for(value: ExtractedValue, extraction: Extraction) -> Row:
 def input_value(value: ExtractedValue, text: str) -> str:
     """The value as a person would type it when correcting: 123 750,00 and 14.12.2023."""
     if value.group == "amount":
-        try:
-            whole, _sep, cents = f"{Decimal(text):,.2f}".partition(".")
-        except ArithmeticError:
+        amount = _amount(value, text)
+        if amount is None:
             return text
+        whole, _sep, cents = f"{amount:,.2f}".partition(".")
         return f"{whole.replace(',', ' ')},{cents}"
     if value.name in ("decision_date", "period_start", "period_end"):
         parsed = parse_date(text)

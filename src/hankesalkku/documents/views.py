@@ -6,6 +6,7 @@ swaps only the row that changed, so a long document can be checked without reloa
 
 from __future__ import annotations
 
+import logging
 from functools import wraps
 
 from django.contrib import messages
@@ -191,6 +192,7 @@ def _pick(model, raw: str):
     try:
         return model.objects.get(pk=int(raw))
     except (ValueError, model.DoesNotExist):
+        logging.getLogger(__name__).warning("No %s %r to pick", model.__name__, raw, exc_info=True)
         return None
 
 

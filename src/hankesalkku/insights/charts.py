@@ -18,7 +18,6 @@ WEB_FONT = "system-ui, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif"
 INK = "#1a1a1a"
 MUTED = "#555555"
 BAR = "#0b4f8a"
-LINE = "#d0d4d9"
 # Light to dark; text turns white from the fourth shade on (contrast ≥ 4.5:1 both ways).
 SHADES = ("#ffffff", "#dbe8f5", "#a9c8e8", "#5b93c7", "#1f5f9e", "#0b3a66")
 _ids = itertools.count(1)

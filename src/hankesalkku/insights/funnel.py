@@ -15,7 +15,7 @@ step, so that step is only ever reported):
 from __future__ import annotations
 
 from django.db.models import Count, Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from hankesalkku.core.i18n import localized
 from hankesalkku.programmes.models import Call, FigureMetric, ReportedFigure
@@ -37,11 +37,8 @@ STEPS = (
 APPLICATION_METRICS = {FigureMetric.APPLICATIONS_RECEIVED, FigureMetric.FUNDED_PROJECTS}
 
 
-def source_url(ref: SourceReference) -> str | None:
-    try:
-        return reverse("sources:source", args=[ref.pk]) + "#lainaus"
-    except NoReverseMatch:  # the documents app may not publish sources in every deployment
-        return None
+def source_url(ref: SourceReference) -> str:
+    return reverse("sources:source", args=[ref.pk]) + "#lainaus"
 
 
 def _sources(refs: dict, figure) -> list[dict]:

@@ -24,12 +24,11 @@ Counting rules (the coordination's, seed 002):
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import Coalesce
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from hankesalkku.core.i18n import localized
@@ -70,7 +69,7 @@ def build_overview(selection: Selection, language: str = "fi") -> dict:
         by_region, unplaced = _by_region(apps["by_region"], partners["by_region"], language)
         sectors = _sectors(ids, counts["entities"], language)
         return {
-            "generated": date.today().isoformat(),
+            "generated": timezone.localdate().isoformat(),
             "language": language,
             "selection": [{"field": f, "value": v} for f, v in selection.describe(language)],
             "selection_params": selection.to_params(),

@@ -1,11 +1,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from hankesalkku.core.admin import ServiceAdmin, ServiceInline
+
+from . import services
 from .models import BudgetItem, District, Organisation, OrganisationMember, Region
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(ServiceAdmin):
+    update_service = services.region_update  # the data migration loads regions
     list_display = ["name", "name_sv", "short_name", "kind", "maakunta", "order"]
     list_filter = ["kind"]
     search_fields = ["name", "name_sv", "short_name", "aliases"]
@@ -13,14 +17,29 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(ServiceAdmin):
+    create_service = services.district_create
+    update_service = services.district_update
+    delete_service = services.district_delete
     list_display = ["name", "name_sv", "municipality"]
     list_filter = ["municipality"]
     search_fields = ["name", "name_sv"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class UnitInline(admin.TabularInline):
+class _OrganisationServices:
+    create_service = services.organisation_create
+    update_service = services.organisation_update
+    delete_service = services.organisation_delete
+
+
+class _MemberServices:
+    create_service = services.organisation_member_add
+    update_service = services.organisation_member_update
+    delete_service = services.organisation_member_remove
+
+
+class UnitInline(_OrganisationServices, ServiceInline, admin.TabularInline):
     model = Organisation
     fk_name = "parent"
     fields = ["name", "slug", "abbreviation", "organisation_type", "region"]
@@ -30,14 +49,14 @@ class UnitInline(admin.TabularInline):
     verbose_name_plural = _("yksiköt")
 
 
-class MemberInline(admin.TabularInline):
+class MemberInline(_MemberServices, ServiceInline, admin.TabularInline):
     model = OrganisationMember
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(_OrganisationServices, ServiceAdmin):
     list_display = [
         "name",
         "abbreviation",
@@ -56,7 +75,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(OrganisationMember)
-class OrganisationMemberAdmin(admin.ModelAdmin):
+class OrganisationMemberAdmin(_MemberServices, ServiceAdmin):
     list_display = ["user", "organisation"]
     search_fields = ["user__username", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
@@ -64,7 +83,10 @@ class OrganisationMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(BudgetItem)
-class BudgetItemAdmin(admin.ModelAdmin):
+class BudgetItemAdmin(ServiceAdmin):
+    create_service = services.budget_item_create
+    update_service = services.budget_item_update
+    delete_service = services.budget_item_delete
     list_display = ["code", "name", "organisation"]
     list_filter = ["organisation"]
     search_fields = ["code", "name", "organisation__name"]

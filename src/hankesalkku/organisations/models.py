@@ -73,9 +73,6 @@ class OrganisationQuerySet(models.QuerySet):
     def ministries(self):
         return self.filter(organisation_type=OrganisationType.STATE_AGENCY).exclude(abbreviation="")
 
-    def with_place(self):
-        return self.select_related("region", "parent")
-
 
 class Organisation(TranslatedNameMixin, models.Model):
     """A legal organisation or one of its units (a city → division → Annantalo).

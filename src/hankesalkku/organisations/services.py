@@ -1,19 +1,100 @@
-from hankesalkku.core.services import save_validated, service
+"""Writes for organisations and their units, members, budget items, districts and regions.
+
+Regions come from the data migration (`reference.py`); people only correct them, so they have
+an update service and no create or delete.
+"""
+
+from django.contrib.auth.models import User
+
+from hankesalkku.core.services import delete_recorded, record_create, record_update, service
 from hankesalkku.core.slugs import unique_slug
 
-from .models import BudgetItem, Organisation
+from .models import BudgetItem, District, Organisation, OrganisationMember, Region
 from .validators import normalise_business_id
+
+
+def _normalised(fields: dict) -> dict:
+    """A business ID in its printed form, so the unique check sees one spelling of it."""
+    if fields.get("business_id"):
+        fields["business_id"] = normalise_business_id(fields["business_id"])
+    return fields
 
 
 @service
 def organisation_create(*, actor, name: str, organisation_type: str, **fields) -> Organisation:
-    if fields.get("business_id"):
-        fields["business_id"] = normalise_business_id(fields["business_id"])
     fields.setdefault("slug", unique_slug(Organisation, name))
-    return save_validated(Organisation(name=name, organisation_type=organisation_type, **fields))
+    return record_create(
+        Organisation, name=name, organisation_type=organisation_type, **_normalised(fields)
+    )
+
+
+@service
+def organisation_update(*, actor, organisation: Organisation, **changes) -> Organisation:
+    return record_update(organisation, _normalised(changes))
+
+
+@service
+def organisation_delete(*, actor, organisation: Organisation) -> None:
+    """Refused while units, applications or decisions still name the organisation."""
+    delete_recorded(organisation)
+
+
+@service
+def organisation_member_add(*, actor, user: User, organisation: Organisation) -> OrganisationMember:
+    """A member sees the organisation's drafts, so who added whom stays in the trail."""
+    return record_create(OrganisationMember, user=user, organisation=organisation)
+
+
+@service
+def organisation_member_update(*, actor, member: OrganisationMember, **changes):
+    return record_update(member, changes)
+
+
+@service
+def organisation_member_remove(*, actor, member: OrganisationMember) -> None:
+    delete_recorded(member)
+
+
+@service
+def budget_item_create(*, actor, organisation: Organisation, code: str = "", name: str):
+    return record_create(BudgetItem, organisation=organisation, code=code, name=name)
 
 
 @service
 def budget_item_get_or_create(*, actor, organisation, code: str = "", name: str) -> BudgetItem:
+    """Decisions name the same budget item again and again; one row serves them all."""
     item = BudgetItem.objects.filter(organisation=organisation, code=code, name=name).first()
-    return item or save_validated(BudgetItem(organisation=organisation, code=code, name=name))
+    return item or budget_item_create(actor=actor, organisation=organisation, code=code, name=name)
+
+
+@service
+def budget_item_update(*, actor, item: BudgetItem, **changes) -> BudgetItem:
+    return record_update(item, changes)
+
+
+@service
+def budget_item_delete(*, actor, item: BudgetItem) -> None:
+    """Refused while a commitment or an application's municipal financing names the item."""
+    delete_recorded(item)
+
+
+@service
+def district_create(*, actor, name: str, **fields) -> District:
+    fields.setdefault("slug", unique_slug(District, name))
+    return record_create(District, name=name, **fields)
+
+
+@service
+def district_update(*, actor, district: District, **changes) -> District:
+    return record_update(district, changes)
+
+
+@service
+def district_delete(*, actor, district: District) -> None:
+    delete_recorded(district)
+
+
+@service
+def region_update(*, actor, region: Region, **changes) -> Region:
+    """A name or an alias corrected by hand; the reader matches regions by their aliases."""
+    return record_update(region, changes)

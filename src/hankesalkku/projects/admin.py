@@ -1,7 +1,9 @@
-"""Admin for projects: the same rules as the services, so an admin save cannot bypass them.
+"""Admin for projects: every save is a service call, so an admin save cannot bypass a rule.
 
-The financing sum is a database constraint; the forms check it (and the call's maximum support
-rate) first, so a figure that does not add up comes back as a message on the field, not a 500.
+The financing sum is a database constraint; the application form checks it (and the call's
+maximum support rate) with the services' own function first, so a figure that does not add up
+comes back as a message on the field before anything is saved. A project's status offers the
+steps the transition table allows, and a new status is written by its transition service.
 """
 
 from django import forms
@@ -9,8 +11,11 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .models import Application, Partner, ProjectEntity, ProjectStatus
-from .models.status import can_transition
+from hankesalkku.core.admin import ServiceAdmin, ServiceInline
+
+from . import services
+from .models import Application, Partner, ProjectEntity
+from .models.status import ALLOWED_TRANSITIONS
 from .services import application_financing_validate
 
 
@@ -28,24 +33,22 @@ class ApplicationForm(forms.ModelForm):
 
 
 class ProjectEntityForm(forms.ModelForm):
-    """Used by the admin, which supplies the model and fields."""
+    """The status lists the stored status and the steps the transition table allows from it;
+    a new project lists only the initial status.
 
-    def clean_status(self):
-        """A status follows the allowed steps, as in the services; a new record may start anywhere."""
-        status = self.cleaned_data["status"]
-        if self.instance.pk and "status" in self.changed_data:
-            current = ProjectEntity.objects.values_list("status", flat=True).get(
-                pk=self.instance.pk
-            )
-            if status != current and not can_transition(current, status):
-                raise ValidationError(
-                    _("Tilasta ”%(current)s” ei voi siirtyä tilaan ”%(target)s”.")
-                    % {
-                        "current": ProjectStatus(current).label,
-                        "target": ProjectStatus(status).label,
-                    }
-                )
-        return status
+    Only the choices shown are narrowed: a status posted past them reaches the transition
+    service, whose refusal is the one message for a step that is not allowed.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields.get("status")
+        if status is not None:
+            current = self.instance.status
+            steps = {current, *ALLOWED_TRANSITIONS[current]}
+            if self.instance.pk is None:
+                steps = {services.INITIAL_STATUS}
+            status.widget.choices = [c for c in status.choices if c[0] in steps]
 
 
 FINANCING_FIELDS = [
@@ -66,7 +69,19 @@ FINANCING_FIELDS = [
 ]
 
 
-class ApplicationInline(admin.StackedInline):
+class _ApplicationServices:
+    create_service = services.application_create
+    update_service = services.application_update
+    delete_service = services.application_delete
+
+
+class _PartnerServices:
+    create_service = services.partner_add
+    update_service = services.partner_update
+    delete_service = services.partner_remove
+
+
+class ApplicationInline(_ApplicationServices, ServiceInline, admin.StackedInline):
     model = Application
     form = ApplicationForm
     fk_name = "entity"
@@ -92,14 +107,17 @@ class ApplicationInline(admin.StackedInline):
     ]
 
 
-class PartnerInline(admin.TabularInline):
+class PartnerInline(_PartnerServices, ServiceInline, admin.TabularInline):
     model = Partner
     extra = 0
     autocomplete_fields = ["organisation"]
 
 
 @admin.register(ProjectEntity)
-class ProjectEntityAdmin(admin.ModelAdmin):
+class ProjectEntityAdmin(ServiceAdmin):
+    create_service = services.project_entity_create
+    update_service = services.project_entity_update
+    delete_service = services.project_entity_delete
     form = ProjectEntityForm
     list_display = [
         "name",
@@ -148,9 +166,20 @@ class ProjectEntityAdmin(admin.ModelAdmin):
         queryset, _dups = super().get_search_results(request, queryset, search_term)
         return queryset.distinct(), False
 
+    def update_through_service(self, request, form, record):
+        """The fields through the update service, a new status through its transition."""
+        changes = self.changes(form)
+        target = changes.pop("status", record.status)
+        if changes:
+            record = services.project_entity_update(actor=request.user, entity=record, **changes)
+        if target != record.status:
+            step = services.transition_service(record.status, target)
+            record = step(actor=request.user, entity=record)
+        return record
+
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(_ApplicationServices, ServiceAdmin):
     form = ApplicationForm
     list_display = [
         "entity",
@@ -186,7 +215,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(_PartnerServices, ServiceAdmin):
     list_display = ["organisation", "entity", "description", "is_illustrative"]
     list_filter = ["is_illustrative"]
     search_fields = ["organisation__name", "entity__name", "entity__acronym", "description"]

@@ -1,32 +1,67 @@
 """Writes for project entities, applications, partners and the status of a project.
 
 Each status change is its own service so that the allowed steps live in one table
-(`status.ALLOWED_TRANSITIONS`) and every refusal reads the same way.
+(`status.ALLOWED_TRANSITIONS`) and every refusal reads the same way. A new entity starts in
+the initial status, and `project_entity_update` refuses a status: the transition services
+are the only way a project moves.
 """
+
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from hankesalkku.core.money import format_rate
-from hankesalkku.core.services import save_validated, service, set_fields
+from hankesalkku.core.services import (
+    delete_recorded,
+    record_create,
+    record_update,
+    save_validated,
+    service,
+    set_fields,
+)
 from hankesalkku.core.slugs import unique_slug
 
 from .models import Application, Partner, ProjectEntity, ProjectStatus
 from .models.application import FINANCING_COMPONENTS
 from .models.status import can_transition
 
+INITIAL_STATUS = ProjectStatus.PLANNED
+
+
+def _status_refusal(current: str, target: str) -> ValidationError:
+    return ValidationError(
+        {
+            "status": _("Tilasta ”%(current)s” ei voi siirtyä tilaan ”%(target)s”.")
+            % {"current": ProjectStatus(current).label, "target": ProjectStatus(target).label}
+        }
+    )
+
 
 @service
 def project_entity_create(*, actor, name: str, kind: str, **fields) -> ProjectEntity:
-    ministries = fields.pop("funding_ministries", ())
-    sectors = fields.pop("sectors", ())
-    regions = fields.pop("regions", ())
+    """A project starts in preparation; the transition services take it further."""
+    status = fields.pop("status", INITIAL_STATUS)
+    if status != INITIAL_STATUS:
+        raise _status_refusal(INITIAL_STATUS, status)
     fields.setdefault("slug", unique_slug(ProjectEntity, fields.get("acronym") or name))
-    entity = save_validated(ProjectEntity(name=name, kind=kind, **fields))
-    entity.funding_ministries.set(ministries)
-    entity.sectors.set(sectors)
-    entity.regions.set(regions)
-    return entity
+    return record_create(ProjectEntity, name=name, kind=kind, **fields)
+
+
+@service
+def project_entity_update(*, actor, entity: ProjectEntity, **changes) -> ProjectEntity:
+    """Everything but the status, which moves only by the allowed steps."""
+    if "status" in changes:
+        raise ValidationError(
+            {"status": _("Tila muuttuu vain sallituin siirroin, ei muokkaamalla.")}
+        )
+    return record_update(entity, changes)
+
+
+@service
+def project_entity_delete(*, actor, entity: ProjectEntity) -> None:
+    """Its applications and partners go with it; refused while a commitment names it."""
+    delete_recorded(entity)
 
 
 def application_financing_validate(application: Application) -> None:
@@ -55,12 +90,24 @@ def application_financing_validate(application: Application) -> None:
         raise ValidationError(errors)
 
 
-@service
-def application_create(*, actor, entity: ProjectEntity, organisation, role: str, **fields):
-    application = Application(entity=entity, organisation=organisation, role=role, **fields)
+def _save_application(application: Application) -> Application:
+    """Field errors first, then the money rules by field, before the table's own constraint
+    could answer with its general message."""
     application.full_clean(validate_constraints=False)
     application_financing_validate(application)
     return save_validated(application)
+
+
+@service
+def application_create(*, actor, entity: ProjectEntity, organisation, role: str, **fields):
+    return _save_application(
+        Application(entity=entity, organisation=organisation, role=role, **fields)
+    )
+
+
+@service
+def application_update(*, actor, application: Application, **changes) -> Application:
+    return _save_application(set_fields(application, changes))
 
 
 @service
@@ -72,31 +119,35 @@ def application_financing_set(*, actor, application: Application, **amounts) -> 
     unknown = set(amounts) - allowed
     if unknown:
         raise ValidationError(_("Tuntematon rahoituskenttä: %s") % ", ".join(sorted(unknown)))
-    set_fields(application, amounts)
-    application.full_clean(validate_constraints=False)
-    application_financing_validate(application)
-    return save_validated(application)
+    return application_update(actor=actor, application=application, **amounts)
+
+
+@service
+def application_delete(*, actor, application: Application) -> None:
+    delete_recorded(application)
 
 
 @service
 def partner_add(*, actor, entity: ProjectEntity, organisation, description: str = "", **fields):
-    return save_validated(
-        Partner(entity=entity, organisation=organisation, description=description, **fields)
+    return record_create(
+        Partner, entity=entity, organisation=organisation, description=description, **fields
     )
+
+
+@service
+def partner_update(*, actor, partner: Partner, **changes) -> Partner:
+    return record_update(partner, changes)
+
+
+@service
+def partner_remove(*, actor, partner: Partner) -> None:
+    delete_recorded(partner)
 
 
 def _transition(entity: ProjectEntity, target: str) -> ProjectEntity:
     entity = ProjectEntity.objects.select_for_update().get(pk=entity.pk)
     if not can_transition(entity.status, target):
-        raise ValidationError(
-            {
-                "status": _("Tilasta ”%(current)s” ei voi siirtyä tilaan ”%(target)s”.")
-                % {
-                    "current": ProjectStatus(entity.status).label,
-                    "target": ProjectStatus(target).label,
-                }
-            }
-        )
+        raise _status_refusal(entity.status, target)
     entity.status = target
     return save_validated(entity, update_fields=["status"])
 
@@ -134,3 +185,23 @@ def project_entity_close(*, actor, entity: ProjectEntity) -> ProjectEntity:
 @service
 def project_entity_withdraw(*, actor, entity: ProjectEntity) -> ProjectEntity:
     return _transition(entity, ProjectStatus.WITHDRAWN)
+
+
+TRANSITION_SERVICES: dict[str, Callable[..., ProjectEntity]] = {
+    ProjectStatus.SUBMITTED: project_entity_submit,
+    ProjectStatus.ASSESSMENT: project_entity_start_assessment,
+    ProjectStatus.SELECTED: project_entity_select,
+    ProjectStatus.REJECTED: project_entity_reject,
+    ProjectStatus.IN_IMPLEMENTATION: project_entity_start,
+    ProjectStatus.CLOSED: project_entity_close,
+    ProjectStatus.WITHDRAWN: project_entity_withdraw,
+}
+"""The one service that leads into each status; a form's status field calls it."""
+
+
+def transition_service(current: str, target: str) -> Callable[..., ProjectEntity]:
+    """The service that moves an entity from `current` to `target`, or the refusal."""
+    step = TRANSITION_SERVICES.get(target)
+    if step is None:
+        raise _status_refusal(current, target)
+    return step

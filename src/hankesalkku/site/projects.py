@@ -2,16 +2,18 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from hankesalkku.core.history import render_history
 from hankesalkku.core.money import Qualifier, support_rate
 from hankesalkku.decisions.models import Commitment, Decision
 from hankesalkku.projects.models import Application, Partner, ProjectEntity, ProjectStatus
 from hankesalkku.projects.models.application import FINANCING_COMPONENTS
 from hankesalkku.projects.models.status import ALLOWED_TRANSITIONS
-from hankesalkku.projects.permissions import can_view_project_entity
+from hankesalkku.projects.permissions import can_view_project_entity, can_view_project_history
 from hankesalkku.sources.models import SourceReference
 
 from .filters import parse_filters
@@ -124,5 +126,24 @@ def project_detail(request, slug):
             "commitments": commitments,
             "refs": refs,
             "next_steps": [ProjectStatus(s).label for s in ALLOWED_TRANSITIONS[entity.status]],
+            "show_history": can_view_project_history(request.user, entity)[0],
         },
     )
+
+
+def project_history(request, slug):
+    """The project's trail with its implementers' parts, partners and commitments."""
+    entity = get_object_or_404(ProjectEntity.objects.select_related("call"), slug=slug)
+    allowed, reason = can_view_project_entity(request.user, entity)
+    if not allowed:
+        raise Http404(reason)
+    allowed, reason = can_view_project_history(request.user, entity)
+    if not allowed:
+        raise PermissionDenied(reason)
+    records = [
+        entity,
+        *entity.applications.all(),
+        *entity.partners.all(),
+        *entity.commitments.all(),
+    ]
+    return render_history(request, records, title=str(entity))

@@ -9,6 +9,7 @@ projects_patterns = (
     [
         path("", projects.project_list, name="list"),
         path("<slug:slug>/", projects.project_detail, name="detail"),
+        path("<slug:slug>/historia/", projects.project_history, name="history"),
     ],
     "projects",
 )

@@ -78,11 +78,6 @@ def amount(refs, obj, field, qualifier_field=None):
     return format_html("{}{}", text, source_link(refs, obj, field))
 
 
-@register.simple_tag
-def has_source(refs, obj, field=""):
-    return bool(_refs_for(refs, obj, field))
-
-
 @register.filter
 def period(obj):
     """'1.9.2024–31.8.2027', or '2025–2027' when the document only gives the years."""
@@ -102,11 +97,6 @@ def years(obj):
     if starts == ends:
         return str(starts)
     return f"{starts or ''}–{ends or ''}"
-
-
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None
 
 
 @register.filter

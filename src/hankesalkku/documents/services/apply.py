@@ -14,14 +14,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hankesalkku.core.services import save_validated, service, set_fields
+from hankesalkku.core.services import save_validated, service
 from hankesalkku.decisions.models import Commitment, Decision, normalise_section
-from hankesalkku.decisions.services import commitment_create, decision_create
+from hankesalkku.decisions.services import commitment_create, decision_create, decision_update
 from hankesalkku.organisations.models import BudgetItem, District
 from hankesalkku.organisations.services import budget_item_get_or_create, organisation_create
 from hankesalkku.programmes.models import Call, SpecificObjective
 from hankesalkku.projects.models import Application, ProjectKind
-from hankesalkku.projects.services import application_financing_set, project_entity_create
+from hankesalkku.projects.services import (
+    application_financing_set,
+    project_entity_create,
+    project_entity_update,
+)
 from hankesalkku.sources.models import SourceReference
 from hankesalkku.sources.services import source_reference_create
 
@@ -149,7 +153,7 @@ class _Apply:
                 updates[f"{attr}_qualifier"] = value.qualifier or "exact"
             entity = extraction.entity
             if entity is not None:
-                save_validated(set_fields(entity, updates))
+                project_entity_update(actor=self.actor, entity=entity, **updates)
             else:
                 name = updates.pop("name", None)
                 if not name:
@@ -186,12 +190,14 @@ class _Apply:
         def write():
             decision = extraction.decision
             if decision is not None:
-                save_validated(set_fields(decision, attrs))
+                decision_update(actor=self.actor, decision=decision, **attrs)
             else:
                 decision = self._new_decision(attrs)
                 extraction.decision = decision
-            if extraction.entity is not None:
-                decision.project_entities.add(extraction.entity)
+            entity = extraction.entity
+            if entity is not None and not decision.project_entities.filter(pk=entity.pk).exists():
+                subjects = [*decision.project_entities.all(), entity]
+                decision_update(actor=self.actor, decision=decision, project_entities=subjects)
             for value in values:
                 self.cite(value, decision, DECISION_FIELDS[value.name])
 
@@ -336,13 +342,13 @@ class _Apply:
         if entity is not None and value.name == "specific_objective":
             objective = SpecificObjective.objects.filter(code=value.effective_value).first()
             if objective is not None:
-                save_validated(set_fields(entity, {"specific_objective": objective}))
+                project_entity_update(actor=self.actor, entity=entity, specific_objective=objective)
                 self.cite(value, entity, "specific_objective")
                 return
         if entity is not None and value.name == "funding_authority":
             authority = index.find(value.effective_value)
             if authority is not None:
-                save_validated(set_fields(entity, {"funding_authority": authority}))
+                project_entity_update(actor=self.actor, entity=entity, funding_authority=authority)
                 self.cite(value, entity, "funding_authority")
                 return
         raise ValidationError(

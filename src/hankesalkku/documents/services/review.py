@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from hankesalkku.core.services import save_validated, service
+from hankesalkku.core.services import delete_recorded, save_validated, service
 
 from ..matching import parse_amount, parse_date
 from ..models import ExtractedValue, Extraction
@@ -110,3 +110,10 @@ def extraction_targets_set(
     extraction.decision = decision
     save_validated(extraction, update_fields=["organisation", "entity", "application", "decision"])
     return extraction
+
+
+@service
+def extraction_delete(*, actor, extraction: Extraction) -> None:
+    """Forget a reading (the wrong file, a test upload) with its values; the document and
+    the records already written from it stay."""
+    delete_recorded(extraction)

@@ -7,9 +7,8 @@ the page says for the same selection.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from ..funnel import build_funnel, theme_reported_figures
@@ -64,7 +63,7 @@ def filename_for(selection: Selection, extension: str) -> str:
     if "organisation_type" in params:
         parts.append(params["organisation_type"])
     stem = slugify("-".join(parts))[:60] or "kaikki"
-    return f"yleiskuva-{stem}-{date.today().isoformat()}.{extension}"
+    return f"yleiskuva-{stem}-{timezone.localdate().isoformat()}.{extension}"
 
 
 def export_overview(selection: Selection, fmt: str, language: str = "fi") -> ExportFile:

@@ -2,16 +2,32 @@
 
 import os
 
-from django.contrib.auth import get_user_model
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.operations import RunPython
 
 from hankesalkku.core.services import system_actor
 from hankesalkku.demo.loading import load_demo
+from hankesalkku.demo.services import demo_administrator_reset
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "hankesalkku-demo"
+
+
+def replay_data_migrations() -> None:
+    """After `flush` the migrations still count as applied but their reference data is gone
+    (regions, sectors, cost models): run the project's data migrations again, in order."""
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes(), clean_start=True)
+    for migration, _backwards in plan:
+        if not apps.get_app_config(migration.app_label).name.startswith("hankesalkku."):
+            continue
+        for operation in migration.operations:
+            if isinstance(operation, RunPython):
+                operation.code(apps, None)
 
 
 class Command(BaseCommand):
@@ -26,26 +42,17 @@ class Command(BaseCommand):
         if reset:
             call_command("flush", interactive=False, verbosity=0)
         call_command("migrate", interactive=False, verbosity=0)
-        if reset:  # flush removed the reference data that migrations loaded
-            from hankesalkku.organisations.models import Region
-            from hankesalkku.organisations.reference import load_regions
-            from hankesalkku.programmes.models import AdministrativeBranch, CostModel, Sector
-            from hankesalkku.programmes.reference import load_reference
-
-            load_regions(Region)
-            load_reference(AdministrativeBranch, Sector, CostModel)
-        result = load_demo(actor=system_actor("hankesalkku-demo"))
+        if reset:
+            replay_data_migrations()
+        actor = system_actor("hankesalkku-demo")
+        result = load_demo(actor=actor)
         if result.created:
             self.stdout.write(self.style.SUCCESS("Esittelyaineisto ladattu."))
         else:
             self.stdout.write("Esittelyaineisto on jo tietokannassa.")
         for key, quote in result.missing_quotes:
             self.stderr.write(f"Lainausta ei löytynyt asiakirjasta {key}: {quote}")
-        User = get_user_model()
-        user, _ = User.objects.get_or_create(username=DEMO_USERNAME)
-        user.is_staff = user.is_superuser = True
-        user.set_password(DEMO_PASSWORD)
-        user.save()
+        demo_administrator_reset(actor=actor, username=DEMO_USERNAME, password=DEMO_PASSWORD)
         self.stdout.write(
             f"Ylläpitäjä: käyttäjätunnus {DEMO_USERNAME}, salasana {DEMO_PASSWORD} "
             f"({connection.vendor})"
