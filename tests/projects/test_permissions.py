@@ -22,6 +22,7 @@ def member_of(organisation, role=Role.PREPARER):
     role_assignment_grant(actor=service_actor(), user=user, role=role, organisation=organisation)
     return user
 
+
 pytestmark = pytest.mark.django_db
 
 

@@ -104,8 +104,8 @@ def organisation_ids_for(user, roles: Iterable[str] | None = None) -> set[int]:
     """Organisations in which the user holds one of `roles`, with all their units.
 
     Without `roles`, the members' roles (preparer, signatory, finance officer, viewer): the
-    people of an implementing organisation, who see its drafts. This is what
-    `projects.permissions._member_organisation_ids` answers today from OrganisationMember.
+    people of an implementing organisation, who see its drafts
+    (`ProjectEntity.objects.visible_to`).
     """
     wanted = set(MEMBER_ROLES if roles is None else roles)
     direct = {

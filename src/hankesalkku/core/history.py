@@ -7,9 +7,16 @@ from .models import Activity
 HISTORY_LIMIT = 200
 
 
-def render_history(request, records, *, title: str):
-    """The trail of `records`: the partial for htmx, a whole page when opened as a link."""
+def render_history(request, records, *, title: str, hidden=lambda activity: ()):
+    """The trail of `records`: the partial for htmx, a whole page when opened as a link.
+
+    `hidden(activity)` names the fields the viewer may not see in that row (e.g. a commitment's
+    spent amount); they are left out here, before any template sees them.
+    """
     activities = list(Activity.objects.for_records(records)[: HISTORY_LIMIT + 1])
+    for activity in activities:
+        for name in hidden(activity):
+            activity.changes.pop(name, None)
     context = {
         "activities": activities[:HISTORY_LIMIT],
         "more": len(activities) > HISTORY_LIMIT,

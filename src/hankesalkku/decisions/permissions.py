@@ -38,3 +38,20 @@ def can_view_decision_history(user, decision) -> tuple[bool, str]:
     if decision.organisation_id in roles.organisation_ids_for(user):
         return True, ""
     return False, _("Muutoshistorian näkevät päätöksen tehneen organisaation käyttäjät.")
+
+
+def commitment_history_hidden(user, commitments):
+    """For a trail: the spent amount of each commitment whose spending the user may not see."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import Commitment
+
+    secret = {c.pk for c in commitments if not can_view_commitment_spending(user, c.payer)[0]}
+    content_type = ContentType.objects.get_for_model(Commitment)
+
+    def hidden(activity):
+        if activity.content_type_id == content_type.pk and activity.object_id in secret:
+            return ("spent",)
+        return ()
+
+    return hidden

@@ -9,7 +9,7 @@ from hankesalkku.projects.models import ProjectEntity
 from hankesalkku.sources.models import SourceReference
 
 from .models import Commitment, Decision
-from .permissions import can_view_decision_history
+from .permissions import can_view_decision_history, commitment_history_hidden
 
 
 def _visible_entities(request):
@@ -57,5 +57,14 @@ def decision_history(request, pk):
     allowed, reason = can_view_decision_history(request.user, decision)
     if not allowed:
         raise PermissionDenied(reason)
-    records = [decision, *Commitment.objects.visible_to(request.user).filter(decision=decision)]
-    return render_history(request, records, title=str(decision))
+    commitments = list(
+        Commitment.objects.visible_to(request.user)
+        .select_related("payer")
+        .filter(decision=decision)
+    )
+    return render_history(
+        request,
+        [decision, *commitments],
+        title=str(decision),
+        hidden=commitment_history_hidden(request.user, commitments),
+    )

@@ -194,8 +194,8 @@ def written_records(values: list[ExtractedValue]) -> list[tuple[str, str | None,
     return out
 
 
-def target_choices(extraction: Extraction) -> dict:
-    """The records a person may pick as targets, in three queries."""
+def target_choices(extraction: Extraction, user) -> dict:
+    """The records a person may pick as targets (only projects they may see), in four queries."""
     applications = []
     if extraction.entity_id:
         applications = list(
@@ -203,7 +203,7 @@ def target_choices(extraction: Extraction) -> dict:
         )
     return {
         "organisations": list(Organisation.objects.top_level().only("pk", "name")),
-        "entities": list(ProjectEntity.objects.only("pk", "name", "acronym")),
+        "entities": list(ProjectEntity.objects.visible_to(user).only("pk", "name", "acronym")),
         "applications": applications,
         "decisions": list(Decision.objects.select_related("organisation").order_by("-date")[:200]),
     }

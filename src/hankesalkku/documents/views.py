@@ -147,7 +147,7 @@ def review(request, pk: int):
         "status": status_of(extraction, values),
         "accepted_count": sum(1 for v in values if v.is_accepted and not v.is_applied),
         "written": written_records(values),
-        **target_choices(extraction),
+        **target_choices(extraction, request.user),
     }
     return render(request, "documents/review.html", context)
 
@@ -186,14 +186,17 @@ def value_action(request, pk: int, action: str):
     return _back_to_row(value)
 
 
-def _pick(model, raw: str):
+def _pick(queryset, raw: str, label: str):
+    """The chosen record among those the user may pick; an unknown id is refused, not cleared."""
     if not raw:
         return None
     try:
-        return model.objects.get(pk=int(raw))
-    except (ValueError, model.DoesNotExist):
-        logging.getLogger(__name__).warning("No %s %r to pick", model.__name__, raw, exc_info=True)
-        return None
+        return queryset.get(pk=int(raw))
+    except (ValueError, queryset.model.DoesNotExist):
+        logging.getLogger(__name__).warning("No %s %r to pick", queryset.model.__name__, raw)
+        raise ValidationError(
+            _("Valittua kohdetta (%(label)s) ei löydy; kohteita ei muutettu.") % {"label": label}
+        ) from None
 
 
 @require_POST
@@ -204,10 +207,20 @@ def targets(request, pk: int):
         extraction_targets_set(
             actor=request.user,
             extraction=extraction,
-            organisation=_pick(Organisation, request.POST.get("organisation", "")),
-            entity=_pick(ProjectEntity, request.POST.get("entity", "")),
-            application=_pick(Application, request.POST.get("application", "")),
-            decision=_pick(Decision, request.POST.get("decision", "")),
+            organisation=_pick(
+                Organisation.objects.all(), request.POST.get("organisation", ""), _("organisaatio")
+            ),
+            entity=_pick(
+                ProjectEntity.objects.visible_to(request.user),
+                request.POST.get("entity", ""),
+                _("hankekokonaisuus"),
+            ),
+            application=_pick(
+                Application.objects.visible_to(request.user),
+                request.POST.get("application", ""),
+                _("hakemus"),
+            ),
+            decision=_pick(Decision.objects.all(), request.POST.get("decision", ""), _("päätös")),
         )
         messages.success(request, _("Kohteet tallennettu."))
     except ValidationError as refused:

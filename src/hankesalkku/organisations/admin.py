@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from hankesalkku.core.admin import ServiceAdmin, ServiceInline
 
 from . import services
-from .models import BudgetItem, District, Organisation, OrganisationMember, Region
+from .models import BudgetItem, District, Organisation, Region
 
 
 @admin.register(Region)
@@ -33,12 +33,6 @@ class _OrganisationServices:
     delete_service = services.organisation_delete
 
 
-class _MemberServices:
-    create_service = services.organisation_member_add
-    update_service = services.organisation_member_update
-    delete_service = services.organisation_member_remove
-
-
 class UnitInline(_OrganisationServices, ServiceInline, admin.TabularInline):
     model = Organisation
     fk_name = "parent"
@@ -47,12 +41,6 @@ class UnitInline(_OrganisationServices, ServiceInline, admin.TabularInline):
     show_change_link = True
     verbose_name = Organisation._meta.verbose_name
     verbose_name_plural = _("yksiköt")
-
-
-class MemberInline(_MemberServices, ServiceInline, admin.TabularInline):
-    model = OrganisationMember
-    extra = 0
-    autocomplete_fields = ["user"]
 
 
 @admin.register(Organisation)
@@ -71,15 +59,7 @@ class OrganisationAdmin(_OrganisationServices, ServiceAdmin):
     list_select_related = ["parent", "region"]
     autocomplete_fields = ["parent", "region"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [UnitInline, MemberInline]
-
-
-@admin.register(OrganisationMember)
-class OrganisationMemberAdmin(_MemberServices, ServiceAdmin):
-    list_display = ["user", "organisation"]
-    search_fields = ["user__username", "organisation__name"]
-    autocomplete_fields = ["user", "organisation"]
-    list_select_related = ["user", "organisation"]
+    inlines = [UnitInline]
 
 
 @admin.register(BudgetItem)

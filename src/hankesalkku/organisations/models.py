@@ -156,31 +156,3 @@ class BudgetItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}".strip()
-
-
-class OrganisationMember(models.Model):
-    """A user who works for an organisation: they may see its drafts (planned projects)."""
-
-    user = models.ForeignKey(
-        "auth.User",
-        verbose_name=_("käyttäjä"),
-        on_delete=models.CASCADE,
-        related_name="organisation_memberships",
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisaatio"),
-        on_delete=models.CASCADE,
-        related_name="members",
-    )
-
-    class Meta:
-        ordering = ["organisation__name"]
-        verbose_name = _("organisaation käyttäjä")
-        verbose_name_plural = _("organisaation käyttäjät")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} – {self.organisation}"

@@ -4,12 +4,10 @@ Regions come from the data migration (`reference.py`); people only correct them,
 an update service and no create or delete.
 """
 
-from django.contrib.auth.models import User
-
 from hankesalkku.core.services import delete_recorded, record_create, record_update, service
 from hankesalkku.core.slugs import unique_slug
 
-from .models import BudgetItem, District, Organisation, OrganisationMember, Region
+from .models import BudgetItem, District, Organisation, Region
 from .validators import normalise_business_id
 
 
@@ -37,22 +35,6 @@ def organisation_update(*, actor, organisation: Organisation, **changes) -> Orga
 def organisation_delete(*, actor, organisation: Organisation) -> None:
     """Refused while units, applications or decisions still name the organisation."""
     delete_recorded(organisation)
-
-
-@service
-def organisation_member_add(*, actor, user: User, organisation: Organisation) -> OrganisationMember:
-    """A member sees the organisation's drafts, so who added whom stays in the trail."""
-    return record_create(OrganisationMember, user=user, organisation=organisation)
-
-
-@service
-def organisation_member_update(*, actor, member: OrganisationMember, **changes):
-    return record_update(member, changes)
-
-
-@service
-def organisation_member_remove(*, actor, member: OrganisationMember) -> None:
-    delete_recorded(member)
 
 
 @service

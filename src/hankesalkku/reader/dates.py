@@ -6,14 +6,17 @@ month once ("1.-31.3.2025"); the missing parts are taken from the end date.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from .scan import gated
+from .wordlists import lines
 
-_MONTHS = ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys",
-           "loka", "marras", "joulu")  # fmt: skip
+logger = logging.getLogger(__name__)
+
+_MONTHS = lines("months.txt")  # "tammi" … "joulu", January first
 _DASH = r"\s?[-\u2013\u2014]\s?"
 # "(?<![\d.])\d{1,2}" written as "\d(?<![\d.]\d)\d?" (and the same for years): the same
 # matches, but a pattern that starts with a digit lets the regex engine skip from digit to
@@ -51,7 +54,8 @@ class Span:
 def iso(day: str | int, month: str | int, year: str | int) -> str | None:
     try:
         return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
+    except ValueError:  # "31.2.2025", "15.13.2024": not a date
+        logger.debug("no such date: %s.%s.%s", day, month, year)
         return None
 
 

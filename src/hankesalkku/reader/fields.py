@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from . import dates, patterns
 from .organisations import (
@@ -14,62 +15,48 @@ from .organisations import (
     letterhead_council,
 )
 from .scan import Gated, folded, gated
+from .wordlists import alternation, table
 
-_DATE_LABEL = gated(
-    r"\b(?:Päätöspäivä|Päätöspäivämäärä|Kokouspäivä|Päivämäärä|Päiväys|Pvm|Datum|Beslutsdatum|Sammanträdesdatum|Annettu)\s*[:.]?\s*",
-    re.I,
-)
-_MAKER_WORD = (
-    r"(?:[\w-]*johtaja|[\w-]*päällikkö|[\w-]*jaosto|[\w-]*lautakunta|[\w-]*hallitus|[\w-]*valtuusto|"
-    r"[\w-]*toimikunta|[\w-]*johtokunta|pormestari|apulaispormestari|ELY-keskus|elinvoimakeskus|"
-    r"liitto|kanslia|kansliapäällikkö|rehtori|hallinto)"
-)
+_DATA = table("fields.toml")
+
+
+def _words(name: str) -> str:
+    """The entries of ``name`` in fields.toml as one alternation."""
+    return alternation(_DATA[name])
+
+
+_DATE_LABEL = gated(r"\b(?:" + _words("date_labels") + r")\s*[:.]?\s*", re.I)
+_MAKER_WORD = "(?:" + _words("maker_words") + ")"
 _MAKER_SUBJECT = gated(
     r"(?:^|\n|[.!?:]\s)(?P<maker>(?:[A-ZÅÄÖ][\w-]*,?(?: (?:ja )?[\w-]+,?){0,7}? )?" + _MAKER_WORD
-    + r")\s+(?:päätti|päättää|on\s+päättänyt|päättänee|myöntää|myönsi|beslutade|beslutar)\b",
+    + r")\s+(?:" + _words("maker_verbs") + r")\b",
 )  # fmt: skip
 _MAKER_LINE = gated(r"(?:^|\n)(?P<maker>[A-ZÅÄÖ][\w-]*" + _MAKER_WORD + r")\s*(?=\n)")
 _MAKER_LABEL = gated(
-    r"\b(?:Päätöksentekijä|Päättäjä|Beslutsfattare|Päätöksen tekijä)\s*[:.]?\s*(?P<maker>[^\n]{3,80})",
-    re.I,
+    r"\b(?:" + _words("maker_labels") + r")\s*[:.]?\s*(?P<maker>[^\n]{3,80})", re.I
 )
+_MAKER_OPENER = re.compile(r"^(?:" + _words("maker_openers") + r")\s+")
 _QUOTED = gated(r"[”“\"«]\s*(?P<name>[^”“\"«»\n]{4,200}?)\s*[”“\"»]")
-_NAME_LABEL = gated(
-    r"\b(?:Hankkeen nimi|Projektin nimi|Ryhmähanke|Hanke|Projekt(?:ets namn)?|Hankenimi)\s*[:\t]\s*(?P<name>[^\n]{4,200})",
-    re.I,
-)
+_NAME_LABEL = gated(r"\b(?:" + _words("name_labels") + r")\s*[:\t]\s*(?P<name>[^\n]{4,200})", re.I)
 _ACRONYM_TAIL = re.compile(r"\s*\([A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11}\)\s*$")
 _HEADING_NAME = re.compile(
     r"\s*(?P<name>[A-ZÅÄÖ][^\n()\t.:]{3,100}?)\s*\([A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11}\)[ \t]*(?:\n|$)"
 )
 _HEADING_NAME_LINE = re.compile(r"(?<=\n\n)" + _HEADING_NAME.pattern)
-_PROGRAMME_ACRONYM = re.compile(r"\((?:ESR\+?|ESF\+?|EAKR|JTF|EU|OKM|STM|TEM)\)")
+_PROGRAMME_ACRONYM = re.compile(r"\((?:" + _words("programme_acronyms") + r")\)")
 _HANKE_CONTEXT = re.compile(r"hank\w*|projekt\w*", re.I)
 _ACRONYM = re.compile(r"\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11})\)")
 _ACRONYM_AFTER = re.compile(r"[”“\"»]?\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11})\)")
-_TITLE_LABEL = gated(r"\b(?:Asia|Otsikko|Ärende|Rubrik)(?:\s*:|\t)\s*(?P<title>[^\n]{5,200})")
-_PROGRAMMES = [
-    ("ESR+", gated(r"\bESR\+|\bESR\s?plus|Euroopan sosiaalirahasto plus|\bESF\+", re.I)),
-    ("EAKR", gated(r"\bEAKR\b|Euroopan aluekehitysrahasto", re.I)),
-    ("JTF", gated(r"\bJTF\b|oikeudenmukaisen siirtymän rahasto", re.I)),
-    ("Interreg", gated(r"\bInterreg\b", re.I)),
-    ("Erasmus+", gated(r"\bErasmus\+", re.I)),
-]
-_PRIORITY = gated(r"\b(?:toimintalinja\w*|TL)\s*:?\s*(?P<v>\d{1,2})\b(?!\.\d)", re.I)
+_TITLE_LABEL = gated(r"\b(?:" + _words("title_labels") + r")(?:\s*:|\t)\s*(?P<title>[^\n]{5,200})")
+_PROGRAMMES = [(entry["name"], gated(entry["pattern"], re.I)) for entry in _DATA["programme"]]
+_PRIORITY = gated(r"\b(?:" + _words("priority_labels") + r")\s*:?\s*(?P<v>\d{1,2})\b(?!\.\d)", re.I)
 _OBJECTIVE = gated(
-    r"\b(?:erityistavoit\w*|eryitystavoit\w*|ET|specifikt mål)\s*:?\s*(?P<v>\d{1,2}\.\d{1,2})", re.I
+    r"\b(?:" + _words("objective_labels") + r")\s*:?\s*(?P<v>\d{1,2}\.\d{1,2})", re.I
 )
 # lower case, searched in the folded text (as re.IGNORECASE, but faster; only spans are used)
-_FUNDER_CONTEXT = gated(
-    r"(?:rahoitusta\s+haetaan|haetaan\s+rahoitusta|rahoittaja|rahoittava\s+viranomainen|välittävä\s+toimielin|"
-    r"rahoitus\s*:|myöntää|myönsi|myöntänyt|rahoittaa|rahoittama|rahoittamana|päätöksen\s+tekijä)"
-    r"(?:[ \t:]*\n)?[^.\n]{0,80}"
-)
+_FUNDER_CONTEXT = gated("(?:" + _words("funder_words") + r")(?:[ \t:]*\n)?[^.\n]{0,80}")
 # a distribution list at the end of a decision: who is told, not who pays
-_DISTRIBUTION = re.compile(
-    r"\s*(?:Tiedoksi|Tiedoksianto|Jakelu|Otteet?|Lähetetään\s+tiedoksi|För\s+kännedom|Delges)\b",
-    re.I,
-)
+_DISTRIBUTION = re.compile(r"\s*(?:" + _words("distribution_words") + r")\b", re.I)
 _COUNCIL_FUNDS = gated(
     r"\b(?:päättää|päätti)\s+myöntää|\bmyöntää\b|\bavaa\s+(?:[^.\n]{0,80}?\s)?\w*haun|hakuilmoitus|HAKUILMOITUS|\bhaku\s+on\s+avoinna",
 )
@@ -81,24 +68,15 @@ _COST_MODELS = [
         ),
         "flat rate",
     ),
-    (gated(r"yksikkökustannu\w*", re.I), "yksikkökustannus"),
-    (gated(r"\bkertakorvau\w*", re.I), "kertakorvaus"),
-    (gated(r"\btosiasiallis\w+ kustannu\w*", re.I), "tosiasialliset kustannukset"),
+    *((gated(entry["pattern"], re.I), entry["name"]) for entry in _DATA["cost_model"]),
 ]
 # lower case, searched in case-folded context windows (as re.IGNORECASE, but faster)
-_PERIOD_CONTEXT = re.compile(
-    r"toteut\w*|hankeaika\w*|toteutusaika\w*|kesto\w*|\bkausi\w*|kaudelle|vuosille|vuosina|vuosien|ajalle|"
-    r"ajanjakso\w*|välisenä\s+aikana|välillä|aikataulu\w*|alka\w*|päätty\w*|projektiaika|genomförandetid|tukikelpoisuusaika\w*|"
-    r"käytettävissä|käyttöaika\w*|voimassa",
-)
-_PROGRAMME_PERIOD = gated(r"ohjelmakau\w*|Suomi\s*$|rakennerahasto\w*", re.I)
+_PERIOD_CONTEXT = re.compile(_words("period_words"))
+_PROGRAMME_PERIOD = gated(_words("programme_period_words"), re.I)
 _APPEALS = gated(
-    r"(?P<kielto>muutoksenhakukielto)|(?P<oikaisu>oikaisuvaatimu\w*)|(?P<kunnallis>kunnallisvalitu\w*)|"
-    r"(?P<hallinto>hallintovalitu\w*)",
-    re.I,
+    alternation(f"(?P<{entry['key']}>{entry['pattern']})" for entry in _DATA["appeal"]), re.I
 )
-_APPEAL_NAMES = {"kielto": "Muutoksenhakukielto", "oikaisu": "Oikaisuvaatimus",
-                 "kunnallis": "Kunnallisvalitus", "hallinto": "Hallintovalitus"}  # fmt: skip
+_APPEAL_NAMES = {entry["key"]: entry["name"] for entry in _DATA["appeal"]}
 
 
 def decision_date(flat: str):
@@ -122,7 +100,7 @@ def decision_maker(flat: str):
     m = _MAKER_SUBJECT.search(flat)
     if m:
         maker = m.group("maker")
-        maker = re.sub(r"^(?:Samalla|Lisäksi|Nyt|Siksi)\s+", "", maker)
+        maker = _MAKER_OPENER.sub("", maker)
         start = m.end("maker") - len(maker)
         return start, m.end("maker"), maker[:1].upper() + maker[1:].replace("\n", " ")
     m = _MAKER_LINE.search(flat[:300])
@@ -131,13 +109,8 @@ def decision_maker(flat: str):
     return None
 
 
-_SWEDISH = re.compile(
-    r"(?<!\w)(?:och|av|för|till|med|som|om|i|på|att|är|projektet|stads?|beslut\w*|deltagande|ansökan|"
-    r"understöd|kommun\w*)(?!\w)"
-)
-_FINNISH = re.compile(
-    r"(?<!\w)(?:ja|tai|sekä|hankkee\w*|kaupungin|osallistuminen|päätös)(?!\w)", re.I
-)
+_SWEDISH = re.compile(r"(?<!\w)(?:" + _words("swedish_words") + r")(?!\w)")
+_FINNISH = re.compile(r"(?<!\w)(?:" + _words("finnish_words") + r")(?!\w)", re.I)
 _PRESS_RELEASE = re.compile(r"(?:Lehdistö)?[Tt]iedote|TIEDOTE|Pressmeddelande|PRESSMEDDELANDE")
 
 
@@ -174,10 +147,7 @@ def _lines_after(flat: str, position: int, count: int = 3):
 
 
 # a line that only carries a reference ("Diaarinumero HML/1234/…", "SLN/77/10.03.02/2025")
-_IDENTIFIER_LINE = re.compile(
-    r"(?:Diaarinumero|Diarienummer|Dnro|Dno|Asianumero|Asiatunnus|Ärendenummer)\b|\S*\d\S*/\S*$",
-    re.I,
-)
+_IDENTIFIER_LINE = re.compile("(?:" + _words("identifier_labels") + r")\b|\S*\d\S*/\S*$", re.I)
 
 
 def title(flat: str, section_end: int | None, diary_start: int | None = None):
@@ -304,8 +274,10 @@ def funding_authority(flat: str):
     council = letterhead_council(flat)
     if council and _COUNCIL_FUNDS.search(flat):
         return council
+    line_start = searched = 0  # (the start of each mention's line, found going forward)
     for ely in ELY.finditer(flat):
-        line_start = flat.rfind("\n", 0, ely.start()) + 1
+        newline = flat.rfind("\n", searched, ely.start())
+        line_start, searched = (newline + 1 if newline >= 0 else line_start), ely.start()
         if not _DISTRIBUTION.match(flat, line_start):  # "Tiedoksi: X ELY-keskus" only informs
             return ely.start(), ely.end(), ely_name(ely)
     return None
@@ -322,12 +294,32 @@ def cost_model(flat: str):
     return None
 
 
+def _within(spans: list[tuple[int, int]]):
+    """A test of whether a position is in any of ``spans`` (half open), in O(log n) a test."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [start for start, _ in merged]
+
+    def within(position: int) -> bool:
+        i = bisect_right(starts, position) - 1
+        return i >= 0 and position < merged[i][1]
+
+    return within
+
+
 def period(flat: str, call_spans: list[tuple[int, int]]):
     """The project period: a date or year range stated as the time of implementation."""
+    in_call = _within(call_spans)
     candidates = []
     low = folded(flat)
     for span in dates.find_date_ranges(flat):
-        if any(a <= span.start < b for a, b in call_spans):
+        if in_call(span.start):
             continue
         context = low[max(0, span.start - 80) : span.end + 40]
         if _PERIOD_CONTEXT.search(context):

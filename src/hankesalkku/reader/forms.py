@@ -12,30 +12,21 @@ financing are placed by their sum, as a form's total is the other two added up.
 from __future__ import annotations
 
 import re
+from collections import deque
 from decimal import Decimal
 
 from . import dates
 from .inflection import head_nominative
 from .money import Found, role_of, to_decimal
+from .organisations import nominative
+from .result import Field
 from .scan import folded
+from .wordlists import alternation, table
 
-_LABELS = {
-    "hakija": "applicant", "hakijaorganisaatio": "applicant", "hakijan nimi": "applicant",
-    "tuensaaja": "applicant", "tuen saaja": "applicant", "sökande": "applicant",
-    "y-tunnus": "business_id", "fo-nummer": "business_id",
-    "hankkeen nimi": "name", "projektin nimi": "name", "hanke": "name", "projektets namn": "name",
-    "lyhenne": "acronym", "hankkeen lyhenne": "acronym", "projektin lyhenne": "acronym",
-    "rahoittava viranomainen": "authority", "välittävä toimielin": "authority",
-    "rahoittaja": "authority",
-    "erityistavoite": "objective", "toimintalinja": "priority",
-    "toteutusaika": "period", "hankeaika": "period", "toteutusaikataulu": "period",
-    "haettava tuki": "support", "haettava rahoitus": "support", "tuki": "support",
-    "kokonaiskustannukset": "total", "kustannusarvio": "total", "kokonaisbudjetti": "total",
-    "omarahoitus": "own", "omarahoitusosuus": "own", "tukiprosentti": "rate", "tukitaso": "rate",
-    "kustannusmalli": "cost_model", "päiväys": "date", "päivämäärä": "date", "pvm": "date",
-    "allekirjoitus": "other", "rooli": "other", "tehtävä": "other", "yhteyshenkilö": "other",
-}  # fmt: skip
-_PARTNER_LABELS = ("yhteistyökumppanit", "kumppanit", "partnerit", "yhteistyötahot")
+_DATA = table("forms.toml")
+
+_LABELS: dict[str, str] = dict(_DATA["labels"])  # label -> kind of value
+_PARTNER_LABELS = tuple(_DATA["partner_labels"])
 _LABEL_LINE = re.compile(
     r"\n(?:\d{1,2}\.?\s+)?(?:"
     + "|".join(re.escape(k) for k in sorted([*_LABELS, *_PARTNER_LABELS], key=len, reverse=True))
@@ -50,7 +41,7 @@ _TYPES = {
     "priority": re.compile(r"\d{1,2}"),
     "rate": re.compile(r"\d{1,3}(?:,\d+)?\s?%?"),
     "acronym": re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11}"),
-    "authority": re.compile(r".*(?:ELY|liitto|keskus|ministeriö|Business Finland|virasto).*"),
+    "authority": re.compile(".*(?:" + alternation(_DATA["authority_words"]) + ").*"),
     "cost_model": re.compile(r"(?i)flat\s*rate.*|.*kertakorvau.*|.*yksikkökustannu.*|tosiasial.*"),
     "money": _MONEY,
 }
@@ -58,8 +49,7 @@ _HEADING = re.compile(r"\d{1,2}\.?\s+\S")
 _FURNITURE = re.compile(r"(?i)sivu\s+\d+\s*/\s*\d+|tuloste")
 _ORG_END = re.compile(r"\b(?:Oy|Oyj|ry|sr|Ab)$")
 # the order in which labels pick their values: strict shapes first, free text last
-_PICK_ORDER = ("business_id", "objective", "period", "date", "money", "rate", "priority",
-               "acronym", "authority", "cost_model", "applicant", "name")  # fmt: skip
+_PICK_ORDER = tuple(_DATA["pick_order"])
 
 
 def _cells(flat: str, start: int, end: int):
@@ -145,13 +135,25 @@ def _pair(labels, values, found) -> None:
                     taken.add(i)
                 kinds = [k for k in kinds if k not in ("own", "support", "total")]
     order = {k: n for n, k in enumerate(_PICK_ORDER)}
+    fitting: dict[str, tuple[list[int], set[int]]] = {}  # kind -> the values of its shape
+    first_free: dict[str, int] = {}  # kind -> where its first value not yet taken may be
     for rank, kind in sorted(enumerate(kinds), key=lambda x: order.get(_group(x[1]), 99)):
         if kind == "other":
             continue
-        candidates = [i for i in range(len(values)) if i not in taken and _fits(kind, values[i][2])]
-        if not candidates:
-            continue
-        pick = rank if rank in candidates else candidates[0]
+        if kind not in fitting:
+            fit = [i for i in range(len(values)) if _fits(kind, values[i][2])]
+            fitting[kind] = (fit, set(fit))
+        fit, fit_set = fitting[kind]
+        if rank in fit_set and rank not in taken:  # its own place in the order fits
+            pick = rank
+        else:  # the first value of its shape not taken yet (taken only grows)
+            k = first_free.get(kind, 0)
+            while k < len(fit) and fit[k] in taken:
+                k += 1
+            first_free[kind] = k
+            if k == len(fit):
+                continue
+            pick = fit[k]
         taken.add(pick)
         found.setdefault(kind, []).append(values[pick])
 
@@ -163,8 +165,10 @@ def _group(kind: str) -> str:
 def _partners(flat: str, cells, found) -> None:
     """The first organisation-looking cell of each row of a partner list."""
     rows: dict[int, tuple[int, int, str]] = {}
+    line, position = 0, cells[0][0] if cells else 0  # (lines counted from the first cell on)
     for cell in cells:
-        line = flat.count("\n", 0, cell[0])
+        line += flat.count("\n", position, cell[0])
+        position = cell[0]
         rows.setdefault(line, cell)
     for start, _end, text in rows.values():
         name = re.split(r"\s*[(,;]|\s+[-–]\s", text, maxsplit=1)[0].strip()
@@ -185,14 +189,15 @@ def amount_of(text: str) -> Decimal | None:
 
 
 _MONEY_LABEL = re.compile(
-    r"^[-•*]?\s*(?P<label>(?:haettava\s+|myönnetty\s+|haettu\s+|julkinen\s+)?(?:tuki|tukisumma|rahoitus|kuntarahoitus|"
-    r"omarahoitus(?:osuus)?|kokonaiskustannukset|kustannusarvio|kokonaisbudjetti|budjetti|myönnetty|"
-    r"hankkeen\s+kokonaiskustannukset|kuntarahoitusosuus|stöd|totala\s+kostnader|budget)"
-    r"(?:\s*\((?:€|eur|euroa)\))?)\s*[:\t]?\s*(?P<rest>.*)$",
+    r"^[-•*]?\s*(?P<label>(?:"
+    + alternation(_DATA["money_label_prefixes"])
+    + ")?(?:"
+    + alternation(_DATA["money_labels"])
+    + r")(?:\s*\((?:€|eur|euroa)\))?)\s*[:\t]?\s*(?P<rest>.*)$",
     re.I,
 )
 # every label of _MONEY_LABEL holds one of these (lower case, for the folded text)
-_MONEY_WORD = re.compile("tuki|rahoitus|kustannu|budjet|myönnetty|stöd|totala|budget")
+_MONEY_WORD = re.compile(alternation(_DATA["money_label_words"]))
 _ONLY_NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:[ .]\d{3})+|\d{3,9})(?:,(?P<dec>\d{2}))?$")
 
 
@@ -211,7 +216,7 @@ def form_figures(flat: str, known: list[Found]) -> list[tuple[Found, str]]:
         lines.append((position, line.strip(), worded))
         position += len(line) + 1
     result: list[tuple[Found, str]] = []
-    pending_labels: list[str] = []
+    pending_labels: deque[str] = deque()
     for start, line, worded in lines:
         label = _MONEY_LABEL.match(line) if worded else None
         if label:
@@ -226,10 +231,10 @@ def form_figures(flat: str, known: list[Found]) -> list[tuple[Found, str]]:
                 continue
         number = _ONLY_NUMBER.match(line.rstrip(" €").rstrip()) if line[:1].isdecimal() else None
         if number and pending_labels:
-            _add_bare(result, taken, start, number, pending_labels.pop(0))
+            _add_bare(result, taken, start, number, pending_labels.popleft())
             continue
         if line and not number:
-            pending_labels = [] if not label else pending_labels
+            pending_labels = deque() if not label else pending_labels
     return _reorder_by_sum(result)
 
 
@@ -256,3 +261,50 @@ def _reorder_by_sum(pairs: list[tuple[Found, str]]) -> list[tuple[Found, str]]:
     wanted = {"total": total, "support": rest[1], "own_financing": rest[0]}
     figures = {f.eur: f for f, _ in pairs}
     return [(figures[wanted[r]], label) for (_, label), r in zip(pairs, roles, strict=True)]
+
+
+_FORM_FIELDS = {"name": "project_name", "acronym": "project_acronym", "priority": "priority",
+                "objective": "specific_objective", "date": "decision_date"}  # fmt: skip
+_FORM_ROLES = {"support": "project_support", "total": "project_total", "own": "own_financing"}
+
+
+def apply_form(
+    view, form: dict, fields: dict[str, Field], figures: list[Found]
+) -> tuple[list[Found], dict[str, Field]]:
+    """A printed form's values: the figures with the form's roles (and its figures without a
+    currency), and the fields the running text did not state (``fields`` is not changed)."""
+    added: dict[str, Field] = {}
+    for kind, name in _FORM_FIELDS.items():
+        if kind in form and name not in fields:
+            start, end, value = form[kind][0]
+            if kind == "date":
+                value = dates.find_dates(value)[0][2]
+            added[name] = Field(value=value, evidence=view.evidence(start, end))
+    if "period" in form and "period_start" not in fields:
+        start, _end, value = form["period"][0]
+        span = dates.find_date_ranges(value)[0]
+        evidence = view.evidence(start + span.start, start + span.end)
+        added["period_start"] = Field(span.first, evidence)
+        added["period_end"] = Field(span.last, evidence)
+    for kind, role in _FORM_ROLES.items():
+        for start, end, value in form.get(kind, []):
+            fig = next((f for f in figures if start <= f.start < end), None)
+            if fig is None:
+                eur = amount_of(value)
+                if eur is None:
+                    continue
+                fig = Found(start, end, eur, "exact")
+                figures.append(fig)
+            fig.role = role
+    return sorted(figures, key=lambda f: f.start), added
+
+
+def form_organisations(form: dict) -> list[tuple[int, int, str, str]]:
+    """The applicant and partners a form names: (start, end, name, role)."""
+    found = []
+    for kind, role in (("applicant", "applicant"), ("partner", "partner")):
+        for start, end, value in form.get(kind, []):
+            name = nominative(value)
+            if name:
+                found.append((start, end, name, role))
+    return found

@@ -3,108 +3,21 @@
 Only the head noun of a Finnish noun phrase inflects ("Hämeen ELY-keskukselta",
 "kulttuurin edistämisen palvelun"); genitive modifiers stay as they are. So the
 head noun alone is reduced, from an explicit table of the nouns that end
-organisation names, with their consonant gradation written out.
+organisation names, with their consonant gradation written out (data/inflection.toml).
 """
 
 from __future__ import annotations
 
+from .wordlists import table
+
+_DATA = table("inflection.toml")
 # nominative singular, singular stems, nominative plural, plural stems
 _HEADS = [
-    ("palvelu", ["palvelu"], "palvelut", ["palvelui", "palveluj"]),
-    ("yksikkö", ["yksikö", "yksikkö"], "yksiköt", ["yksiköi"]),
-    ("keskus", ["keskukse", "keskust"], "keskukset", ["keskuksi"]),
-    (
-        "kaupunki",
-        ["kaupungi", "kaupunki", "kaupunke"],
-        "kaupungit",
-        ["kaupunkie", "kaupunkei", "kaupungei"],
-    ),
-    ("kunta", ["kunna", "kunta", "kuntaa"], "kunnat", ["kunti", "kuntie"]),
-    ("liitto", ["liito", "liitto"], "liitot", ["liittoje", "liitoi"]),
-    ("yliopisto", ["yliopisto"], "yliopistot", ["yliopistoi"]),
-    ("korkeakoulu", ["korkeakoulu"], "korkeakoulut", ["korkeakouluj", "korkeakoului"]),
-    ("säätiö", ["säätiö"], "säätiöt", ["säätiöi"]),
-    ("toimiala", ["toimiala"], "toimialat", ["toimialoi", "toimialoj"]),
-    (
-        "hyvinvointialue",
-        ["hyvinvointialuee", "hyvinvointialuet"],
-        "hyvinvointialueet",
-        ["hyvinvointialuei"],
-    ),
-    ("virasto", ["virasto"], "virastot", ["virastoi"]),
-    ("laitos", ["laitokse", "laitost"], "laitokset", ["laitoksi"]),
-    ("yhdistys", ["yhdistykse", "yhdistyst"], "yhdistykset", ["yhdistyksi"]),
-    ("opisto", ["opisto"], "opistot", ["opistoi"]),
-    ("akatemia", ["akatemia"], "akatemiat", ["akatemioi"]),
-    ("hallitus", ["hallitukse", "hallitust"], "hallitukset", ["hallituksi"]),
-    ("talo", ["talo"], "talot", ["taloi", "taloj"]),
-    ("kirjasto", ["kirjasto"], "kirjastot", ["kirjastoi"]),
-    ("museo", ["museo"], "museot", ["museoi"]),
-    ("ministeriö", ["ministeriö"], "ministeriöt", ["ministeriöi"]),
-    ("koulu", ["koulu"], "koulut", ["kouluj", "koului"]),
-    ("järjestö", ["järjestö"], "järjestöt", ["järjestöj", "järjestöi"]),
-    ("verkosto", ["verkosto"], "verkostot", ["verkostoj", "verkostoi"]),
-    ("kanslia", ["kanslia"], "kansliat", ["kanslioi"]),
-    ("osasto", ["osasto"], "osastot", ["osastoj", "osastoi"]),
-    ("kokonaisuus", ["kokonaisuude", "kokonaisuut"], "kokonaisuudet", ["kokonaisuuksi"]),
-    ("instituutti", ["instituuti", "instituutti"], "instituutit", ["instituutte", "instituutei"]),
-    ("seura", ["seura"], "seurat", ["seuroj", "seuroi"]),
+    (head["nominative"], head["stems"], head["plural"], head["plural_stems"])
+    for head in _DATA["head"]
 ]
-_SG = [
-    "n",
-    "lle",
-    "lta",
-    "ltä",
-    "ssa",
-    "ssä",
-    "sta",
-    "stä",
-    "na",
-    "nä",
-    "ksi",
-    "lla",
-    "llä",
-    "a",
-    "ä",
-    "ta",
-    "tä",
-    "hin",
-    "han",
-    "on",
-    "ön",
-    "un",
-    "yn",
-    "en",
-    "in",
-    "an",
-    "än",
-    "sa",
-    "sä",
-    "",
-]
-_PL = [
-    "den",
-    "tten",
-    "en",
-    "lle",
-    "lta",
-    "ltä",
-    "ssa",
-    "ssä",
-    "sta",
-    "stä",
-    "na",
-    "nä",
-    "ksi",
-    "lla",
-    "llä",
-    "hin",
-    "in",
-    "ta",
-    "tä",
-    "a",
-    "ä",
-]
+_SG = list(_DATA["singular_endings"])
+_PL = list(_DATA["plural_endings"])
 
 
 def _forms() -> dict[str, str]:

@@ -9,11 +9,18 @@ own continues the role of the figure before it in the same sentence
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from . import limits
 from .scan import alternatives, by_first_letter, fold_case, folded, gated, literal_first
+from .wordlists import alternation, table
+
+logger = logging.getLogger(__name__)
+_WORDS = table("money.toml")
 
 # "(?<![\d,.])\d…" written as "\d(?<![\d,.]\d)…": the same matches, but a pattern that
 # starts with a digit lets the regex engine skip straight to the next digit (3x faster).
@@ -22,14 +29,9 @@ _SCALE = r"(?:\s?(?P<scale>miljoon(?:aa|an|alla|aksi|asta|assa)|miljoona|milj\.?
 _CURRENCY = r"\s?(?P<cur>euro(?:a|n|lla|ksi|on|sta|t|ssa|lle|lta)?\b|EUR\b|eur\b|€|e\b(?![-.]\w))"
 AMOUNT = gated(_NUMBER + _SCALE + _CURRENCY)
 MEUR = gated(_NUMBER + r"\s?(?P<scale>Meur|MEUR|M€)")
-BARE_NUMBER = re.compile(
-    r"(?<![\d,.\w])(\d{1,3}(?:[ .]\d{3})+|\d{4,9})(?:,(\d{2}))?(?![\d%]|,\d|\s?(?:§|%|hlö|henk))"
-)
 
-_QUALIFIER_WORDS = (
-    r"enintään|enint\.|maksimissaan|korkeintaan|max\.?|alle|noin|n\.|arviolta|ca\.?|"
-    r"suunnilleen|vähintään|väh\.|min\.|yli|cirka|högst|minst|omkring"
-)
+# qualifier words as plain text, "max." before "max": the alternation "max\.|max" is "max\.?"
+_QUALIFIER_WORDS = alternation(re.escape(word) for word in _WORDS["qualifiers"])
 _QUALIFIER = re.compile(r"\b(?P<q>" + _QUALIFIER_WORDS + r")\s+(?:\w+\s+)?$", re.I)
 # The same on the folded text without re.I, each word starting with its first letter: the
 # engine skips to those letters instead of trying every character case-insensitively.
@@ -40,32 +42,10 @@ _QUALIFIER_LOW = re.compile(
 )
 # every match of MEUR holds one of these (speed: most texts hold none)
 _MEUR_WORDS = ("Meur", "MEUR", "M€")
-_QUALIFIERS = {
-    "enintään": "at_most", "enint.": "at_most", "maksimissaan": "at_most", "korkeintaan": "at_most",
-    "max": "at_most", "max.": "at_most", "alle": "at_most", "noin": "about", "n.": "about",
-    "arviolta": "about", "ca": "about", "ca.": "about", "suunnilleen": "about",
-    "vähintään": "at_least", "väh.": "at_least", "min.": "at_least", "yli": "at_least",
-    "cirka": "about", "omkring": "about", "högst": "at_most", "minst": "at_least",
-}  # fmt: skip
+_QUALIFIERS: dict[str, str] = dict(_WORDS["qualifiers"])
 
-ROLE_WORDS = [
-    ("granted", r"myönn(?!ettäv)\w*|myönt(?!övaltuu)\w*|myönsi|\bsai\b|\bsaivat\b|\bsaa rahoitusta|\btukee\b|"
-                r"\brahoitta(?:a|vat)\b|\brahoitti\b"),
-    ("pool", r"avustuksi(?:in|a)\s+(?:käytetään|varataan|jaetaan|on\s+varattu)|avustuksina\s+jaetaan"),
-    ("municipal_financing", r"kuntarahoitu\w*|kuntaraha\w*|kuntaosuu\w*|kunnan rahoitusosuu\w*|kuntien rahoitusosuu\w*|"
-                            r"kommunal\w* finansiering\w*|kommunandel\w*"),
-    ("own_financing", r"omarahoitu\w*|oma rahoitus\w*|omaa rahoitusta|omavastuu\w*|egen finansiering"),
-    ("appropriation", r"määrärah\w*|talousarviokoh\w*|kattamaan"),
-    ("theme_budget", r"teemalle\b|teeman\s+(?:budjetti|rahoitus|määräraha)\w*|teemaan\s+on\s+varattu"),
-    ("call", r"\bhau(?:n|ssa|lle|lla)\b|haku(?:un|a|aika\w*|kierro\w*|ilmoitu\w*)?\b|myöntövaltuu\w*|jaettava\w*|haettava(?:na|ssa|issa)\b"),
-    ("support", r"tu(?:ki|en|kea|kena|keen|elle|ella)\b|\bstöd(?:et|belopp\w*)?\b|statsunderstöd\w*|tukiosuu\w*|tukiprosent\w*|valtionavustu\w*|"
-                r"ulkopuolist\w* rahoitu\w*|haettava\w* rahoitu\w*|rahoitusta haetaan|haetaan\s+(?:[\w-]+\s+){0,4}?rahoitu\w*|"
-                r"eu- ja valtion\w*|\bja valtion rahoitu\w*|haettu rahoitus|rahoitus(?:osuus)?\s*[:(]"),
-    ("total", r"kokonaisbudjet\w*|kokonaiskustannu\w*|kustannusarvi\w*|hankekustannu\w*|kokonaisrahoitu\w*|"
-              r"budjetti\s+on|budjetiksi|kustannukset\s+(?:ovat|olisivat|ovat yhteensä)|kokonaisarvo\w*|"
-              r"kokonaiskulu\w*|hankkeen\s+budjet\w*|kustannukset\s*[:(]|budjetti\s*[:(]|"
-              r"total\w* budget|totala kostnad\w*|toteuttajakohtai\w* (?:budjet|kustannu)\w*"),
-]  # fmt: skip
+# (role, its words as one alternation), in the order of the data file
+ROLE_WORDS = [(role, alternation(words)) for role, words in _WORDS["roles"].items()]
 # All lower case, matched against case-folded windows: as re.IGNORECASE would, but faster.
 _ROLE_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in ROLE_WORDS))
 assert all(pattern == pattern.lower() for _, pattern in ROLE_WORDS)
@@ -85,36 +65,17 @@ _PART_MARK = re.compile(
     r"\w+(?:toimialan|kaupungin|yksikön|kunnan)\s+hanke\w*"
 )
 # on the folded text: as re.IGNORECASE on the text, but the engine skips to the first letters
-_GRANTING = re.compile(
-    by_first_letter(
-        [
-            literal_first(w)
-            for w in alternatives(
-                r"myönn(?!ettäv)\w*|myöntä\w*|myönsi|myöntänyt|\bsai\b|\bsaivat\b"
-            )
-        ]
-    )
-)
-_GROUP_SIGNAL = re.compile(
-    by_first_letter(
-        [
-            "pääkoordinaat",
-            "osatoteutta",
-            "ryhmähanke",
-            "yhteishanke",
-            "osahank",
-            "hankeosuu",
-            "päätoteutta",
-        ]
-    )
-)
+_GRANTING = re.compile(by_first_letter([literal_first(w) for w in _WORDS["granting"]]))
+_GROUP_SIGNAL = re.compile(by_first_letter(list(_WORDS["group_project"])))
 # _PART_MARK's alternatives that need more than a word (only whether one occurs counts)
 _PART_OSUU = re.compile(r"(?<!tuen )\bosuu(?:s|den|teen)\b")
 _PART_CITY = re.compile(r"\b[A-ZÅÄÖ]\w+n\s+(?:kaupungin\s+)?(?:hankkeen|hankkeelle)\b")
 # "\w+X\s+hanke" occurs exactly where "\wX\s+hanke" does; this form does not backtrack
 _PART_UNIT = re.compile(r"\w(?:toimialan|kaupungin|yksikön|kunnan)\s+hanke")
 BUDGET_ITEM = re.compile(
-    r"(?:talousarvio\w*|TA-?kohda\w*|TA-?kohta|momentil\w*|momentti\w*)\s+(?P<code>\d{1,2}(?:\s\d{2}){1,3}(?!\d)|\d{1,2}(?:\.\d{2}){1,3})"
+    "(?:"
+    + alternation(_WORDS["budget_item_labels"])
+    + r")\s+(?P<code>\d{1,2}(?:\s\d{2}){1,3}(?!\d)|\d{1,2}(?:\.\d{2}){1,3})"
 )
 
 
@@ -129,17 +90,32 @@ class Found:
     budget_item: str | None = None
 
 
+@functools.cache
+def _digits(limit: Decimal) -> int:
+    return len(str(int(limit)))
+
+
 def to_decimal(number: str, decimals: str | None, scale: str | None) -> Decimal | None:
+    """The euros of a written figure, or None for no number or one above ``limits.MAX_EUR``."""
     digits = number.replace(" ", "").replace(".", "")
+    # more whole digits than the limit has is more than the limit, whatever the scale; and
+    # a 40-digit "amount" would not even fit a two-place Decimal
+    if len(digits.lstrip("0")) > _digits(limits.MAX_EUR):
+        logger.debug("a figure of %d digits is not an amount", len(digits))
+        return None
     try:
         value = Decimal(digits + ("." + decimals if decimals else ""))
     except InvalidOperation:
+        logger.debug("not a number: %r", digits)
         return None
     scale = (scale or "").lower()
     if scale.startswith(("milj", "m")):
         value *= 1_000_000
     elif scale.startswith(("t", "k")):
         value *= 1_000
+    if value > limits.MAX_EUR:
+        logger.debug("%s euros is beyond any funding amount", value)
+        return None
     return value.quantize(Decimal("0.01"))
 
 
@@ -160,8 +136,12 @@ def _meur_matches(flat: str):
     digits, spaces, dots and commas right before its scale word.
     """
     pos = 0
+    nxt = [flat.find(word) for word in _MEUR_WORDS]  # the next place of each scale word
     while True:
-        scales = [at for word in _MEUR_WORDS if (at := flat.find(word, pos)) >= 0]
+        for i, word in enumerate(_MEUR_WORDS):  # (looked for again only once passed: linear)
+            if 0 <= nxt[i] < pos:
+                nxt[i] = flat.find(word, pos)
+        scales = [at for at in nxt if at >= 0]
         if not scales:
             return
         scale = min(scales)
@@ -181,10 +161,54 @@ def _meur_matches(flat: str):
         pos = found.end()
 
 
+_CHAINS: dict[int, re.Pattern] = {}  # groups -> the pattern of a run of that many
+# Speed: a quick test on the UTF-8 bytes first. Every ASCII run holds " 000" once per group
+# after the first when digits read as "0" and dots as spaces. Every other digit (Arabic,
+# Devanagari, full-width …) starts with one of these bytes, or with EF BC (full-width forms);
+# a text that has one is searched in full (tests/reader/test_limits.py checks all digits).
+_DIGITS_AS_ZERO = bytes.maketrans(b"0123456789.", b"0000000000 ")
+_DIGIT_LEADS = b"\xd9\xdb\xdf\xe0\xe1\xea\xf0"
+_NOT_DIGIT_LEADS = bytes(b for b in range(256) if b not in _DIGIT_LEADS)
+
+
+def _may_hold_number_chain(flat: str) -> bool:
+    data = flat.encode("utf-8", "surrogatepass")
+    if data.translate(None, _NOT_DIGIT_LEADS) or b"\xef\xbc" in data:
+        return True  # a script with digits of its own: the pattern decides
+    return b" 000" * (limits.NUMBER_CHAIN_GROUPS - 1) in data.translate(_DIGITS_AS_ZERO)
+
+
+def without_number_chains(flat: str) -> str:
+    """``flat`` with each run of ``limits.NUMBER_CHAIN_GROUPS`` or more digit groups
+    ("123 456 789 …", a table of numbers) replaced by as many "x", or ``flat`` itself.
+
+    Every start of a run would make the figure pattern read the run to its end again (a line
+    of 50 kB of numbers took 24 s); such a run is no amount anyway (above ``MAX_EUR``). The
+    letter "x" keeps word boundaries next to the run as they were and is no currency.
+    """
+    if not _may_hold_number_chain(flat):
+        return flat
+    chain = _CHAINS.get(limits.NUMBER_CHAIN_GROUPS)
+    if chain is None:
+        more = limits.NUMBER_CHAIN_GROUPS - 1
+        chain = _CHAINS[limits.NUMBER_CHAIN_GROUPS] = re.compile(
+            r"\d(?<!\d\d)\d{0,2}(?:[ .]\d{3}){" + str(more) + ",}+"
+        )
+    parts, position = [], 0
+    for m in chain.finditer(flat):
+        parts += [flat[position : m.start()], "x" * (m.end() - m.start())]
+        position = m.end()
+    if not parts:
+        return flat
+    logger.debug("%d runs of digit groups are not read as figures", len(parts) // 2)
+    return "".join([*parts, flat[position:]])
+
+
 def find_figures(flat: str) -> list[Found]:
     """Every euro figure, with or without a currency word where the context says euros."""
     found: dict[int, Found] = {}
-    for matches in (AMOUNT.finditer(flat), _meur_matches(flat)):
+    scanned = without_number_chains(flat)  # (the same offsets)
+    for matches in (AMOUNT.finditer(scanned), _meur_matches(scanned)):
         for m in matches:
             value = to_decimal(m.group("num"), m.group("dec"), m.groupdict().get("scale"))
             if value is None or value <= 0:
@@ -196,12 +220,8 @@ def find_figures(flat: str) -> list[Found]:
 
 
 # "2 € / tunti", "12 euroa vuorokaudelta", "tuntimaksu 2,00 euroa": a price, not money of a project
-_PER_UNIT_AFTER = re.compile(
-    r"\s*(?:/|per\b|kappaleelta|tunnilta|päivältä|vuorokaudelta|kuukaudelta|henkilöltä|kerralta)"
-)
-_PRICE_BEFORE = re.compile(
-    r"(?:maksu|hinta|taksa|hintaan|maksun|maksua|veloitus)\w*\s+(?:on\s+)?(?:\w+\s+)?$"
-)
+_PER_UNIT_AFTER = re.compile(r"\s*(?:/|per\b|" + alternation(_WORDS["per_unit"]) + ")")
+_PRICE_BEFORE = re.compile("(?:" + alternation(_WORDS["price"]) + r")\w*\s+(?:on\s+)?(?:\w+\s+)?$")
 
 
 _SMALLEST_FUNDING = Decimal(100)
@@ -309,10 +329,11 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
             before = re.sub(r"ha(?:ku|un|ussa)\w*", "", flat[before_from : fig.start])
             role = role_of(before, flat[fig.end : after_end])
             role = None if role == "call" else role
-        clause_start = s_start
+        reach = fig.start - limits.CLAUSE_REACH  # (bounded work in a sentence without end)
+        clause_start = max(s_start, reach)
         if role is None and flat[s_start : s_start + 2].lstrip()[:1] in ("-", "•", "*"):
             # a bullet list continues the clause that introduced it ("myöntää tukea seuraaville:")
-            clause_start = segments.paragraph_start(fig.start)
+            clause_start = max(segments.paragraph_start(fig.start), reach)
             role = _role_in(flat, low, (clause_start, s_start), (0, 0))
         if role == "support" and _GRANTING.search(low, clause_start, fig.start):
             role = "granted"
@@ -324,7 +345,7 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
         role = _kind_role(role, kind, callish)
         paragraph = segments.paragraph_index(fig.start)
         if role in ("total", "support"):
-            clause = flat[s_start : fig.start]
+            clause = flat[max(s_start, reach) : fig.start]
             if role == "total":
                 scope = "part" if group_project and _part_mark(clause) else "project"
                 paragraph_scope[paragraph] = scope
@@ -350,10 +371,14 @@ def _kind_role(role: str, kind: str, callish: bool) -> str:
 
 
 def attach_budget_items(flat: str, figures: list[Found], segments) -> None:
+    """The budget item (talousarviokohta) of the figure's sentence, looked for once a sentence."""
+    item_of: dict[tuple[int, int], str | None] = {}
     for fig in figures:
         if fig.role not in ("own_financing", "municipal_financing", "granted", "other"):
             continue
-        s_start, s_end = segments.sentence(fig.start)
-        m = BUDGET_ITEM.search(flat, s_start, s_end)
-        if m:
-            fig.budget_item = re.sub(r"\s+", " ", m.group("code"))
+        sentence = segments.sentence(fig.start)
+        if sentence not in item_of:
+            m = BUDGET_ITEM.search(flat, *sentence)
+            item_of[sentence] = re.sub(r"\s+", " ", m.group("code")) if m else None
+        if item_of[sentence]:
+            fig.budget_item = item_of[sentence]

@@ -11,25 +11,24 @@ import re
 
 from .inflection import head_nominative
 from .scan import gated
+from .wordlists import alternation, table
 
-MINISTRIES = {
-    "OKM": re.compile(r"\bOKM\b|\b[Oo]petus- ja kulttuuriministeriö\w*"),
-    "STM": re.compile(r"\bSTM\b|\b[Ss]osiaali- ja terveysministeriö\w*"),
-    "TEM": re.compile(r"\bTEM\b|\b[Tt]yö- ja elinkeinoministeriö\w*"),
-}
+_DATA = table("organisations.toml")
+
+
+def _ministry(code: str, name: str) -> re.Pattern:
+    """The code as a word, or the name with a capital or small first letter and any ending."""
+    # (both are written into the pattern as they are)
+    if not re.fullmatch(r"[A-ZÅÄÖ]+", code) or not re.fullmatch(r"[a-zåäö][a-zåäö -]*", name):
+        raise ValueError(f"organisations.toml: ministry {code} = {name!r} is not a code and words")
+    return re.compile(rf"\b{code}\b|\b[{name[0].upper()}{name[0]}]{name[1:]}\w*")
+
+
+MINISTRIES = {code: _ministry(code, name) for code, name in _DATA["ministries"].items()}
 _ANY_MINISTRY = re.compile("|".join(p.pattern for p in MINISTRIES.values()))
 
 # canonical name -> pattern of its written forms (inflected and abbreviated)
-_KNOWN = [
-    ("Forum Virium Helsinki", r"Forum Virium Helsin\w*(?: Oy)?"),
-    ("Opetushallitus", r"Opetushallitu\w*|\bOPH\b"),
-    ("SOS-Lapsikylä", r"SOS-[Ll]apsiky\w*"),
-    ("Nuorten Akatemia", r"Nuorten [Aa]katemi\w*"),
-    ("Business Finland", r"Business Finland\w*"),
-    ("Kela", r"\bKela\w{0,4}\b"),
-    ("Terveyden ja hyvinvoinnin laitos", r"Terveyden ja hyvinvoinnin laito\w*|\bTHL\b"),
-    ("Lasten ja nuorten taidekeskus Annantalo", r"(?:Lasten ja nuorten taidekeskus )?Annantal\w*"),
-]
+_KNOWN = [(known["name"], known["forms"]) for known in _DATA["known"]]
 _KNOWN_RE = [(name, re.compile(pattern)) for name, pattern in _KNOWN]
 # "\\b[A-ZÅÄÖ]" written as "[A-ZÅÄÖ](?<!\\w.)": the same matches, but the regex engine can
 # skip from capital to capital instead of trying every character.
@@ -73,10 +72,7 @@ def letterhead_council(flat: str, head: int = 300) -> tuple[int, int, str] | Non
 
 _WELLBEING = gated(r"(" + _REGION + r") hyvinvointialue\w*")
 _COMPANY = gated(r"(" + _CAPITAL + r"[\w&-]*\s(?:[A-ZÅÄÖ][\w&-]*\s){0,3}(?:Oy|Oyj|ry|r\.y\.|sr)\b)")
-_CITY_STEMS = {
-    "Helsingin": "Helsinki", "Tampereen": "Tampere", "Espoon": "Espoo", "Vantaan": "Vantaa",
-    "Oulun": "Oulu", "Turun": "Turku", "Lahden": "Lahti", "Jyväskylän": "Jyväskylä",
-}  # fmt: skip
+_CITY_STEMS: dict[str, str] = dict(_DATA["city_genitives"])
 
 
 _ELY_NEEDLES = getattr(ELY, "needles", ())
@@ -96,10 +92,7 @@ def ely_name(match: re.Match) -> str:
 
 
 # Words every match of each _KNOWN pattern contains (speed: see known_mentions_in).
-_KNOWN_NEEDLES = (
-    ("Forum Virium Helsin",), ("Opetushallitu", "OPH"), ("SOS-",), ("Nuorten ",),
-    ("Business Finland",), ("Kela",), ("Terveyden ja hyvinvoinnin laito", "THL"), ("Annantal",),
-)  # fmt: skip
+_KNOWN_NEEDLES = tuple(tuple(known["needles"]) for known in _DATA["known"])
 _GATED_KINDS = ("ely", "council", "satakunta", "wellbeing", "city", "company")
 
 
@@ -174,12 +167,12 @@ def ministry_codes(text: str) -> list[str]:
     return [code for _, code in sorted(codes)]
 
 
-_FILLER = re.compile(r"^(?:myös|lisäksi|hankkeessa|hankkeen|kaupungin puolesta|vielä)\s+", re.I)
+_FILLER = re.compile(r"^(?:" + alternation(_DATA["openers"]) + r")\s+", re.I)
 # "Mikkelin kaupungin ohella Kajaanin kaupunki": what comes after the postposition is the name
 _ALONGSIDE = re.compile(
-    r"^(?:[\w-]+\s+){1,4}?(?:lisäksi|ohella|kanssa|rinnalla|ohessa|sekä)\s+(?=[A-ZÅÄÖ])"
+    r"^(?:[\w-]+\s+){1,4}?(?:" + alternation(_DATA["alongside"]) + r")\s+(?=[A-ZÅÄÖ])"
 )
-_TAIL_WORDS = ("hankkeessa", "hankkeeseen", "kanssa", "osana", "yhdessä")
+_TAIL_WORDS = tuple(_DATA["tails"])
 _TAIL = re.compile(r"\s+(?:" + "|".join(_TAIL_WORDS) + r")\b.*$")
 _TAIL_GATE = re.compile("|".join(_TAIL_WORDS))
 _SPACES = re.compile(r"\s+")

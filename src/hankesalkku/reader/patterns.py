@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 
 from .scan import gated
+from .wordlists import alternation, table
+
+_LABELS = table("patterns.toml")
 
 HEL_DIARY = gated(r"\bHEL[ -](?P<year>(?:19|20)\d{2})-(?P<num>\d{6})\b")
 # VARELY/1234/2023, OKM/12/040/2024, ESAELY/123/07.00/2023, TRE:1234/02.05.01/2023
@@ -18,21 +21,21 @@ CLASSIFIED_DIARY = gated(
     r"(?<![\w/])(?P<num>\d{1,6})/(?P<mid>\d{2}(?:\.\d{2}){1,4})/(?P<year>(?:19|20)\d{2})\b"
 )
 LABELLED_DIARY = gated(
-    r"\b(?:Dnro|Dno|Diaarinumero|Diaarinro|Diarienummer|Asianumero|Asiatunnus|Dnr|Asian numero)\s*[:.]?\s*"
+    r"\b(?:" + alternation(_LABELS["diary_labels"]) + r")\s*[:.]?\s*"
     r"(?P<value>(?:[A-ZÅÄÖ]{2,12}[/:])?\d{1,6}(?:/\d{2,3}(?:\.\d{2}){0,4})?/(?:19|20)\d{2}|HEL[ -]\d{4}-\d{6})",
     re.I,
 )
 CLASSIFICATION_T = gated(r"(?<![\w])T\s(?P<code>\d{2}(?:\s\d{2}){1,4})(?!\d)")
 CLASSIFICATION_LABEL = gated(
-    r"\b(?:Tehtäväluokka|Tehtäväluokitus|Arkistointikoodi|Uppgiftsklass)\s*[:.]?\s*(?P<code>T?\s?\d{2}(?:[ .]\d{2}){1,4})",
+    r"\b(?:"
+    + alternation(_LABELS["classification_labels"])
+    + r")\s*[:.]?\s*(?P<code>T?\s?\d{2}(?:[ .]\d{2}){1,4})",
     re.I,
 )
 # "(?<![\w-])[A-Z]" written as "[A-Z](?<![\w-][A-Z])": the same matches, but the engine
 # skips from capital to capital instead of trying the look-behind at every character
 PROJECT_CODE = re.compile(r"(?P<code>[A-Z](?<![\w-][A-Z])\d{5})(?![\w-])")
-PROJECT_CODE_LABEL = re.compile(
-    r"\b(?:hankekoodi|hankenumero|projektikoodi|EURA|hanketunnus|projektkod)", re.I
-)
+PROJECT_CODE_LABEL = re.compile(r"\b(?:" + alternation(_LABELS["project_code_labels"]) + ")", re.I)
 # "§ 54" alone on its line, or after the meeting date ("3.4.2024 12 §")
 SECTION_LINE = gated(
     r"(?:^|\n)[ \t]*(?:\d{1,2}\.\d{1,2}\.\d{4}[ \t]+|[A-ZÅÄÖ][\w-]*(?: [\w-]+){0,3}[ \t]+)?"

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .messages import Message
+
 KINDS = (
     "decision",
     "agenda_item",
@@ -158,15 +160,32 @@ class ReadResult:
     calls: list[CallMention] = field(default_factory=list)
     districts: list[DistrictMention] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    """The problems found, in Finnish (the text of each of ``messages``)."""
+    messages: list[Message] = field(default_factory=list)
+    """The same problems with a stable code each, to show in any language."""
+
+    def add_message(self, message: Message) -> None:
+        """Record a problem: its code in ``messages`` and its Finnish text in ``errors``."""
+        self.messages.append(message)
+        self.errors.append(message.text("fi"))
+
+    @property
+    def error_codes(self) -> list[str]:
+        """The code of each message, in the order of ``messages``."""
+        return [message.code for message in self.messages]
 
     def value(self, name: str) -> str | None:
         """The value of a field, or None when the document did not state it."""
         found = self.fields.get(name)
         return found.value if found else None
 
-    def to_json_dict(self) -> dict:
-        """The object of the ``hankesalkku ingest --json`` output contract."""
-        return {
+    def to_json_dict(self, messages: bool = False) -> dict:
+        """The object of the ``hankesalkku ingest --json`` output contract.
+
+        With ``messages=True`` it also has ``"messages"``: ``{"code", "params", "text"}`` of
+        each problem (not part of the contract yet, so off by default).
+        """
+        out = {
             "source": self.filename,
             "sha256": self.sha256,
             "kind": self.kind,
@@ -177,3 +196,6 @@ class ReadResult:
             "districts": [d.to_json_dict() for d in self.districts],
             "errors": list(self.errors),
         }
+        if messages:
+            out["messages"] = [message.to_json_dict() for message in self.messages]
+        return out

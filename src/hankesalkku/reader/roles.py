@@ -15,6 +15,9 @@ from .organisations import (
 from .result import OrganisationMention
 from .scan import by_first_letter, folded, gated, lowered
 from .textview import TextView
+from .wordlists import alternation, table
+
+_DATA = table("roles.toml")
 
 _ORG = r"(?P<org>[^.;:()\n]{2,140}?)"
 # Each stop starts with a space, one of ".;:()," or the end: checking that first makes the
@@ -24,40 +27,15 @@ _STOP = r"(?=[\s.;:(),]|\Z)(?=\s*[.;:()\n]|,\s+(?:joka|jonka|jolla|joiden|jossa|
 _ORG_LIST = r"(?P<org>(?:[^.;:()\n]|\([A-ZÅÄÖ][\w&+-]{1,11}\)){2,200}?)"
 _LIST_STOP = r"(?=[\s.;:(),]|\Z)(?=\s*(?:[.;:)\n]|\((?![A-ZÅÄÖ][\w&+-]{1,11}\)))|,\s+(?:joiden|joilla|jotka|joka|ja\s+[a-zäö]|sekä\s+[a-zäö])|$)"
 
-_AFTER = [  # keyword first, organisation after
-    (r"pääkoordinaattori(?:na|ksi)\s+(?:toimii|on)\s+", "lead_coordinator", False),
-    (r"\bhanketta\s+koordinoi\s+", "lead_coordinator", False),
-    (r"päätoteuttaja(?:na|ksi)?\s+(?:toimii|on)\s+", "main_implementer", False),
-    (r"osatoteuttaj(?:ina|ana|at|a)\s+(?:toimivat|ovat|toimii|on)\s+", "co_implementer", True),
-    # "… päätoteuttaja on X ja osatoteuttaja Y Oy": the role noun right before the name
-    (r"(?<=\bja\s)osatoteuttaja(?:t|na|ina)?\s+(?=[A-ZÅÄÖ])", "co_implementer", True),
-    (r"\btoteuttaj(?:ina|at)\s+(?:toimivat|ovat)\s+", "implementer", True),
-    (
-        r"(?:partnere?ina|yhteistyökumppane?ina|kumppane?ina)\s+(?:ovat|toimivat|toimii|on|ovat mukana)\s+",
-        "partner",
-        True,
-    ),
-    (r"(?:hankeosuudesta|osahankkeesta|osuudesta)\s+vastaa\s+", "implementer", False),
-    (r"\bhanketta\s+toteuttaa\s+|\btoteuttaja(?:na|ksi)\s+(?:toimii|on)\s+", "implementer", False),
-    (r"rahoitusta\s+haetaan\s+|tukea\s+haetaan\s+", "funding_authority", False),
-]
+# keyword first, organisation after: (phrase, role, whether it names a list)
+_AFTER = [(entry["phrase"], entry["role"], entry["many"]) for entry in _DATA["before_name"]]
 # organisation first, keyword after: "X toimii / on mukana / osallistuu (hankkeeseen) osatoteuttajana"
-_VERB = (
-    r"\s+(?:osallistuu(?:\s+hankkeeseen)?|toimii|on(?:\s+mukana)?|valmistelee|hakee|koordinoi|"
-    r"toteuttaa|käynnistää)\s+(?:hankkeen\s+|hankkeessa\s+)?"
-)
-_BEFORE = {  # the role word that ends the phrase, and the verb just before it
-    "pääkoordinaattorina": ("lead_coordinator", _VERB),
-    "päätoteuttajana": ("main_implementer", _VERB),
-    "osatoteuttajana": ("co_implementer", _VERB),
-    "partnerina": ("partner", _VERB),
-    "yhteistyökumppanina": ("partner", _VERB),
-    # "Porin kaupunki on hakenut … tukea": whoever applied is the applicant
-    "hakenut": ("applicant", r"\s+on\s+"),
+_VERB = r"\s+(?:" + alternation(_DATA["subject_verbs"]) + r")\s+(?:hankkeen\s+|hankkeessa\s+)?"
+# the role word that ends the phrase, and the verb just before it
+_BEFORE = {
+    word: (entry["role"], entry.get("verb", _VERB)) for word, entry in _DATA["after_name"].items()
 }
-_ROLE_NOUNS = {"pääkoordinaattori": "lead_coordinator", "päätoteuttaja": "main_implementer",
-               "osatoteuttaja": "co_implementer", "partneri": "partner",
-               "yhteistyökumppani": "partner"}  # fmt: skip
+_ROLE_NOUNS: dict[str, str] = dict(_DATA["role_nouns"])
 # "hyväksyä Helsingin kaupungin osallistumisen osatoteuttajana": the name is a genitive
 _NOMINALISED = gated(
     r"osallistumi(?:nen|sen)\s+(?:\w+\s+)?(?P<role>" + "|".join(_ROLE_NOUNS) + r")(?:na|ksi)\b"
@@ -67,31 +45,7 @@ _GENITIVE_TAIL = re.compile(
 )
 # "maksaa toiselle osatoteuttajalle X ry:lle": the name follows the role noun in the same case
 _ROLE_THEN_NAME = gated(r"\b(?P<role>" + "|".join(_ROLE_NOUNS) + r")(?:lle|lta)\s+(?=[A-ZÅÄÖ])")
-_LABELS = {
-    "pääkoordinaattori": "lead_coordinator",
-    "päätoteuttaja": "main_implementer",
-    "osatoteuttaja": "co_implementer",
-    "osatoteuttajat": "co_implementer",
-    "toteuttaja": "implementer",
-    "toteuttajat": "implementer",
-    "toimijat": "implementer",
-    "hankkeen toteuttaja": "implementer",
-    "partnerit": "partner",
-    "partneri": "partner",
-    "yhteistyökumppanit": "partner",
-    "kumppanit": "partner",
-    "hakija": "applicant",
-    "hakijaorganisaatio": "applicant",
-    "hakijan nimi": "applicant",
-    "tuensaaja": "applicant",
-    "tuen saaja": "applicant",
-    "stödmottagare": "applicant",
-    "sökande": "applicant",
-    "rahoittaja": "funding_authority",
-    "rahoitus": "funding_authority",
-    "rahoittava viranomainen": "funding_authority",
-    "välittävä toimielin": "funding_authority",
-}
+_LABELS: dict[str, str] = dict(_DATA["labels"])
 _AFTER_RE = [(gated("(?:" + k + ")" + (_ORG_LIST + _LIST_STOP if many else _ORG + _STOP), re.I), role, many, k)
              for k, role, many in _AFTER]  # fmt: skip
 # Speed: find the rare role word first, then check the verb in a short window before it.
@@ -100,8 +54,12 @@ _BEFORE_VERB = {word: re.compile(verb + "$") for word, (_, verb) in _BEFORE.item
 _APPLIED_FOR = re.compile(r"[^\n]{0,100}?(?:tukea|rahoitusta|avustusta)")
 # Cheap substring tests that let most documents skip most patterns (speed, item 7).
 _NEEDLES = ("koordin", "toteutta", "partner", "kumppan", "vastaa", "haetaan", "hake")
+# the needles in each phrase: a phrase is skipped when the text has none of its own
+# (a phrase of the data file that holds none of them is always tried)
+_AFTER_NEEDLES = [tuple(n for n in _NEEDLES if n in keyword) for *_, keyword in _AFTER_RE]
 _MINISTRIES_GATED = {code: gated(pattern) for code, pattern in MINISTRIES.items()}
 _CLAUSE_START = re.compile(r"[.;:\n]\s*")
+_CLAUSE_OPENER = re.compile(r"^(?:" + alternation(_DATA["clause_openers"]) + r")\s+")
 _LABEL_TAIL = (
     r"[-•*]?\s*(?P<label>" + by_first_letter(sorted(_LABELS, key=len, reverse=True))
     + r")(?:[ \t]*[:\t]\s*|[ \t]*\n(?=[^\n.]{2,80}(?:\n|$)))(?P<org>[^\n]{2,200})"
@@ -123,14 +81,11 @@ _AUTHORISED = gated(
     r"\bvaltuutta\w*\s+(?P<org>[^.;\n]{2,160}?)\s+(?:toimimaan\s+\w+\s+edustajana|allekirjoittamaan|edustamaan)"
 )
 # what ends the name of an organisation, for a value on the line after its label
-_ORG_HEAD = re.compile(
-    r"(?:\b(?:Oy|Oyj|ry|sr)|kaupunki|kunta|liitto|yliopisto|korkeakoulu|keskus|säätiö|yhdistys"
-    r"|hyvinvointialue|ELY-keskus|laitos|opisto|seura)$"
-)
+_ORG_HEAD = re.compile(r"(?:\b(?:Oy|Oyj|ry|sr)|" + alternation(_DATA["name_ends"]) + ")$")
 # column headings of a partner table ("Yhteistyökumppanit   Rooli") are not names
 _ABBREVIATION_TAIL = re.compile(r"\s+(?:\([\w&+-]{2,12}\)|[A-ZÅÄÖ]{2,6})$")
 _NOT_ORG = re.compile(
-    r"^(?:ESR\+?|EAKR|JTF|EU|hankkeen|hanke|rooli|tehtävä|osuus|rahoitusosuus|y-tunnus|[\d\s.,€%]+)$",
+    "^(?:" + alternation(_DATA["not_names"]) + r"|[\d\s.,€%]+)$",
     re.I,
 )
 
@@ -155,8 +110,8 @@ def find_roles(
 
     low = lowered(flat)
     present = {needle for needle in _NEEDLES if needle in low}
-    for pattern, role, many, keyword in _AFTER_RE:
-        if not any(needle in keyword for needle in present):
+    for (pattern, role, many, _keyword), needles in zip(_AFTER_RE, _AFTER_NEEDLES, strict=True):
+        if needles and not any(needle in present for needle in needles):
             continue
         for m in pattern.finditer(flat):
             add(m.start("org"), m.end("org"), m.group("org"), role, many)
@@ -176,7 +131,7 @@ def find_roles(
             phrase = re.sub(
                 r"^.*\bettä\s+", "", flat[clause_start : m.start()]
             )  # "päättää, että X"
-            phrase = re.sub(r"^(?:Lisäksi|Myös|Hankkeessa|Hanketta)\s+", "", phrase)
+            phrase = _CLAUSE_OPENER.sub("", phrase)
             if phrase[:1].isupper():
                 add(m.start() - len(phrase), m.start(), phrase, role, False)
     for m in _NOMINALISED.finditer(flat):
@@ -225,7 +180,7 @@ def _has_spaced_slash(flat: str) -> bool:
     return False
 
 
-_AUTHORITY_NAME = re.compile(r"ELY|liitto|keskus|Business Finland|ministeriö")
+_AUTHORITY_NAME = re.compile(alternation(_DATA["authority_words"]))
 
 
 def _classify(phrase: str, role: str) -> tuple[str, str] | None:

@@ -19,14 +19,20 @@ are only skipped when none of their words is in the text at all.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+
+from .rewrites import alternatives, by_first_letter, literal_first, literal_run, word_first
+
+logger = logging.getLogger(__name__)
 
 try:  # CPython's regex internals; without them every pattern runs plain, with the same results
     import _sre
     from re import _constants as C  # noqa: N812
     from re import _parser
 except ImportError:  # pragma: no cover - only on a Python that moved them
+    logger.warning("re internals not found: every pattern runs without its word gate (slower)")
     _sre = C = _parser = None
 
 _UNBOUNDED = 1 << 16
@@ -243,8 +249,9 @@ class Gated:
                 yield from self.regex.finditer(text, pos, end)
             return
         hay = folded(text) if self.fold else text
+        nxt: list[int] = []  # kept from match to match: each word is looked for once per place
         while pos <= end:
-            m = self._search(text, hay, pos, end)
+            m = self._search(text, hay, pos, end, nxt)
             if m is None:
                 return
             yield m
@@ -255,12 +262,28 @@ class Gated:
                 return
             pos = m.end()
 
-    def _search(self, text: str, hay: str, start: int, end: int) -> re.Match | None:
-        """The leftmost match starting at ``start`` or later: ``pattern.search(text, start, end)``."""
+    def _search(
+        self, text: str, hay: str, start: int, end: int, nxt: list[int] | None = None
+    ) -> re.Match | None:
+        """The leftmost match starting at ``start`` or later: ``pattern.search(text, start, end)``.
+
+        ``nxt`` carries the occurrences of the words from one call to the next (``finditer``
+        with the same ``end`` and a ``start`` that only grows): each entry is the first
+        occurrence at or after a place no later than ``start + lo``, or -1 for none, so only
+        the entries now behind ``start`` are looked for again. Without it the search for a
+        word that is not there would run to the end of the text after every match.
+        """
         match = self.regex.match
         req = self.requirement
         # next occurrence of each literal that could still belong to a match at >= start
-        nxt = [hay.find(lit, start + lo, end) for lit, lo, _ in req]
+        if nxt is None:
+            nxt = [hay.find(lit, start + lo, end) for lit, lo, _ in req]
+        elif not nxt:
+            nxt += [hay.find(lit, start + lo, end) for lit, lo, _ in req]
+        else:
+            for i, (lit, lo, _) in enumerate(req):
+                if 0 <= nxt[i] < start + lo:
+                    nxt[i] = hay.find(lit, start + lo, end)
         while True:
             best = -1
             first = None
@@ -288,86 +311,6 @@ class Gated:
                     nxt[i] = hay.find(lit_i, start + lo_i, end)
 
 
-def alternatives(pattern: str) -> list[str]:
-    """The top-level ``|`` alternatives of a pattern written without inline flags."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":  # a "]" first in a class (after any "^") is a plain character
-            in_class = True
-            i += 1 + (pattern[i + 1 : i + 2] == "^")
-            i += pattern[i : i + 1] == "]"
-            continue
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts
-
-
-def literal_first(alternative: str) -> str:
-    """``\\bword…`` as ``w(?<!\\w.)ord…``: the same matches, but the alternative starts with a
-    plain character, which lets the regex engine reject a position at once."""
-    if (
-        alternative.startswith("\\b")
-        and alternative[2:3].isalpha()
-        and alternative[3:4] not in "?*+{"
-    ):
-        return alternative[2] + r"(?<!\w.)" + alternative[3:]
-    return alternative
-
-
-_SPECIAL = frozenset("\\.^$*+?{}[]|()")
-
-
-def literal_run(pattern: str) -> int:
-    """Length of the plain characters a pattern starts with (a quantified last one excluded)."""
-    n = 0
-    while n < len(pattern) and pattern[n] not in _SPECIAL and pattern[n] not in "\n\t":
-        n += 1
-    return n - 1 if n and pattern[n : n + 1] in ("?", "*", "+", "{") else n
-
-
-def word_first(alternative: str) -> str:
-    """``\\bword…`` as ``word(?<!\\w.{4})…``: the same matches, but the pattern starts with
-    the whole word, which the regex engine finds as fast as ``str.find``."""
-    if not alternative.startswith("\\b") or not alternative[2:3].isalnum():
-        return alternative
-    run = literal_run(alternative[2:])
-    if run < 1:
-        return alternative
-    return alternative[2 : 2 + run] + f"(?<!\\w.{{{run}}})" + alternative[2 + run :]
-
-
-def by_first_letter(alts: list[str]) -> str:
-    """One alternation of ``alts`` grouped by their first letter, in their order within a group.
-
-    Alternatives that start with different letters never match at the same place, so the
-    first alternative that matches is the same; the engine then tests each letter once per
-    position instead of each alternative. Without a plain first letter everywhere, unchanged.
-    """
-    if not all(alt[:1].isalpha() and alt[1:2] not in ("?", "*", "+", "{") for alt in alts):
-        return "|".join(alts)
-    groups: dict[str, list[str]] = {}
-    for alt in alts:
-        groups.setdefault(alt[0], []).append(alt[1:])
-    return "|".join(
-        letter
-        + (rest[0] if len(rest) == 1 and not alternatives(rest[0])[1:] else f"(?:{'|'.join(rest)})")
-        for letter, rest in groups.items()
-    )
-
-
 def gated(pattern: re.Pattern | str, flags: int = 0) -> Gated | re.Pattern:
     """``pattern`` wrapped in :class:`Gated` where that pays: a few words at a known place."""
     compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
@@ -375,9 +318,16 @@ def gated(pattern: re.Pattern | str, flags: int = 0) -> Gated | re.Pattern:
         return compiled
     try:
         wrapped = Gated(compiled)
-    except Exception:  # a construct the analysis does not know: the plain pattern is exact
-        return compiled
+    except Exception:  # noqa: BLE001 - a construct the analysis does not know
+        logger.debug("pattern %r runs plain", compiled.pattern[:60], exc_info=True)
+        return compiled  # the plain pattern is exact, only slower
     req = wrapped.requirement
     if req is None or len(wrapped.needles) > (_MAX_NEEDLES if wrapped.narrow else _MAX_GATES):
         return compiled
     return wrapped
+
+
+__all__ = [
+    "Gated", "alternatives", "by_first_letter", "fold_case", "folded", "gated", "literal_first",
+    "literal_run", "lowered", "word_first",
+]  # fmt: skip

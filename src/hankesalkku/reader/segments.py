@@ -9,24 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .wordlists import lines
+
 _PARAGRAPH = re.compile(r"\n\n")
-_ABBREVIATIONS = (
-    "n",
-    "esim",
-    "mm",
-    "milj",
-    "ks",
-    "klo",
-    "ns",
-    "yms",
-    "tms",
-    "ym",
-    "nro",
-    "s",
-    "p",
-    "puh",
-    "dnro",
-)
+_ABBREVIATIONS = lines("abbreviations.txt")
 # Sentence breaks: a full stop (or ! ?) before a capital, and line breaks that end a
 # paragraph, start a list item or follow a full stop or colon. Two patterns, so that
 # each starts with a plain character the regex engine can skip to (the "\n" ones share

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from .result import Evidence
+from .wordlists import lines
 
 # runs of horizontal space other than one plain space (those need no rewriting)
 _HSPACE = re.compile(
@@ -26,7 +27,9 @@ _DECORATION_START = frozenset("#*>")
 _RULE = re.compile(r"^[-=_*]{3,}$")
 _RULE_CHARS = frozenset("-=_*")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyzåäö")
-_CONJUNCTIONS = ("ja ", "tai ", "sekä ", "eli ", "ja\n")
+# a line starting with one of these words does not continue a hyphenated word before it
+# (lines hold no "\n", so the old list's "ja\n" never mattered)
+_CONJUNCTIONS = tuple(word + " " for word in lines("joining_words.txt"))
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _EDGE = " \t\u00a0\r\f\v"
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from hankesalkku.core.history import render_history
 from hankesalkku.core.money import Qualifier, support_rate
 from hankesalkku.decisions.models import Commitment, Decision
+from hankesalkku.decisions.permissions import commitment_history_hidden
 from hankesalkku.projects.models import Application, Partner, ProjectEntity, ProjectStatus
 from hankesalkku.projects.models.application import FINANCING_COMPONENTS
 from hankesalkku.projects.models.status import ALLOWED_TRANSITIONS
@@ -140,10 +141,11 @@ def project_history(request, slug):
     allowed, reason = can_view_project_history(request.user, entity)
     if not allowed:
         raise PermissionDenied(reason)
-    records = [
-        entity,
-        *entity.applications.all(),
-        *entity.partners.all(),
-        *entity.commitments.all(),
-    ]
-    return render_history(request, records, title=str(entity))
+    commitments = list(entity.commitments.select_related("payer"))
+    records = [entity, *entity.applications.all(), *entity.partners.all(), *commitments]
+    return render_history(
+        request,
+        records,
+        title=str(entity),
+        hidden=commitment_history_hidden(request.user, commitments),
+    )

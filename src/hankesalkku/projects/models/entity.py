@@ -3,8 +3,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from hankesalkku.core.money import money_field, qualifier_field
 from hankesalkku.accounts import roles
+from hankesalkku.core.money import money_field, qualifier_field
 
 from .status import ProjectStatus
 

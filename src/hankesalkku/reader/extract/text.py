@@ -9,7 +9,13 @@ refused, and the user is told when a repair was made.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
+
+from .. import messages as M
+from ..messages import Message
+
+logger = logging.getLogger(__name__)
 
 _CP1252_FALLBACK = "hankesalkku-cp1252"
 
@@ -38,27 +44,23 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(2, len(sample) // 100)
 
 
-def decode_text(data: bytes) -> tuple[str, list[str]]:
-    errors: list[str] = []
+def decode_text(data: bytes) -> tuple[str, list[Message]]:
+    found: list[Message] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), errors
+        return data.decode("utf-16", errors="replace"), found
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        logger.debug("not UTF-8 (%s); bad bytes read as Windows-1252", error.reason)
         text = data.decode("utf-8", errors=_CP1252_FALLBACK)
         if _has_multibyte_utf8(data):
-            errors.append(
-                "Tiedostossa on sekaisin UTF-8- ja Windows-1252-merkistöä; "
-                "merkistö korjattiin automaattisesti, tarkista ääkköset."
-            )
+            found.append(M.make(M.MIXED_ENCODING))
     repaired = _repair_mojibake(text)
     if repaired != text:
-        errors.append(
-            "Tiedostossa oli väärin tulkittuja ääkkösiä (esim. \u201c\u00c3\u00a4\u201d); ne korjattiin."
-        )
-    return repaired.replace("\r\n", "\n").replace("\r", "\n"), errors
+        found.append(M.make(M.MOJIBAKE_REPAIRED))
+    return repaired.replace("\r\n", "\n").replace("\r", "\n"), found
 
 
 def _has_multibyte_utf8(data: bytes) -> bool:
@@ -73,6 +75,7 @@ def _repair_mojibake(text: str) -> str:
         try:
             return match.group().encode("cp1252").decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
+            logger.debug("kept %r: not UTF-8 read as Windows-1252", match.group())
             return match.group()
 
     return _MOJIBAKE.sub(fix, text)

@@ -4,17 +4,31 @@ import os
 
 from django.apps import apps
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.operations import RunPython
 
 from hankesalkku.core.services import system_actor
-from hankesalkku.demo.loading import load_demo
-from hankesalkku.demo.services import demo_administrator_reset
+from hankesalkku.demo.loading import demo_loaded, load_demo
+from hankesalkku.demo.users import DEMO_PASSWORD, PEOPLE, demo_people
 
 DEMO_USERNAME = "demo"
-DEMO_PASSWORD = "hankesalkku-demo"
+SYSTEM_USERNAME = "hankesalkku-demo"
+
+
+def holds_other_data() -> bool:
+    """A database with records or people that the demo did not make: never write the demo's
+    known passwords into it."""
+    from django.contrib.auth import get_user_model
+
+    from hankesalkku.organisations.models import Organisation
+
+    if demo_loaded():
+        return False
+    demo_names = {p.username for p in PEOPLE} | {SYSTEM_USERNAME}
+    users = get_user_model()._default_manager.exclude(username__in=demo_names)
+    return Organisation.objects.exists() or users.exists()
 
 
 def replay_data_migrations() -> None:
@@ -44,7 +58,13 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         if reset:
             replay_data_migrations()
-        actor = system_actor("hankesalkku-demo")
+        if holds_other_data():
+            raise CommandError(
+                "Tietokannassa on muita kuin esittelyaineiston tietoja; esittely ei kirjoita "
+                "siihen tunnuksia tunnetuilla salasanoilla. Käytä tyhjää tietokantaa "
+                "(esim. DATABASE_URL) tai tyhjennä se ensin: hankesalkku demo --reset."
+            )
+        actor = system_actor(SYSTEM_USERNAME)
         result = load_demo(actor=actor)
         if result.created:
             self.stdout.write(self.style.SUCCESS("Esittelyaineisto ladattu."))
@@ -52,10 +72,14 @@ class Command(BaseCommand):
             self.stdout.write("Esittelyaineisto on jo tietokannassa.")
         for key, quote in result.missing_quotes:
             self.stderr.write(f"Lainausta ei löytynyt asiakirjasta {key}: {quote}")
-        demo_administrator_reset(actor=actor, username=DEMO_USERNAME, password=DEMO_PASSWORD)
+        people = demo_people(actor=actor)
+        self.stdout.write(f"Esittelyn käyttäjät ({connection.vendor}), salasana {DEMO_PASSWORD}:")
+        for person, secret in people:
+            totp = f"  TOTP-salaisuus {secret}" if secret else ""
+            self.stdout.write(f"  {person.username:<26} {person.description}{totp}")
         self.stdout.write(
-            f"Ylläpitäjä: käyttäjätunnus {DEMO_USERNAME}, salasana {DEMO_PASSWORD} "
-            f"({connection.vendor})"
+            "Kaksivaiheinen tunnistautuminen: lisää TOTP-salaisuus todennussovellukseen "
+            "(esim. käsin syöttämällä) ja anna sen näyttämä koodi kirjautuessa."
         )
         if not no_serve:
             self.stdout.write(f"Avaa selaimessa http://127.0.0.1:{port}/")

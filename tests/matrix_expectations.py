@@ -1,0 +1,316 @@
+"""What each role may get from each URL: the table `test_permission_matrix` checks.
+
+A row is `(who, GET, POST)`; the first row whose `who` holds the role and whose cell for the
+method is not `None` decides. A cell is a status, a redirect target (`LOGIN`, `ADMIN_LOGIN`,
+`REDIRECT`) or a tuple of those, any of which will do. Categories are lists of rows; an entry
+for one URL puts its own rows in front of a category's (`override(...)`), so a page that differs
+from its kind says so next to its name.
+
+Keys are URL names as `reverse()` takes them. A pattern without a name is keyed by its route
+(`route:<route>`). The admin's patterns are not listed here: the test derives each one's
+expectation from its name (`admin:<app>_<model>_<view>`), since every registered model adds the
+same views, and fails on an admin pattern it cannot place. A URL checked with several
+sets of arguments (a public and a draft project) has one entry per variant, `name[variant]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# --- Who ------------------------------------------------------------------------------------
+
+ANONYMOUS = "anonymous"
+ROLES = (
+    ANONYMOUS,
+    "preparer",  # Helsingin kaupunki
+    "signatory",  # Helsingin kaupunki
+    "finance_officer",  # Helsingin kaupunki
+    "viewer",  # Oulun kaupunki: a member, but of another organisation than the draft's
+    "authority_officer",  # Hämeen ELY-keskus
+    "assessor",  # the demo call haku-2023-okm-stm
+    "ministry_viewer",  # OKM
+    "coordinator",  # the demo theme
+    "grant_officer",  # Helsingin kaupunki
+    "administrator",  # superuser and staff, with the administrator role
+)
+EVERYONE = frozenset(ROLES)
+SIGNED_IN = EVERYONE - {ANONYMOUS}
+STAFF = frozenset({"administrator"})
+# Helsingin kaupunki's people: the members' roles there (the viewer is Oulu's; the grant
+# officer's role is not a member's).
+HELSINKI_PEOPLE = frozenset({"preparer", "signatory", "finance_officer"})
+# The draft project is Helsingin kaupunki's: its people and administrators see it, nobody else
+# (projects.permissions, ProjectEntity.objects.visible_to).
+DRAFT_READERS = HELSINKI_PEOPLE | {"administrator"}
+# The public project's trail: its implementers' people (Helsinki and Oulu), the officers of
+# its funding authority (Hämeen ELY-keskus) and administrators (projects.permissions).
+PUBLIC_PROJECT_TRAIL_READERS = HELSINKI_PEOPLE | {"viewer", "authority_officer", "administrator"}
+# A decision's trail: the deciding organisation's people and administrators.
+HELSINKI_DECISION_TRAIL_READERS = HELSINKI_PEOPLE | {"administrator"}
+# How much of a commitment has been spent (and so is still open): Helsingin kaupunki's finance
+# officer and administrators (decisions.permissions.can_view_commitment_spending).
+SPENDING_READERS = frozenset({"finance_officer", "administrator"})
+# Helsingin kaupunki's signatory manages its members; administrators manage every organisation.
+HELSINKI_MANAGERS = frozenset({"signatory", "administrator"})
+# Reading documents into the records: funding authorities' officers and administrators
+# (documents.permissions); the staff flag alone is not enough.
+DOCUMENT_READERS = frozenset({"authority_officer", "administrator"})
+# The one role whose user owns the passkey the WebAuthn pages are asked about (besides TOTP).
+PASSKEY_OWNER = frozenset({"finance_officer"})
+# Roles that must have a second factor (accounts.models.MFA_REQUIRED_ROLES); they have TOTP.
+WITH_TOTP = frozenset(
+    {
+        "finance_officer",
+        "authority_officer",
+        "assessor",
+        "ministry_viewer",
+        "coordinator",
+        "grant_officer",
+        "administrator",
+    }
+)
+WITHOUT_TOTP = SIGNED_IN - WITH_TOTP
+
+METHODS = ("GET", "POST")
+
+
+# --- What -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A redirect (302 or 301) to a named page, or (`to=None`) anywhere but a sign-in page."""
+
+    to: str | None
+    label: str
+
+    def __repr__(self) -> str:
+        return self.label
+
+
+LOGIN = Redirect("account_login", "302→login")
+ADMIN_LOGIN = Redirect("admin:login", "302→admin login")
+REDIRECT = Redirect(None, "302 (not to sign in)")
+SIGN_IN_PAGES = ("account_login", "admin:login")
+
+OK_OR_405 = (200, 405)
+
+
+def override(*rows, then):
+    return [*rows, *then]
+
+
+# --- Categories -----------------------------------------------------------------------------
+
+# Public pages that show records: everyone reads them. A POST does nothing; the page may
+# answer it like a GET or refuse the method.
+PUBLIC = [(EVERYONE, 200, OK_OR_405)]
+PUBLIC_GET_ONLY = [(EVERYONE, 200, 405)]
+# A draft (planned) project, or a page that cites only it: the implementing organisation's
+# people and administrators see it, everyone else gets "not found" (not "forbidden": a 403
+# would tell that the draft exists).
+DRAFT = [(DRAFT_READERS, 200, OK_OR_405), (EVERYONE, 404, (404, 405))]
+# A change history (it names officials): for its readers; others are refused, the anonymous
+# either refused or sent to sign in.
+
+
+def trail(readers):
+    return [
+        (frozenset({ANONYMOUS}), (403, LOGIN), (403, LOGIN, 405)),
+        (readers, 200, OK_OR_405),
+        (SIGNED_IN, 403, (403, 405)),
+    ]
+
+
+# Signed-in people only; the anonymous are sent to sign in.
+SIGNED_IN_ONLY = [(frozenset({ANONYMOUS}), LOGIN, LOGIN), (SIGNED_IN, 200, 200)]
+# allauth's pages for signing in: the anonymous use them; the signed-in are sent on.
+SIGN_IN_PAGE = [(frozenset({ANONYMOUS}), 200, 200), (SIGNED_IN, REDIRECT, REDIRECT)]
+# Reading documents into the records.
+DOCUMENTS_PAGE = [
+    (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+    (DOCUMENT_READERS, 200, 200),
+    (SIGNED_IN, 403, 403),
+]
+DOCUMENTS_ACTION = [  # POST only; a reader's post is answered by going back to the review
+    (EVERYONE, 405, None),
+    (frozenset({ANONYMOUS}), None, LOGIN),
+    (DOCUMENT_READERS, None, REDIRECT),
+    (SIGNED_IN, None, 403),
+]
+# Helsingin kaupunki's members page, and its forms (POST only).
+MEMBERS_PAGE = [
+    (EVERYONE, None, 405),
+    (frozenset({ANONYMOUS}), LOGIN, None),
+    (HELSINKI_MANAGERS, 200, None),
+    (SIGNED_IN, 403, None),
+]
+MEMBERS_FORM = [  # an empty form comes back with its errors (400)
+    (EVERYONE, 405, None),
+    (frozenset({ANONYMOUS}), None, LOGIN),
+    (HELSINKI_MANAGERS, None, 400),
+    (SIGNED_IN, None, 403),
+]
+# The admin refuses everyone but staff by sending them to its sign-in page; the staff rows
+# per view are in the test (`admin_rows`), from the view's name.
+STAFF_ADMIN_OTHERS = [(EVERYONE - STAFF, ADMIN_LOGIN, ADMIN_LOGIN)]
+
+
+# --- Entries --------------------------------------------------------------------------------
+
+EXPECTED: dict[str, list] = {
+    # The public site.
+    "site:home": PUBLIC,
+    "projects:list": PUBLIC,
+    "projects:list[drafts asked for]": PUBLIC,  # ?status=planned: 200, the draft filtered out
+    "projects:detail[public]": PUBLIC,
+    "projects:detail[draft]": DRAFT,
+    "projects:history[public]": trail(PUBLIC_PROJECT_TRAIL_READERS),
+    "projects:history[draft]": DRAFT,  # not found comes first: the draft's people only
+    "programmes:call_detail": PUBLIC,
+    "organisations:detail": PUBLIC,
+    "decisions:list": PUBLIC,
+    "decisions:detail[public]": PUBLIC,
+    "decisions:detail[about the draft]": PUBLIC,  # a decision is public; its draft is not
+    "decisions:history[public]": trail(HELSINKI_DECISION_TRAIL_READERS),
+    "decisions:history[about the draft]": trail(HELSINKI_DECISION_TRAIL_READERS),
+    "sources:source[public]": PUBLIC,
+    "sources:source[cites the draft]": DRAFT,
+    "insights:overview": PUBLIC_GET_ONLY,
+    "insights:overview[all statuses]": PUBLIC_GET_ONLY,
+    "insights:chart": PUBLIC_GET_ONLY,
+    "insights:export[json]": PUBLIC_GET_ONLY,
+    "insights:export[json, all statuses]": PUBLIC_GET_ONLY,
+    "insights:organisation_pick": [(EVERYONE, REDIRECT, 405)],
+    "insights:organisation": PUBLIC_GET_ONLY,
+    "health": [(EVERYONE, 200, 405)],
+    "set_language": [(EVERYONE, REDIRECT, REDIRECT)],
+    # Reading documents.
+    "documents:upload": DOCUMENTS_PAGE,
+    "documents:review": DOCUMENTS_PAGE,
+    "documents:targets": DOCUMENTS_ACTION,
+    "documents:apply": DOCUMENTS_ACTION,
+    "documents:value_action": DOCUMENTS_ACTION,
+    # Accounts: the profile, members, invitations.
+    "accounts:profile": override((EVERYONE, None, 405), then=SIGNED_IN_ONLY),
+    "accounts:members[own organisation]": MEMBERS_PAGE,
+    "accounts:members[other organisation]": override(
+        (frozenset({"signatory"}), 403, None), then=MEMBERS_PAGE
+    ),
+    "accounts:member_grant": MEMBERS_FORM,
+    "accounts:member_invite": MEMBERS_FORM,
+    # An empty reason is refused with a message on the members page.
+    "accounts:member_revoke": override((HELSINKI_MANAGERS, None, REDIRECT), then=MEMBERS_FORM),
+    # Whoever has the link may open it; the signed-in take the role by posting it. An empty
+    # post is no attempt at the new person's form (`request.POST or None`): the form again.
+    "accounts:invitation[valid]": [
+        (frozenset({ANONYMOUS}), 200, 200),
+        (SIGNED_IN, 200, REDIRECT),
+    ],
+    "accounts:invitation[unknown token]": [(EVERYONE, 404, 404)],
+    # allauth: signing in and out.
+    "account_login": SIGN_IN_PAGE,
+    "account_logout": [(frozenset({ANONYMOUS}), REDIRECT, REDIRECT), (SIGNED_IN, 200, REDIRECT)],
+    "account_inactive": PUBLIC_GET_ONLY,
+    # Sign-up is closed without an invitation in the session (accounts.adapters).
+    "account_signup": SIGN_IN_PAGE,
+    "account_reauthenticate": SIGNED_IN_ONLY,
+    # Codes by e-mail are not enabled: back to confirming with the password.
+    "account_request_reauthentication_code": [
+        (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+        (SIGNED_IN, REDIRECT, REDIRECT),
+    ],
+    "account_confirm_reauthentication_code": [
+        (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+        (SIGNED_IN, REDIRECT, REDIRECT),
+    ],
+    # An empty post changes nothing and comes back to the page.
+    "account_email": override((SIGNED_IN, None, REDIRECT), then=SIGNED_IN_ONLY),
+    "account_email_verification_sent": PUBLIC_GET_ONLY,
+    "account_change_password": SIGNED_IN_ONLY,
+    "account_set_password": [
+        (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+        (SIGNED_IN, REDIRECT, REDIRECT),
+    ],
+    "account_reset_password": PUBLIC,
+    "account_reset_password_done": PUBLIC_GET_ONLY,
+    "account_reset_password_from_key": PUBLIC,
+    "account_reset_password_from_key_done": PUBLIC_GET_ONLY,
+    # Without a sign-in waiting for its code, back to signing in.
+    "account_confirm_login_code": [
+        (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+        (SIGNED_IN, REDIRECT, REDIRECT),
+    ],
+    # An unknown key: a page that says so, and 404 for confirming it.
+    "account_confirm_email": [(EVERYONE, 200, 404)],
+    # allauth: the second factor.
+    "mfa_index": override((SIGNED_IN, None, 405), then=SIGNED_IN_ONLY),
+    # Only between the password and the code; otherwise back to signing in, or on.
+    "mfa_authenticate": [(frozenset({ANONYMOUS}), LOGIN, LOGIN), (SIGNED_IN, REDIRECT, REDIRECT)],
+    # Without a second factor, confirming is done with the password.
+    "mfa_reauthenticate": override((WITHOUT_TOTP, REDIRECT, REDIRECT), then=SIGNED_IN_ONLY),
+    "mfa_activate_totp": override((WITH_TOTP, REDIRECT, REDIRECT), then=SIGNED_IN_ONLY),
+    # The last second factor of a role that needs one stays (accounts.adapters.MFAAdapter):
+    # only the passkey's owner may turn TOTP off.
+    "mfa_deactivate_totp": override(
+        (WITHOUT_TOTP, 404, 404), (PASSKEY_OWNER, None, REDIRECT), then=SIGNED_IN_ONLY
+    ),
+    # Nobody has generated recovery codes.
+    "mfa_view_recovery_codes": override((SIGNED_IN, 404, 405), then=SIGNED_IN_ONLY),
+    "mfa_generate_recovery_codes": override((WITH_TOTP, None, REDIRECT), then=SIGNED_IN_ONLY),
+    "mfa_download_recovery_codes": override((SIGNED_IN, 404, 404), then=SIGNED_IN_ONLY),
+    "mfa_list_webauthn": override((SIGNED_IN, None, 405), then=SIGNED_IN_ONLY),
+    "mfa_add_webauthn": SIGNED_IN_ONLY,
+    # Only the passkey's owner can confirm with one; a failed confirmation goes to sign-in.
+    "mfa_reauthenticate_webauthn": override(
+        (PASSKEY_OWNER, 200, LOGIN), (SIGNED_IN, REDIRECT, REDIRECT), then=SIGNED_IN_ONLY
+    ),
+    # Someone else's passkey is "not found".
+    "mfa_remove_webauthn": override(
+        (PASSKEY_OWNER, 200, REDIRECT), (SIGNED_IN, 404, 404), then=SIGNED_IN_ONLY
+    ),
+    "mfa_edit_webauthn": override(
+        (PASSKEY_OWNER, 200, 200), (SIGNED_IN, 404, 404), then=SIGNED_IN_ONLY
+    ),
+    # allauth: identity providers. None is configured in the tests (OIDC_APPS is empty).
+    "socialaccount_login_cancelled": PUBLIC_GET_ONLY,
+    # allauth answers its provider-error page with 401.
+    "socialaccount_login_error": [(EVERYONE, 401, 405)],
+    # Without a provider's sign-in in progress there is nothing to sign up with.
+    "socialaccount_signup": [(EVERYONE, LOGIN, LOGIN)],
+    "socialaccount_connections": SIGNED_IN_ONLY,
+    "route:tili/social/login/cancelled/": [(EVERYONE, REDIRECT, REDIRECT)],
+    "route:tili/social/login/error/": [(EVERYONE, REDIRECT, REDIRECT)],
+    "route:tili/social/signup/": [(EVERYONE, REDIRECT, REDIRECT)],
+    "route:tili/social/connections/": [(EVERYONE, REDIRECT, REDIRECT)],
+    # Not reachable: with no provider configured, a provider's login and callback are 404.
+    "openid_connect_login": [(EVERYONE, 404, 404)],
+    "openid_connect_callback": [(EVERYONE, 404, 404)],
+}
+
+# Arguments each variant is asked with, by name (the test fills them from the demo).
+VARIANTS: dict[str, tuple[str, ...]] = {
+    "projects:list": ("", "drafts asked for"),
+    "projects:detail": ("public", "draft"),
+    "projects:history": ("public", "draft"),
+    "decisions:detail": ("public", "about the draft"),
+    "decisions:history": ("public", "about the draft"),
+    "sources:source": ("public", "cites the draft"),
+    "insights:overview": ("", "all statuses"),
+    "insights:export": ("json", "json, all statuses"),
+    "accounts:members": ("own organisation", "other organisation"),
+    "accounts:invitation": ("valid", "unknown token"),
+}
+
+
+def expectation_key(key: str, variant: str) -> str:
+    return f"{key}[{variant}]" if variant else key
+
+
+def expected(rows, role: str, method: str):
+    """The cell that decides for `role` and `method`, or None when no row says."""
+    column = METHODS.index(method) + 1
+    for row in rows:
+        if role in row[0] and row[column] is not None:
+            return row[column]
+    return None
