@@ -19,3 +19,11 @@ def source_urls(obj, field: str = "") -> list[str]:
 
 def html(response) -> str:
     return response.content.decode()
+
+
+def confirm_password(client, password: str = "salasana-123") -> None:
+    """Re-authenticate as a person does before a sensitive action (writing records, roles)."""
+    from django.urls import reverse
+
+    response = client.post(reverse("account_reauthenticate"), {"password": password})
+    assert response.status_code == 302, response.content.decode()[:500]

@@ -268,7 +268,7 @@ def _draft_project(world: World, actor) -> None:
     from hankesalkku.organisations.models import BudgetItem
     from hankesalkku.projects.services import application_create, project_entity_create
     from hankesalkku.sources.models import SourceDocument
-    from hankesalkku.sources.services import source_reference_create
+    from hankesalkku.sources.services import source_document_create, source_reference_create
 
     helsinki, call = world.helsinki, world.call
     draft = project_entity_create(
@@ -302,6 +302,13 @@ def _draft_project(world: World, actor) -> None:
         budget_item=BudgetItem.objects.filter(organisation=helsinki).first(),
     )
     document = SourceDocument.objects.exclude(text="").order_by("pk").first()
+    if document is None:  # the seeds are not beside this checkout: cite a document of our own
+        document = source_document_create(
+            actor=actor,
+            title="Luonnoksen muistio",
+            kind="project_description",
+            text="Luonnoksen muistio: Helsingin kaupungin hanke valmistelussa.",
+        )
     reference = source_reference_create(
         actor=actor, document=document, target=draft, quote=document.text[:40]
     )

@@ -10,6 +10,7 @@ from hankesalkku.documents.models import ExtractedValue
 from hankesalkku.documents.services import document_ingest
 from hankesalkku.sources.models import SourceDocument, SourceReference
 from tests.factories import UserFactory
+from tests.pages import confirm_password
 
 from .conftest import (
     CORRUPT_PDF,
@@ -163,6 +164,7 @@ def officer_confirms_and_applies(client, document, extraction, names):
         value = value_named(extraction, name)
         url = reverse("documents:value_action", args=[value.pk, "confirm"])
         client.post(url, HTTP_HX_REQUEST="true")
+    confirm_password(client)
     return client.post(reverse("documents:apply", args=[document.pk]), follow=True)
 
 
@@ -271,8 +273,18 @@ def test_a_user_without_the_right_cannot_confirm_or_apply(client, reviewed):
     client.force_login(UserFactory())
 
     confirm = client.post(reverse("documents:value_action", args=[value.pk, "confirm"]))
+    confirm_password(client)
     apply = client.post(reverse("documents:apply", args=[document.pk]))
 
     assert (confirm.status_code, apply.status_code) == (403, 403)
     value.refresh_from_db()
     assert value.status == "pending"
+
+
+def test_applying_asks_for_the_password_again(client, officer, reviewed):
+    """Writing decisions into the records is a sensitive action: a fresh confirmation first."""
+    document, _extraction = reviewed
+    client.force_login(officer)
+    response = client.post(reverse("documents:apply", args=[document.pk]))
+    assert response.status_code == 302 and "reauthenticate" in response["Location"]
+    assert not Decision.objects.exists()

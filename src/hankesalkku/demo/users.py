@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass
 
 from allauth.mfa.models import Authenticator
+from django.utils.translation import gettext_lazy as _
 
 from hankesalkku.accounts.models import MFA_REQUIRED_ROLES, Role, RoleAssignment
 from hankesalkku.accounts.services import role_assignment_grant, totp_enrol
@@ -26,20 +27,20 @@ class DemoPerson:
     username: str
     role: str
     scope: str  # organisation slug, call slug or theme slug
-    description: str
+    description: object  # a lazily translated label
 
 
 PEOPLE = [
-    DemoPerson("helsinki-valmistelija", Role.PREPARER, "helsingin-kaupunki", "Helsingin kaupungin hakemuksen valmistelija"),
-    DemoPerson("helsinki-allekirjoittaja", Role.SIGNATORY, "helsingin-kaupunki", "Helsingin kaupungin allekirjoitusoikeus"),
-    DemoPerson("fvh-valmistelija", Role.PREPARER, "forum-virium-helsinki", "Forum Virium Helsingin valmistelija"),
-    DemoPerson("ely-kasittelija", Role.AUTHORITY_OFFICER, "hameen-ely-keskus", "Hämeen ELY-keskuksen käsittelijä"),
-    DemoPerson("arvioija", Role.ASSESSOR, "call:stm", "STM:n haun arvioija"),
-    DemoPerson("okm-katselija", Role.MINISTRY_VIEWER, "okm", "opetus- ja kulttuuriministeriön katselija"),
-    DemoPerson("koordinaattori", Role.COORDINATOR, "theme", "teeman koordinaattori"),
-    DemoPerson("helsinki-talous", Role.FINANCE_OFFICER, "helsingin-kaupunki", "Helsingin talousvastaava"),
-    DemoPerson("helsinki-avustukset", Role.GRANT_OFFICER, "helsingin-kaupunki", "Helsingin avustusvastaava"),
-    DemoPerson("demo", Role.ADMINISTRATOR, "", "ylläpitäjä"),
+    DemoPerson("helsinki-valmistelija", Role.PREPARER, "helsingin-kaupunki", _("Helsingin kaupungin hakemuksen valmistelija")),
+    DemoPerson("helsinki-allekirjoittaja", Role.SIGNATORY, "helsingin-kaupunki", _("Helsingin kaupungin allekirjoitusoikeus")),
+    DemoPerson("fvh-valmistelija", Role.PREPARER, "forum-virium-helsinki", _("Forum Virium Helsingin valmistelija")),
+    DemoPerson("ely-kasittelija", Role.AUTHORITY_OFFICER, "hameen-ely-keskus", _("Hämeen ELY-keskuksen käsittelijä")),
+    DemoPerson("arvioija", Role.ASSESSOR, "call:stm", _("STM:n haun arvioija")),
+    DemoPerson("okm-katselija", Role.MINISTRY_VIEWER, "okm", _("opetus- ja kulttuuriministeriön katselija")),
+    DemoPerson("koordinaattori", Role.COORDINATOR, "theme", _("teeman koordinaattori")),
+    DemoPerson("helsinki-talous", Role.FINANCE_OFFICER, "helsingin-kaupunki", _("Helsingin talousvastaava")),
+    DemoPerson("helsinki-avustukset", Role.GRANT_OFFICER, "helsingin-kaupunki", _("Helsingin avustusvastaava")),
+    DemoPerson("demo", Role.ADMINISTRATOR, "", _("ylläpitäjä")),
 ]  # fmt: skip
 
 

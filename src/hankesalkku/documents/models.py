@@ -91,6 +91,21 @@ class Extraction(models.Model):
     def __str__(self) -> str:
         return str(self.document)
 
+    def warning_texts(self, language: str | None = None) -> list[str]:
+        """The reader's warnings in the UI language; stored as codes, so any language reads."""
+        from django.utils.translation import get_language
+
+        from hankesalkku.reader.messages import message_text
+
+        language = (language or get_language() or "fi")[:2]
+        out = []
+        for warning in self.warnings:
+            if isinstance(warning, dict):
+                out.append(message_text(warning["code"], language, **warning.get("params", {})))
+            else:  # stored before the reader gave codes
+                out.append(str(warning))
+        return out
+
     def status_for(self, pending: int, total: int) -> str:
         if self.applied and pending == 0:
             return self.Status.APPLIED

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hankesalkku.accounts.decorators import require_recent_authentication
 from hankesalkku.decisions.models import Decision
 from hankesalkku.organisations.models import Organisation
 from hankesalkku.projects.models import Application, ProjectEntity
@@ -105,7 +106,7 @@ def _read_uploads(request) -> list[dict]:
                 "name": name,
                 "message": message,
                 "document": document,
-                "warnings": extraction.warnings if extraction.is_new else [],
+                "warnings": extraction.warning_texts() if extraction.is_new else [],
             }
         )
     return results
@@ -230,6 +231,7 @@ def targets(request, pk: int):
 
 @require_POST
 @review_required
+@require_recent_authentication  # writes decisions and commitments into the records
 def apply(request, pk: int):
     extraction = extraction_apply(actor=request.user, extraction=_extraction(pk))
     values = list(extraction.values.all())

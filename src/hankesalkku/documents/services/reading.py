@@ -10,10 +10,13 @@ import hashlib
 import mimetypes
 from pathlib import PurePath
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from hankesalkku.core.services import save_validated, service
-from hankesalkku.reader import MAX_BYTES, NOTHING_FOUND, ReadResult, read_document
+from hankesalkku.reader import MAX_BYTES, ReadResult, read_document
+from hankesalkku.reader.messages import NOTHING_FOUND as NOTHING_FOUND_CODE
+from hankesalkku.reader.messages import message_text
 from hankesalkku.sources.models import DocumentKind, SourceDocument
 from hankesalkku.sources.quotes import locate_quote
 from hankesalkku.sources.services import source_document_create
@@ -49,17 +52,24 @@ def size_refusal(filename: str, size: int) -> str | None:
     }
 
 
+def reader_messages(result: ReadResult) -> list[str]:
+    """The reader's messages in the language of the page or command (the reader has no Django,
+    so it gives each message a code and its Finnish, Swedish and English texts)."""
+    language = (get_language() or "fi")[:2]
+    return [message.text(language) for message in result.messages]
+
+
 def read_failure(result: ReadResult) -> str | None:
     """Why a read result cannot be reviewed (no text, or nothing recognised), or None."""
     if not result.text.strip():
-        return " ".join(result.errors) or _("Tiedostosta %(name)s ei saatu tekstiä.") % {
+        return " ".join(reader_messages(result)) or _("Tiedostosta %(name)s ei saatu tekstiä.") % {
             "name": result.filename
         }
     found = (result.fields, result.organisations, result.amounts, result.calls, result.districts)
-    if NOTHING_FOUND in result.errors or not any(found):
+    if NOTHING_FOUND_CODE in result.error_codes or not any(found):
         return _("Tiedosto %(name)s: %(reason)s") % {
             "name": result.filename,
-            "reason": NOTHING_FOUND,
+            "reason": message_text(NOTHING_FOUND_CODE, (get_language() or "fi")[:2]),
         }
     return None
 
@@ -116,7 +126,7 @@ def _store(
         Extraction(
             document=document,
             kind=kind,
-            warnings=list(result.errors),
+            warnings=[message.to_json_dict() for message in result.messages],
             decision=decision,
             entity=entity,
             created_by=actor,

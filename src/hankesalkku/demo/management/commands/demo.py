@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.operations import RunPython
+from django.utils.translation import gettext_lazy as _
 
 from hankesalkku.core.services import system_actor
 from hankesalkku.demo.loading import demo_loaded, load_demo
@@ -45,12 +46,14 @@ def replay_data_migrations() -> None:
 
 
 class Command(BaseCommand):
-    help = "Luo tietokannan, lataa esittelyaineiston ja käynnistää palvelimen."
+    help = _("Luo tietokannan, lataa esittelyaineiston ja käynnistää palvelimen.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--no-serve", action="store_true", help="Valmistele vain tietokanta.")
+        parser.add_argument(
+            "--no-serve", action="store_true", help=_("Valmistele vain tietokanta.")
+        )
         parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
-        parser.add_argument("--reset", action="store_true", help="Tyhjennä tietokanta ensin.")
+        parser.add_argument("--reset", action="store_true", help=_("Tyhjennä tietokanta ensin."))
 
     def handle(self, *args, no_serve=False, port="8000", reset=False, **options):
         if reset:
@@ -60,29 +63,39 @@ class Command(BaseCommand):
             replay_data_migrations()
         if holds_other_data():
             raise CommandError(
-                "Tietokannassa on muita kuin esittelyaineiston tietoja; esittely ei kirjoita "
-                "siihen tunnuksia tunnetuilla salasanoilla. Käytä tyhjää tietokantaa "
-                "(esim. DATABASE_URL) tai tyhjennä se ensin: hankesalkku demo --reset."
+                _(
+                    "Tietokannassa on muita kuin esittelyaineiston tietoja; esittely ei kirjoita "
+                    "siihen tunnuksia tunnetuilla salasanoilla. Käytä tyhjää tietokantaa "
+                    "(esim. DATABASE_URL) tai tyhjennä se ensin: hankesalkku demo --reset."
+                )
             )
         actor = system_actor(SYSTEM_USERNAME)
         result = load_demo(actor=actor)
         if result.created:
-            self.stdout.write(self.style.SUCCESS("Esittelyaineisto ladattu."))
+            self.stdout.write(self.style.SUCCESS(_("Esittelyaineisto ladattu.")))
         else:
-            self.stdout.write("Esittelyaineisto on jo tietokannassa.")
+            self.stdout.write(_("Esittelyaineisto on jo tietokannassa."))
         for key, quote in result.missing_quotes:
-            self.stderr.write(f"Lainausta ei löytynyt asiakirjasta {key}: {quote}")
+            self.stderr.write(
+                _("Lainausta ei löytynyt asiakirjasta %(key)s: %(quote)s")
+                % {"key": key, "quote": quote}
+            )
         people = demo_people(actor=actor)
-        self.stdout.write(f"Esittelyn käyttäjät ({connection.vendor}), salasana {DEMO_PASSWORD}:")
+        self.stdout.write(
+            _("Esittelyn käyttäjät (%(engine)s), salasana %(password)s:")
+            % {"engine": connection.vendor, "password": DEMO_PASSWORD}
+        )
         for person, secret in people:
-            totp = f"  TOTP-salaisuus {secret}" if secret else ""
+            totp = "  " + _("TOTP-salaisuus %(secret)s") % {"secret": secret} if secret else ""
             self.stdout.write(f"  {person.username:<26} {person.description}{totp}")
         self.stdout.write(
-            "Kaksivaiheinen tunnistautuminen: lisää TOTP-salaisuus todennussovellukseen "
-            "(esim. käsin syöttämällä) ja anna sen näyttämä koodi kirjautuessa."
+            _(
+                "Kaksivaiheinen tunnistautuminen: lisää TOTP-salaisuus todennussovellukseen "
+                "(esim. käsin syöttämällä) ja anna sen näyttämä koodi kirjautuessa."
+            )
         )
         if not no_serve:
-            self.stdout.write(f"Avaa selaimessa http://127.0.0.1:{port}/")
+            self.stdout.write(_("Avaa selaimessa %(url)s") % {"url": f"http://127.0.0.1:{port}/"})
             call_command(
                 "runserver", f"127.0.0.1:{port}", use_reloader=False, insecure_serving=True
             )

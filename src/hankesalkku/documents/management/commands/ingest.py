@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from django.utils.translation import gettext_lazy as _
 from tqdm import tqdm
 
 from hankesalkku.core.services import system_actor
@@ -54,18 +55,20 @@ def _empty_result(source: str, error: str) -> dict:
 
 
 class Command(BaseCommand):
-    help = "Lue asiakirjoja: --json tulostaa luetut tiedot, --save tallentaa ne tarkistettaviksi."
+    help = _(
+        "Lue asiakirjoja: --json tulostaa luetut tiedot, --save tallentaa ne tarkistettaviksi."
+    )
     requires_system_checks: list = []
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="Tiedostoja tai kansioita.")
+        parser.add_argument("paths", nargs="+", metavar="PATH", help=_("Tiedostoja tai kansioita."))
         mode = parser.add_mutually_exclusive_group(required=True)
-        mode.add_argument("--json", action="store_true", help="Tulosta JSON; ei muuta mitään.")
-        mode.add_argument("--save", action="store_true", help="Tallenna tarkistettaviksi.")
+        mode.add_argument("--json", action="store_true", help=_("Tulosta JSON; ei muuta mitään."))
+        mode.add_argument("--save", action="store_true", help=_("Tallenna tarkistettaviksi."))
         parser.add_argument(
             "--user",
             default="",
-            help="Käyttäjätunnus, jonka nimiin tallennus kirjataan (oletus hankesalkku-ingest).",
+            help=_("Käyttäjätunnus, jonka nimiin tallennus kirjataan (oletus hankesalkku-ingest)."),
         )
 
     def handle(self, *args, **options):
@@ -99,16 +102,19 @@ class Command(BaseCommand):
         from hankesalkku.documents.services.reading import size_refusal
 
         if path is None:
-            return None, f"Kansiossa {source} ei ole tiedostoja."
+            return None, _("Kansiossa %(path)s ei ole tiedostoja.") % {"path": source}
         try:
             if not path.exists():
-                return None, f"Tiedostoa {source} ei löydy."
+                return None, _("Tiedostoa %(path)s ei löydy.") % {"path": source}
             refusal = size_refusal(source, path.stat().st_size)
             if refusal:
                 return None, refusal
             return path.read_bytes(), None
         except OSError as error:
-            return None, f"Tiedostoa {source} ei voi lukea ({error.strerror or error})."
+            return None, _("Tiedostoa %(path)s ei voi lukea (%(error)s).") % {
+                "path": source,
+                "error": error.strerror or error,
+            }
 
     def _json_one(self, source: str, data: bytes | None, problem: str | None):
         from hankesalkku.documents.services.reading import read_failure
@@ -141,13 +147,14 @@ class Command(BaseCommand):
             return False
         except DatabaseError as error:
             raise CommandError(
-                f"Tietokantaa ei voi käyttää ({error}); aja ensin: hankesalkku migrate"
+                _("Tietokantaa ei voi käyttää (%(error)s); aja ensin: hankesalkku migrate")
+                % {"error": error}
             ) from error
         state = "uusi" if extraction.is_new else "jo tallennettu (sama sisältö)"
         self.stdout.write(
             f"{source}: {state}, {extraction.get_kind_display()}, "
             f"{extraction.value_count} arvoa tarkistettavana → /asiakirjat/{document.pk}/tarkista/"
         )
-        for warning in extraction.warnings if extraction.is_new else []:
+        for warning in extraction.warning_texts() if extraction.is_new else []:
             self.stdout.write(f"  huom: {warning}")
         return True

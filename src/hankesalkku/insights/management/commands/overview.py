@@ -12,28 +12,29 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from hankesalkku.insights.exports import FORMATS, export_overview
 from hankesalkku.insights.selection import FILTER_KEYS, Selection, SelectionError
 
 
 class Command(BaseCommand):
-    help = "Yleiskuva valituista hankkeista tiedostoksi (json, pptx, xlsx tai pdf)."
+    help = _("Yleiskuva valituista hankkeista tiedostoksi (json, pptx, xlsx tai pdf).")
 
     def add_arguments(self, parser):
-        parser.add_argument("--format", choices=FORMATS, default="json", help="Tiedostomuoto.")
+        parser.add_argument("--format", choices=FORMATS, default="json", help=_("Tiedostomuoto."))
         parser.add_argument(
-            "-o", "--output", required=True, help="Tiedosto, tai - (vain JSON) tulostaa."
+            "-o", "--output", required=True, help=_("Tiedosto, tai - (vain JSON) tulostaa.")
         )
         parser.add_argument(
-            "--lang", choices=("fi", "sv", "en"), default="fi", help="Nimien ja tekstien kieli."
+            "--lang", choices=("fi", "sv", "en"), default="fi", help=_("Nimien ja tekstien kieli.")
         )
         for key in FILTER_KEYS:
             parser.add_argument(
                 f"--{key.replace('_', '-')}",
                 dest=key,
                 default="",
-                help="Tunniste, slug tai yksiselitteinen osa nimestä."
+                help=_("Tunniste, slug tai yksiselitteinen osa nimestä.")
                 if key != "status"
                 else "Tila(t) pilkuin eroteltuina, 'kaikki' tai 'rahoitetut'.",
             )
@@ -41,7 +42,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         fmt, output, language = options["format"], options["output"], options["lang"]
         if output == "-" and fmt != "json":
-            raise CommandError("Vain JSON voidaan tulostaa (-o -); anna tiedostonimi.")
+            raise CommandError(_("Vain JSON voidaan tulostaa (-o -); anna tiedostonimi."))
         params = {key: options.get(key) or "" for key in FILTER_KEYS}
         with translation.override(language):
             try:
