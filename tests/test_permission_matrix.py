@@ -47,6 +47,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests import matrix_expectations as table
+from tests.documents.conftest import DECISION
 from tests.matrix_expectations import (
     ANONYMOUS,
     EVERYONE,
@@ -74,29 +75,7 @@ SPENT = Decimal("4321.09")
 SPENT_ON_A_PAGE = ("4321.09", "4321,09", "4\xa0321,09", "4 321,09", "4&nbsp;321,09")
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-DECISION_TEXT = """Helsingin kaupunki
-
-3.4.2024
-
-Strategiajohtaja
-
-12 §
-
-Osallistuminen ESR+ rahoitushakuun hankkeella Nuorten polut työhön
-
-HEL 2024-000777 T 02 05 01 01
-
-Päätös
-
-Strategiajohtaja päätti hyväksyä Helsingin kaupungin osallistumisen ESR+ rahoitushakuun \
-hankkeella ”Nuorten polut työhön” (POLKU) osatoteuttajana.
-
-Helsingin hankkeen kokonaisbudjetti on 200 000 euroa, josta enintään 50 000 euroa \
-varaudutaan kattamaan keskitetyn hanketoiminnan määrärahasta talousarviokohdassa 1 50 04. \
-Hankkeelle haetaan ulkopuolista tukea 150 000 euroa.
-
-Hanke toteutetaan 1.1.2025-31.12.2026. Rahoittava viranomainen on Hämeen ELY-keskus.
-""".encode()
+DECISION_TEXT = DECISION  # the document tests' own small decision (bytes)
 
 
 # --- The patterns ---------------------------------------------------------------------------
