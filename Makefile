@@ -38,3 +38,8 @@ messages: $(STAMP)
 
 clean:
 	rm -rf $(VENV) data
+
+# Operations: the production server (needs production settings in .env or the environment).
+.PHONY: serve
+serve: $(STAMP)
+	$(BIN)/hankesalkku serve --bind 127.0.0.1:$(PORT)

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "hankesalkku.insights",
     "hankesalkku.site",
     "hankesalkku.demo",
+    "hankesalkku.operations",  # backup, restore, serve: reads every table, imports no app
 ]
 
 MIDDLEWARE = [
@@ -202,3 +203,35 @@ SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_LOGIN_ON_GET = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": OIDC_APPS, "OAUTH_PKCE_ENABLED": True}}
+
+# --- Operations (hankesalkku.operations): the production server and request ids in the logs.
+# `hankesalkku serve` runs gunicorn (operations/gunicorn_conf.py); whitenoise, right after the
+# security middleware, serves /static/ from STATIC_ROOT, which `serve` collects: hashed and
+# compressed names in production, the apps' own folders in a demo or test run.
+from hankesalkku.operations.request_id import with_request_ids  # noqa: E402
+
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+MIDDLEWARE.insert(0, "hankesalkku.operations.request_id.RequestIdMiddleware")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if LOCAL
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = LOCAL
+LOGGING = with_request_ids(LOGGING)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers share the SQLite file: readers and the writer do not block each
+    # other (WAL), and a service takes the write lock when its transaction begins, waiting up
+    # to 20 s for it, instead of failing with "database is locked" halfway through.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
