@@ -34,7 +34,7 @@ def test_the_implementers_preparer_sees_each_change_with_its_author(demo, client
     page = client.get(url, headers={"HX-Request": "true"}).content.decode()
     assert "hankesalkku-demo" in page  # the demo created the records through services
     assert "application_create" in page
-    assert "muokkaaja" in page and "total_cost_qualifier" in page  # before → after
+    assert "muokkaaja" in page and "about" in page  # before → after, under the field's name
     detail = client.get(reverse("projects:detail", args=[entity.slug])).content.decode()
     assert url in detail
 

@@ -288,3 +288,12 @@ def test_applying_asks_for_the_password_again(client, officer, reviewed):
     response = client.post(reverse("documents:apply", args=[document.pk]))
     assert response.status_code == 302 and "reauthenticate" in response["Location"]
     assert not Decision.objects.exists()
+
+
+def test_the_navigation_offers_reading_only_to_those_who_may(client, officer):
+    upload = reverse("documents:upload")
+    assert upload not in client.get("/").content.decode()
+    client.force_login(UserFactory())
+    assert upload not in client.get("/").content.decode()
+    client.force_login(officer)
+    assert upload in client.get("/").content.decode()
