@@ -219,40 +219,8 @@ class Selection:
         return cls(**values, viewer=viewer)
 
     def entities(self):
-        """The selected project entities; many-to-many filters go through subqueries so that
-        no join multiplies the rows the aggregates count."""
-        qs = ProjectEntity.objects.all()
-        if self.viewer is not None:
-            qs = qs.visible_to(self.viewer)
-        if self.statuses is not None:
-            qs = qs.filter(status__in=self.statuses)
-        if self.programme:
-            qs = qs.filter(Q(call__programme=self.programme) | Q(theme__programme=self.programme))
-        if self.theme:
-            qs = qs.filter(Q(theme=self.theme) | Q(call__theme=self.theme))
-        if self.call:
-            qs = qs.filter(call=self.call)
-        if self.ministry:
-            through = ProjectEntity.funding_ministries.through
-            qs = qs.filter(
-                pk__in=through.objects.filter(organisation=self.ministry).values("projectentity_id")
-            )
-        if self.sector:
-            through = ProjectEntity.sectors.through
-            qs = qs.filter(
-                pk__in=through.objects.filter(sector=self.sector).values("projectentity_id")
-            )
-        if self.organisation_type:
-            from hankesalkku.projects.models import Application
-
-            qs = qs.filter(
-                pk__in=Application.objects.filter(
-                    organisation__organisation_type=self.organisation_type
-                ).values("entity_id")
-            )
-        if self.region:
-            qs = qs.filter(_entities_in_region(self.region))
-        return qs
+        """The selected project entities (`ProjectEntityQuerySet.in_selection`)."""
+        return ProjectEntity.objects.in_selection(self)
 
     def to_params(self) -> dict[str, str]:
         """The selection as URL parameters, slugs rather than ids so a link reads well."""
@@ -299,18 +267,3 @@ class Selection:
     @property
     def is_funded_default(self) -> bool:
         return self.statuses is not None and set(self.statuses) == set(ProjectStatus.funded())
-
-
-def _entities_in_region(region: Region):
-    """Entities with an implementer or partner located in the region, or working there."""
-    from hankesalkku.projects.models import Application, Partner
-
-    in_region = Q(organisation__region=region) | Q(
-        organisation__region__isnull=True, organisation__parent__region=region
-    )
-    through = ProjectEntity.regions.through
-    return (
-        Q(pk__in=Application.objects.filter(in_region).values("entity_id"))
-        | Q(pk__in=Partner.objects.filter(in_region).values("entity_id"))
-        | Q(pk__in=through.objects.filter(region=region).values("projectentity_id"))
-    )

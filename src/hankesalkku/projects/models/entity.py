@@ -35,6 +35,49 @@ class ProjectEntityQuerySet(models.QuerySet):
         ).values("pk")
         return self.filter(public | Q(pk__in=own))
 
+    def in_selection(self, selection):
+        """The entities an overview selection picks (`insights.selection.Selection` or anything
+        with its attributes); many-to-many filters go through subqueries so that no join
+        multiplies the rows the aggregates count. Drafts only where `selection.viewer` may
+        see them (no viewer: the command line, run by someone with the database in hand)."""
+        from .application import Application, Partner
+
+        qs = self if selection.viewer is None else self.visible_to(selection.viewer)
+        if selection.statuses is not None:
+            qs = qs.filter(status__in=selection.statuses)
+        if selection.programme:
+            programme = selection.programme
+            qs = qs.filter(Q(call__programme=programme) | Q(theme__programme=programme))
+        if selection.theme:
+            qs = qs.filter(Q(theme=selection.theme) | Q(call__theme=selection.theme))
+        if selection.call:
+            qs = qs.filter(call=selection.call)
+        if selection.ministry:
+            through = ProjectEntity.funding_ministries.through
+            ministry = through.objects.filter(organisation=selection.ministry)
+            qs = qs.filter(pk__in=ministry.values("projectentity_id"))
+        if selection.sector:
+            through = ProjectEntity.sectors.through
+            sector = through.objects.filter(sector=selection.sector)
+            qs = qs.filter(pk__in=sector.values("projectentity_id"))
+        if selection.organisation_type:
+            typed = Application.objects.filter(
+                organisation__organisation_type=selection.organisation_type
+            )
+            qs = qs.filter(pk__in=typed.values("entity_id"))
+        if selection.region:
+            region = selection.region
+            in_region = Q(organisation__region=region) | Q(
+                organisation__region__isnull=True, organisation__parent__region=region
+            )
+            through = ProjectEntity.regions.through
+            qs = qs.filter(
+                Q(pk__in=Application.objects.filter(in_region).values("entity_id"))
+                | Q(pk__in=Partner.objects.filter(in_region).values("entity_id"))
+                | Q(pk__in=through.objects.filter(region=region).values("projectentity_id"))
+            )
+        return qs
+
     def funded(self):
         return self.filter(status__in=ProjectStatus.funded())
 
