@@ -16,11 +16,17 @@ import inspect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.http import HttpResponseRedirect
+
+from .models import Versioned
+
+VERSION_FIELD = "version"
 
 
 class _Refused(Exception):
@@ -55,9 +61,21 @@ def record_keyword(func: Callable) -> str:
     )
 
 
+def _versioned(model: type[models.Model]) -> bool:
+    return issubclass(model, Versioned)
+
+
 def _model_fields(model: type[models.Model]) -> set[str]:
+    """The fields a form hands to a service; the version goes as `expected_version`."""
     fields = (*model._meta.concrete_fields, *model._meta.many_to_many)
-    return {field.name for field in fields if not field.primary_key}
+    names = {field.name for field in fields if not field.primary_key}
+    if _versioned(model):
+        names.discard(VERSION_FIELD)
+    return names
+
+
+def _takes_expected_version(func: Callable) -> bool:
+    return "expected_version" in inspect.signature(func).parameters
 
 
 def _adopt(target: models.Model, saved: models.Model) -> None:
@@ -120,6 +138,25 @@ class ServiceWrites:
     def has_delete_permission(self, request, obj=None):
         return self._service("delete") is not None and super().has_delete_permission(request, obj)
 
+    # A versioned record's form carries the version it was read at, hidden (see `save_validated`).
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == VERSION_FIELD and _versioned(self.model):
+            return forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not _versioned(self.model) or VERSION_FIELD in flatten_fieldsets(fieldsets):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        options = {**options, "fields": [*options.get("fields", ()), VERSION_FIELD]}
+        return [(name, options), *rest]
+
+    def expected_version(self, form) -> int | None:
+        if not _versioned(self.model):
+            return None
+        return (getattr(form, "cleaned_data", None) or {}).get(VERSION_FIELD)
+
     def create_values(self, values: dict) -> dict:
         """The create service's keywords from a form's values; override where they differ."""
         return values
@@ -138,6 +175,8 @@ class ServiceWrites:
         if not changes:
             return record
         service = self._service("update")
+        if _takes_expected_version(service):
+            changes["expected_version"] = self.expected_version(form)
         return service(actor=request.user, **{record_keyword(service): record}, **changes)
 
     def delete_through_service(self, request, record: models.Model) -> None:
@@ -222,10 +261,27 @@ class ServiceAdmin(ServiceWrites, admin.ModelAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
         except _Refused as refused:
             request._service_refusals = {refused.prefix: refused.error}
+            self._read_current_version(request, object_id, refused)
         try:  # the same POST again: now the refused form is invalid and nothing is saved
             return super().changeform_view(request, object_id, form_url, extra_context)
         except _Refused as refused:
             return self._refused(request, refused)
+
+    def _read_current_version(self, request, object_id, refused: _Refused) -> None:
+        """A refused stale save shows the user's input with the stored version, so that once
+        they have checked the other's changes, saving again is a deliberate overwrite."""
+        errors = getattr(refused.error, "error_dict", {}).get(NON_FIELD_ERRORS, [])
+        stale = any(error.code == "stale" for error in errors)
+        if not stale or refused.prefix or object_id is None or not _versioned(self.model):
+            return
+        current = (
+            self.model._base_manager.filter(pk=self.model._meta.pk.to_python(object_id))
+            .values_list(VERSION_FIELD, flat=True)
+            .first()
+        )
+        if current is not None and VERSION_FIELD in request.POST:
+            request.POST = request.POST.copy()
+            request.POST[VERSION_FIELD] = str(current)
 
     def delete_view(self, request, object_id, extra_context=None):
         try:

@@ -19,6 +19,17 @@ class ActivityVerb(models.TextChoices):
     DELETED = "deleted", _("poistettu")
 
 
+class Versioned(models.Model):
+    """A record a person edits: each save raises `version`, and a save made against an older
+    version than the stored one is refused (`core.services.save_validated`), so no edit is
+    silently lost when two people save the same record."""
+
+    version = models.PositiveIntegerField(_("versio"), default=1)
+
+    class Meta:
+        abstract = True
+
+
 class ActivityQuerySet(models.QuerySet):
     def for_record(self, record):
         return self.for_records([record])

@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ImproperlyConfigured, ValidationError
 from django.db import models, router, transaction
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Activity, ActivityVerb
+from .models import Activity, ActivityVerb, Versioned
 
 SERVICES: dict[str, object] = {}
 """Every service by name, so a test can check that each one is audited."""
@@ -125,20 +126,98 @@ def _redacted(changes: dict) -> dict:
     }
 
 
-def save_validated(instance: models.Model, **save_kwargs) -> models.Model:
-    """Clean, save and record; the trail keeps each changed field as [before, after]."""
+def _field_label(model: type[models.Model], name: str) -> str:
+    try:
+        field = model._meta.get_field(name.removesuffix("_id") if name.endswith("_id") else name)
+    except Exception:  # noqa: BLE001 - a field since removed: show its name
+        return name
+    return str(getattr(field, "verbose_name", name))
+
+
+def _stale_refusal(instance: models.Model, expected: int, stored: int) -> ValidationError:
+    """What changed since the version the user read, and by whom, from the trail."""
+    since = max(1, min(stored - expected, 5))
+    activities = list(
+        Activity.objects.for_record(instance).filter(verb=ActivityVerb.UPDATED)[:since]
+    )
+    model = type(instance)
+    parts = []
+    for activity in reversed(activities):
+        at = timezone.localtime(activity.at)
+        fields = ", ".join(_field_label(model, name) for name in activity.changes)
+        parts.append(
+            _("muokkaaja: %(user)s, %(at)s: kentät %(fields)s")
+            % {
+                "user": activity.actor_name,
+                "at": f"{at.day}.{at.month}.{at.year} {at.hour}.{at.minute:02d}",
+                "fields": fields,
+            }
+        )
+    if not parts:
+        message = _("Tietuetta on muutettu sillä välin. Tarkista muutokset ja tallenna uudelleen.")
+    else:
+        message = _(
+            "Tietuetta on muutettu sillä välin (%(changes)s). Tarkista muutokset ja tallenna "
+            "uudelleen."
+        ) % {"changes": "; ".join(parts)}
+    return ValidationError({NON_FIELD_ERRORS: [ValidationError(message, code="stale")]})
+
+
+def check_version(instance: models.Model, expected_version: int | None) -> None:
+    """Lock the stored row for the rest of the transaction; refuse a save against an older
+    version than the stored one; the saved row gets the next version.
+
+    `save_validated` calls it first; a service that checks more before saving calls it
+    earlier, so that a stale save is told as such rather than by another rule. Calling it
+    again before the save changes nothing."""
+    if not isinstance(instance, Versioned):
+        return
+    if instance.pk is None or instance._state.adding:
+        instance.version = 1
+        return
+    stored = (
+        type(instance)
+        ._base_manager.select_for_update()
+        .filter(pk=instance.pk)
+        .values_list("version", flat=True)
+        .first()
+    )
+    if stored is None:
+        return
+    if expected_version is not None and int(expected_version) != stored:
+        raise _stale_refusal(instance, int(expected_version), stored)
+    instance.version = stored + 1
+
+
+def save_validated(
+    instance: models.Model, *, expected_version: int | None = None, **save_kwargs
+) -> models.Model:
+    """Clean, save and record; the trail keeps each changed field as [before, after].
+
+    A versioned record (`core.models.Versioned`) is locked while it is saved and gets the next
+    version; given `expected_version` (the version the user read), a save against a record
+    changed since is refused with a message naming who changed which fields.
+    """
+    check_version(instance, expected_version)
+    if isinstance(instance, Versioned) and save_kwargs.get("update_fields") is not None:
+        save_kwargs["update_fields"] = [*save_kwargs["update_fields"], "version"]
     before = _stored_values(instance)
     instance.full_clean()
     instance.save(**save_kwargs)
     after = _values(instance)
     if before is None:
-        changes = {name: [None, value] for name, value in after.items() if value not in (None, "")}
+        changes = {
+            name: [None, value]
+            for name, value in after.items()
+            if value not in (None, "")
+            and not (name == "version" and isinstance(instance, Versioned))
+        }
         _record(instance, ActivityVerb.CREATED, _redacted(changes))
     else:
         changes = {
             name: [before.get(name), value]
             for name, value in after.items()
-            if before.get(name) != value
+            if before.get(name) != value and name != "version"
         }
         if changes:
             _record(instance, ActivityVerb.UPDATED, _redacted(changes))
@@ -199,14 +278,17 @@ def record_create(model: type[models.Model], **values) -> models.Model:
     return instance
 
 
-def record_update(instance: models.Model, changes: dict) -> models.Model:
+def record_update(
+    instance: models.Model, changes: dict, expected_version: int | None = None
+) -> models.Model:
     """The body of every `<entity>_update` service: set the fields given, validate, save.
 
     Many-to-many fields among the changes replace the relation (`related_set`), so an update
-    from a form with its selection lists is one call.
+    from a form with its selection lists is one call. `expected_version` is the version the
+    user read (`save_validated`).
     """
     columns, related = _split_related(type(instance), changes)
-    save_validated(set_fields(instance, columns))
+    save_validated(set_fields(instance, columns), expected_version=expected_version)
     for name, objects in related.items():
         related_set(instance, name, objects)
     return instance

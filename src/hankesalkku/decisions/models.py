@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hankesalkku.core.models import Versioned
 from hankesalkku.core.money import money_field, qualifier_field
 from hankesalkku.organisations.models import BudgetItem
 
@@ -35,7 +36,7 @@ class DecisionQuerySet(models.QuerySet):
         return self.select_related("organisation").prefetch_related("project_entities")
 
 
-class Decision(models.Model):
+class Decision(Versioned):
     """A decision, or an agenda item's proposal, as the decision system publishes it.
 
     Identifiers are stored in their printed form (HEL 2023-014238, 54 §, T 02 05 01 01) and
@@ -160,7 +161,7 @@ class CommitmentQuerySet(models.QuerySet):
         )
 
 
-class Commitment(models.Model):
+class Commitment(Versioned):
     """Money an organisation decided to set aside for a project: the finance office's ledger."""
 
     decision = models.ForeignKey(

@@ -23,8 +23,10 @@ def decision_create(*, actor, organisation, title: str, date, decision_maker: st
 
 
 @service
-def decision_update(*, actor, decision: Decision, **changes) -> Decision:
-    return record_update(decision, changes)
+def decision_update(
+    *, actor, decision: Decision, expected_version: int | None = None, **changes
+) -> Decision:
+    return record_update(decision, changes, expected_version)
 
 
 @service
@@ -47,9 +49,11 @@ def commitment_create(*, actor, decision: Decision, payer, entity, amount, purpo
 
 
 @service
-def commitment_update(*, actor, commitment: Commitment, **changes) -> Commitment:
+def commitment_update(
+    *, actor, commitment: Commitment, expected_version: int | None = None, **changes
+) -> Commitment:
     """What was spent stays within the amount committed (the table's constraint)."""
-    return record_update(commitment, changes)
+    return record_update(commitment, changes, expected_version)
 
 
 @service

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hankesalkku.core.i18n import TranslatedNameMixin, translated_name_fields
+from hankesalkku.core.models import Versioned
 
 from .validators import validate_business_id
 
@@ -74,7 +75,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(organisation_type=OrganisationType.STATE_AGENCY).exclude(abbreviation="")
 
 
-class Organisation(TranslatedNameMixin, models.Model):
+class Organisation(TranslatedNameMixin, Versioned):
     """A legal organisation or one of its units (a city → division → Annantalo).
 
     Units share the parent's business ID, so only top-level organisations carry one.

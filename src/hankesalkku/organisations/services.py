@@ -27,8 +27,10 @@ def organisation_create(*, actor, name: str, organisation_type: str, **fields) -
 
 
 @service
-def organisation_update(*, actor, organisation: Organisation, **changes) -> Organisation:
-    return record_update(organisation, _normalised(changes))
+def organisation_update(
+    *, actor, organisation: Organisation, expected_version: int | None = None, **changes
+) -> Organisation:
+    return record_update(organisation, _normalised(changes), expected_version)
 
 
 @service

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hankesalkku.core.i18n import TranslatedNameMixin, translated_name_fields
+from hankesalkku.core.models import Versioned
 from hankesalkku.core.money import money_field, qualifier_field
 
 
@@ -156,7 +157,7 @@ class CallQuerySet(models.QuerySet):
         )
 
 
-class Call(TranslatedNameMixin, models.Model):
+class Call(TranslatedNameMixin, Versioned):
     slug = models.SlugField(_("tunniste"), unique=True, max_length=120)
     name, name_sv, name_en = translated_name_fields()
     programme = models.ForeignKey(

@@ -171,7 +171,12 @@ class ProjectEntityAdmin(ServiceAdmin):
         changes = self.changes(form)
         target = changes.pop("status", record.status)
         if changes:
-            record = services.project_entity_update(actor=request.user, entity=record, **changes)
+            record = services.project_entity_update(
+                actor=request.user,
+                entity=record,
+                expected_version=self.expected_version(form),
+                **changes,
+            )
         if target != record.status:
             step = services.transition_service(record.status, target)
             record = step(actor=request.user, entity=record)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from hankesalkku.core.money import format_rate
 from hankesalkku.core.services import (
+    check_version,
     delete_recorded,
     record_create,
     record_update,
@@ -49,13 +50,15 @@ def project_entity_create(*, actor, name: str, kind: str, **fields) -> ProjectEn
 
 
 @service
-def project_entity_update(*, actor, entity: ProjectEntity, **changes) -> ProjectEntity:
+def project_entity_update(
+    *, actor, entity: ProjectEntity, expected_version: int | None = None, **changes
+) -> ProjectEntity:
     """Everything but the status, which moves only by the allowed steps."""
     if "status" in changes:
         raise ValidationError(
             {"status": _("Tila muuttuu vain sallituin siirroin, ei muokkaamalla.")}
         )
-    return record_update(entity, changes)
+    return record_update(entity, changes, expected_version)
 
 
 @service
@@ -90,12 +93,13 @@ def application_financing_validate(application: Application) -> None:
         raise ValidationError(errors)
 
 
-def _save_application(application: Application) -> Application:
+def _save_application(application: Application, expected_version: int | None = None) -> Application:
     """Field errors first, then the money rules by field, before the table's own constraint
-    could answer with its general message."""
+    could answer with its general message; a stale version before all of them."""
+    check_version(application, expected_version)
     application.full_clean(validate_constraints=False)
     application_financing_validate(application)
-    return save_validated(application)
+    return save_validated(application, expected_version=expected_version)
 
 
 @service
@@ -106,12 +110,16 @@ def application_create(*, actor, entity: ProjectEntity, organisation, role: str,
 
 
 @service
-def application_update(*, actor, application: Application, **changes) -> Application:
-    return _save_application(set_fields(application, changes))
+def application_update(
+    *, actor, application: Application, expected_version: int | None = None, **changes
+) -> Application:
+    return _save_application(set_fields(application, changes), expected_version)
 
 
 @service
-def application_financing_set(*, actor, application: Application, **amounts) -> Application:
+def application_financing_set(
+    *, actor, application: Application, expected_version: int | None = None, **amounts
+) -> Application:
     """Replace an implementer's financing; refuses figures that do not add up, saves nothing."""
     allowed = set(FINANCING_COMPONENTS) | {"total_cost"}
     allowed |= {f"{name}_qualifier" for name in allowed}
@@ -119,7 +127,9 @@ def application_financing_set(*, actor, application: Application, **amounts) -> 
     unknown = set(amounts) - allowed
     if unknown:
         raise ValidationError(_("Tuntematon rahoituskenttä: %s") % ", ".join(sorted(unknown)))
-    return application_update(actor=actor, application=application, **amounts)
+    return application_update(
+        actor=actor, application=application, expected_version=expected_version, **amounts
+    )
 
 
 @service

@@ -17,9 +17,9 @@ def call_create(*, actor, programme, name: str, **fields) -> Call:
 
 
 @service
-def call_update(*, actor, call: Call, **changes) -> Call:
+def call_update(*, actor, call: Call, expected_version: int | None = None, **changes) -> Call:
     """Dates and the support ceiling are checked together (the call's constraints)."""
-    return record_update(call, changes)
+    return record_update(call, changes, expected_version)
 
 
 @service

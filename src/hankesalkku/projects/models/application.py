@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hankesalkku.core.models import Versioned
 from hankesalkku.core.money import money_field, qualifier_field, support_rate
 
 FINANCING_COMPONENTS = (
@@ -51,7 +52,7 @@ class ApplicationQuerySet(models.QuerySet):
         )
 
 
-class Application(models.Model):
+class Application(Versioned):
     """One implementer's application and part (osahanke) in a project entity, with its financing.
 
     Financing components must add up to the total cost whenever the total is known;

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hankesalkku.accounts import roles
+from hankesalkku.core.models import Versioned
 from hankesalkku.core.money import money_field, qualifier_field
 
 from .status import ProjectStatus
@@ -98,7 +99,7 @@ def _applications_with_organisation():
     return Application.objects.select_related("organisation", "organisation__parent", "unit")
 
 
-class ProjectEntity(models.Model):
+class ProjectEntity(Versioned):
     """A hankekokonaisuus: one project as funders count it, made of one or more applications."""
 
     slug = models.SlugField(_("tunniste"), unique=True, max_length=120)
