@@ -6,10 +6,13 @@ on the form. The check runs on the row locked with `select_for_update()` in the 
 transaction, so it holds on PostgreSQL as on SQLite.
 """
 
+import threading
+import time
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import connection, transaction
 from django.urls import reverse
 
 from hankesalkku.decisions.models import Commitment
@@ -162,3 +165,36 @@ def test_a_stale_application_part_is_refused_and_a_fresh_one_saves(alice, bob):
     )
     stored = Application.objects.get(pk=application.pk)
     assert (stored.code, stored.version) == ("B-2", read + 2)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_the_same_moment_wait_for_the_lock_and_the_second_is_refused(alice, bob):
+    """On PostgreSQL the check reads the row locked (`select_for_update`): bob's save waits
+    until alice's commits and then sees her version. SQLite writes one at a time anyway."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's; SQLite serialises every write")
+    commitment = CommitmentFactory()
+    locked, outcome = threading.Event(), {}
+
+    def bob_saves():
+        try:
+            read = Commitment.objects.get(pk=commitment.pk)
+            locked.wait(5)
+            commitment_update(actor=bob, commitment=read, expected_version=1, starts_year=2025)
+            outcome["bob"] = "saved"
+        except ValidationError as refusal:
+            outcome["bob"] = str(refusal)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=bob_saves)
+    thread.start()
+    with transaction.atomic():
+        mine = Commitment.objects.select_for_update().get(pk=commitment.pk)
+        locked.set()
+        time.sleep(0.5)  # bob's save is now waiting for the row
+        commitment_update(actor=alice, commitment=mine, expected_version=1, spent=Decimal("9"))
+    thread.join(10)
+    assert STALE in outcome["bob"] and "alice" in outcome["bob"]
+    stored = Commitment.objects.get(pk=commitment.pk)
+    assert (stored.spent, stored.starts_year, stored.version) == (Decimal("9.00"), None, 2)

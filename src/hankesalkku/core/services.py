@@ -175,13 +175,10 @@ def check_version(instance: models.Model, expected_version: int | None) -> None:
     if instance.pk is None or instance._state.adding:
         instance.version = 1
         return
-    stored = (
-        type(instance)
-        ._base_manager.select_for_update()
-        .filter(pk=instance.pk)
-        .values_list("version", flat=True)
-        .first()
-    )
+    rows = type(instance)._base_manager
+    if transaction.get_connection(router.db_for_write(type(instance))).in_atomic_block:
+        rows = rows.select_for_update()  # every service is one; the lock lasts until its end
+    stored = rows.filter(pk=instance.pk).values_list("version", flat=True).first()
     if stored is None:
         return
     if expected_version is not None and int(expected_version) != stored:
