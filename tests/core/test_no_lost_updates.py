@@ -85,6 +85,14 @@ def test_the_second_admin_save_of_a_commitment_is_refused_and_nothing_is_lost(cl
     assert commitment.spent == Decimal("1000.00") and commitment.starts_year is None
     assert commitment.version == 2
 
+    # Saving the page again applies bob's year and keeps alice's spent amount.
+    assert form["spent"].value() in ("1000.00", Decimal("1000.00"))
+    again = second.post(url, _form_data(refused))
+    assert again.status_code == 302
+    commitment.refresh_from_db()
+    assert (commitment.spent, commitment.starts_year) == (Decimal("1000.00"), 2025)
+    assert commitment.version == 3
+
 
 def test_an_admin_save_of_a_fresh_version_goes_through(client, alice):
     commitment = CommitmentFactory()

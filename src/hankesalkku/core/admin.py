@@ -24,7 +24,8 @@ from django.db import models, transaction
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.http import HttpResponseRedirect
 
-from .models import Versioned
+from .models import Activity, ActivityVerb, Versioned
+from .services import plain_value
 
 VERSION_FIELD = "version"
 
@@ -72,6 +73,23 @@ def _model_fields(model: type[models.Model]) -> set[str]:
     if _versioned(model):
         names.discard(VERSION_FIELD)
     return names
+
+
+def _blank(value) -> set:
+    return {None, ""} if value in (None, "") else set()
+
+
+def _read_values(record: models.Model, version: int) -> dict:
+    """Each field changed since `version`, with the value it had then (from the trail)."""
+    since = max(1, min(record.version - version, 5))
+    updates = Activity.objects.for_record(record).filter(verb=ActivityVerb.UPDATED)[:since]
+    values: dict = {}
+    for activity in updates:  # newest first: the oldest before-value wins
+        for name, pair in activity.changes.items():
+            if isinstance(pair, list) and len(pair) == 2:
+                field = name.removesuffix("_id") if name.endswith("_id") else name
+                values[field] = pair[0]
+    return values
 
 
 def _takes_expected_version(func: Callable) -> bool:
@@ -268,20 +286,33 @@ class ServiceAdmin(ServiceWrites, admin.ModelAdmin):
             return self._refused(request, refused)
 
     def _read_current_version(self, request, object_id, refused: _Refused) -> None:
-        """A refused stale save shows the user's input with the stored version, so that once
-        they have checked the other's changes, saving again is a deliberate overwrite."""
+        """A refused stale save shows the user's input on the stored version: a field someone
+        else changed since, and this user left as they read it, shows the stored value, so
+        saving again keeps the other's change and applies only what this user typed."""
         errors = getattr(refused.error, "error_dict", {}).get(NON_FIELD_ERRORS, [])
         stale = any(error.code == "stale" for error in errors)
         if not stale or refused.prefix or object_id is None or not _versioned(self.model):
             return
-        current = (
-            self.model._base_manager.filter(pk=self.model._meta.pk.to_python(object_id))
-            .values_list(VERSION_FIELD, flat=True)
-            .first()
-        )
-        if current is not None and VERSION_FIELD in request.POST:
-            request.POST = request.POST.copy()
-            request.POST[VERSION_FIELD] = str(current)
+        stored = self.model._base_manager.filter(
+            pk=self.model._meta.pk.to_python(object_id)
+        ).first()
+        read_at = request.POST.get(VERSION_FIELD, "")
+        if stored is None or not read_at.isdigit():
+            return
+        post = request.POST.copy()
+        post[VERSION_FIELD] = str(stored.version)
+        current = self.get_form(request, stored, change=True)(instance=stored)
+        for name, as_read in _read_values(stored, int(read_at)).items():
+            if name == VERSION_FIELD or name not in current.fields or name not in post:
+                continue
+            try:
+                typed = current.fields[name].clean(post[name])
+            except ValidationError:
+                continue
+            if plain_value(getattr(typed, "pk", typed)) in ({as_read} | _blank(as_read)):
+                value = current[name].value()
+                post[name] = "" if value is None else str(value)
+        request.POST = post
 
     def delete_view(self, request, object_id, extra_context=None):
         try:

@@ -85,6 +85,10 @@ def _plain(value):
     return value
 
 
+plain_value = _plain
+"""A value as the trail keeps it (a form's typed value compares with it)."""
+
+
 def _values(instance: models.Model) -> dict:
     return {
         field.attname: _plain(getattr(instance, field.attname))
