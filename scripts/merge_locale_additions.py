@@ -133,7 +133,9 @@ def fill(
             forms = value.split(PLURAL_SEPARATOR) if plural else [value]
             for index, k in enumerate(keys):
                 entry.fields[k] = forms[min(index, len(forms) - 1)]
-            entry.comments = [_drop_fuzzy(c) for c in entry.comments]
+            # A msgstr taken from a table is a real translation: drop the fuzzy flag and the
+            # `#| msgid` lines (the old msgid makemessages guessed it from).
+            entry.comments = [_drop_fuzzy(c) for c in entry.comments if not c.startswith("#|")]
             entry.comments = [c for c in entry.comments if c.strip() != "#,"]
             filled += 1
         elif empty or fuzzy:
