@@ -27,8 +27,8 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from urllib.parse import urlencode
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connections
@@ -69,7 +69,7 @@ class Sorting:
         return self.columns[key], self.default.startswith("-")
 
 
-def _ordering(column: Column, descending: bool) -> list:
+def ordering(column: Column, descending: bool) -> list:
     """NULLs last in both directions and on both databases, so the cursor can reason about them."""
     terms = [
         F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
@@ -178,6 +178,11 @@ class Page:
         return [n for n in range(1, last + 1) if n in (1, last) or abs(n - current) <= 2]
 
     @property
+    def links(self) -> list[tuple[int, str, bool]]:
+        """(number, query, is the current page) for the numbered pages."""
+        return [(n, self.query(page=n), n == self.number) for n in self.numbers]
+
+    @property
     def sort_key(self) -> str:
         return f"-{self.column.key}" if self.descending else self.column.key
 
@@ -218,7 +223,7 @@ def paginate(
     plain = {k: params.get(k) for k in params if params.get(k) not in (None, "")}
     column, descending = sorting.parse(plain.get("sort", ""), notes)
     names = [*column.fields, "pk"]
-    ordered = queryset.order_by(*_ordering(column, descending))
+    ordered = queryset.order_by(*ordering(column, descending))
     number = 1
     cursor = plain.get("after")
     if cursor:
@@ -262,3 +267,28 @@ def _value(obj, name: str):
     if obj is not None and not isinstance(obj, str | int | float):
         obj = str(obj)  # dates and Decimals travel as text; the field converts them back
     return obj
+
+
+def headings(page: Page, columns) -> list[dict]:
+    """The table's headings from (sort key or None, label, is numeric): each with its sort
+    link and `aria-sort`, for `<thead>` (a key of None is a column that does not sort)."""
+    out = []
+    for key, label, numeric in columns:
+        here = key is not None and page.column.key == key
+        out.append(
+            {
+                "label": label,
+                "numeric": numeric,
+                "url": page.sort_query(key) if key else None,
+                "aria_sort": ("descending" if page.descending else "ascending") if here else None,
+            }
+        )
+    return out
+
+
+def list_template(request, template: str, partial: str) -> str:
+    """The whole page, or only its results partial when htmx asks for `#results` (a filter
+    changed): the same URL is the page, its bookmark and its update."""
+    if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "results":
+        return partial
+    return template
