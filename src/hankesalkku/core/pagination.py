@@ -49,6 +49,9 @@ class Column:
     key: str
     label: str
     fields: tuple[str, ...]
+    # A column that may be NULL sorts its NULLs last both ways (and needs a DESC NULLS LAST
+    # index to page descending); a NOT NULL one sorts plainly, so any index serves it.
+    nullable: bool = False
 
 
 class Sorting:
@@ -71,14 +74,14 @@ class Sorting:
 
 def ordering(column: Column, descending: bool) -> list:
     """NULLs last in both directions and on both databases, so the cursor can reason about them."""
+    nulls = {"nulls_last": True} if column.nullable else {}
     terms = [
-        F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
-        for name in column.fields
+        F(name).desc(**nulls) if descending else F(name).asc(**nulls) for name in column.fields
     ]
     return [*terms, F("pk").desc() if descending else F("pk").asc()]
 
 
-def _after(names: list[str], values: list, descending: bool) -> Q:
+def _after(names: list[str], values: list, descending: bool, nullable: bool) -> Q:
     """Rows strictly after `values` in the order of `names` (the last name is the key)."""
     condition = Q(pk__in=[])
     equal = Q()
@@ -89,7 +92,7 @@ def _after(names: list[str], values: list, descending: bool) -> Q:
         else:
             lookup = "lt" if descending else "gt"
             beyond = Q(**{f"{name}__{lookup}": value})
-            if name != "pk":
+            if nullable and name != "pk":
                 beyond |= Q(**{f"{name}__isnull": True})
             same = Q(**{name: value})
         condition |= equal & beyond
@@ -231,7 +234,7 @@ def paginate(
         if values is None:
             notes.append(ignored_note(_("Sivu"), cursor))
         else:
-            ordered = ordered.filter(_after(names, values, descending))
+            ordered = ordered.filter(_after(names, values, descending, column.nullable))
             number = None
     elif plain.get("page"):
         raw = plain["page"]

@@ -19,23 +19,27 @@ from hankesalkku.projects.models import Application, ProjectEntity
 
 from .models import EntitySummary
 
+# Grouped subqueries joined once (not correlated per row), so a full rebuild is three scans;
+# {of} restricts each of them to the refreshed entities.
 _ROWS = """
 SELECT e.id, e.name, e.status, e.kind, COALESCE(e.theme_id, c.theme_id), e.call_id,
-       COALESCE(c.programme_id, t.programme_id),
-       COALESCE((SELECT {joined} FROM (
-                   SELECT COALESCE(NULLIF(o.abbreviation, ''), o.name) AS label
-                   FROM projects_projectentity_funding_ministries m
-                   JOIN organisations_organisation o ON o.id = m.organisation_id
-                   WHERE m.projectentity_id = e.id ORDER BY 1) ministries), ''),
-       (SELECT COUNT(*) FROM projects_application a WHERE a.entity_id = e.id),
-       COALESCE(e.total_cost,
-                (SELECT SUM(a.total_cost) FROM projects_application a WHERE a.entity_id = e.id)),
-       COALESCE(e.support,
-                (SELECT SUM(a.support) FROM projects_application a WHERE a.entity_id = e.id)),
-       e.is_illustrative
+       COALESCE(c.programme_id, t.programme_id), COALESCE(m.labels, ''), COALESCE(a.n, 0),
+       COALESCE(e.total_cost, a.total_cost), COALESCE(e.support, a.support), e.is_illustrative
 FROM projects_projectentity e
 LEFT JOIN programmes_call c ON c.id = e.call_id
 LEFT JOIN programmes_theme t ON t.id = COALESCE(e.theme_id, c.theme_id)
+LEFT JOIN (SELECT entity_id, COUNT(*) AS n, SUM(total_cost) AS total_cost,
+                  SUM(support) AS support
+           FROM projects_application {of_applications} GROUP BY entity_id) a
+       ON a.entity_id = e.id
+LEFT JOIN (SELECT projectentity_id, {joined} AS labels
+           FROM (SELECT fm.projectentity_id, COALESCE(NULLIF(o.abbreviation, ''), o.name) AS label
+                 FROM projects_projectentity_funding_ministries fm
+                 JOIN organisations_organisation o ON o.id = fm.organisation_id
+                 {of_ministries} ORDER BY 1, 2) labelled
+           GROUP BY projectentity_id) m
+       ON m.projectentity_id = e.id
+{of_entities}
 """
 _COLUMNS = (
     "entity_id, name, status, kind, theme_id, call_id, programme_id, ministries, implementers, "
@@ -43,14 +47,21 @@ _COLUMNS = (
 )
 
 
-def _insert_sql(connection, where: str = "") -> str:
+def _insert_sql(connection, marks: str = "") -> str:
+    """The INSERT … SELECT, for every entity or (with `marks`, its placeholders) some."""
     joined = (
         "string_agg(label, '+' ORDER BY label)"
         if connection.vendor == "postgresql"
         else "group_concat(label, '+')"
     )
     table = connection.ops.quote_name(EntitySummary._meta.db_table)
-    return f"INSERT INTO {table} ({_COLUMNS}) {_ROWS.format(joined=joined)} {where}"
+    rows = _ROWS.format(
+        joined=joined,
+        of_applications=f"WHERE entity_id IN ({marks})" if marks else "",
+        of_ministries=f"WHERE fm.projectentity_id IN ({marks})" if marks else "",
+        of_entities=f"WHERE e.id IN ({marks})" if marks else "",
+    )
+    return f"INSERT INTO {table} ({_COLUMNS}) {rows}"
 
 
 def refresh_summaries(entity_ids) -> None:
@@ -64,7 +75,7 @@ def refresh_summaries(entity_ids) -> None:
     marks = ", ".join(["%s"] * len(ids))
     with transaction.atomic(using=alias), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table} WHERE entity_id IN ({marks})", ids)
-        cursor.execute(_insert_sql(connection, f"WHERE e.id IN ({marks})"), ids)
+        cursor.execute(_insert_sql(connection, marks), ids * 3)
 
 
 def rebuild_summaries() -> int:

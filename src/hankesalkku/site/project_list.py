@@ -7,16 +7,18 @@ columns hold the list's figures, so any column pages as an index range.
 
 import tempfile
 
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.views.decorators.http import require_GET
 
 from hankesalkku.core.pagination import (
     Column,
     Sorting,
+    count_rows,
     headings,
     list_template,
     ordering,
@@ -36,12 +38,18 @@ SORTING = Sorting(
         Column("status", gettext_lazy("Tila"), ("summary__status",)),
         Column("ministries", gettext_lazy("Myöntövaltuus"), ("summary__ministries",)),
         Column("implementers", gettext_lazy("Toteuttajia"), ("summary__implementers",)),
-        Column("total_cost", gettext_lazy("Kokonaiskustannukset"), ("summary__total_cost",)),
-        Column("support", pgettext_lazy("money", "Tuki"), ("summary__support",)),
+        Column(
+            "total_cost",
+            gettext_lazy("Kokonaiskustannukset"),
+            ("summary__total_cost",),
+            nullable=True,
+        ),
+        Column("support", pgettext_lazy("money", "Tuki"), ("summary__support",), nullable=True),
     ],
     default="name",
 )
 FORMATS = ("csv", "xlsx")
+STREAM_ABOVE = 2000
 
 
 def selected_entities(request):
@@ -55,8 +63,9 @@ def selected_entities(request):
 
 def project_list(request):
     entities, result = selected_entities(request)
+    # The inner join (every entity has its row) lets the summary's index drive the page.
     page = paginate(
-        entities.select_related("summary").for_list(),
+        entities.filter(summary__isnull=False).select_related("summary").for_list(),
         request.GET,
         sorting=SORTING,
         notes=result.notes,
@@ -89,6 +98,7 @@ def project_list(request):
     return render(request, template, context)
 
 
+@require_GET
 def project_download(request, fmt):
     """The whole selection as CSV (streamed as it is read) or XLSX, in the list's order."""
     if fmt not in FORMATS:
@@ -99,9 +109,13 @@ def project_download(request, fmt):
     rows = project_rows(entities, ordering(column, descending), url_prefix=url_prefix)
     filename = f"hankkeet-{timezone.localdate().isoformat()}.{fmt}"
     if fmt == "csv":
-        response = StreamingHttpResponse(
-            csv_lines(project_columns(), rows), content_type="text/csv; charset=utf-8"
-        )
+        lines = csv_lines(project_columns(), rows)
+        count, estimated = count_rows(entities)
+        # A big selection streams as it is read; a small one is one body (checkable as a page).
+        if estimated or count > STREAM_ABOVE:
+            response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+        else:
+            response = HttpResponse("".join(lines), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
     handle = tempfile.TemporaryFile()  # noqa: SIM115 -- the response closes (and so removes) it

@@ -2,9 +2,15 @@
 
 from django.urls import include, path
 
-from . import calls, home, organisations, project_list, projects
+from . import calls, catalogue_lists, home, organisations, project_list, projects
 
-calls_patterns = ([path("<slug:slug>/", calls.call_detail, name="call_detail")], "programmes")
+calls_patterns = (
+    [
+        path("", catalogue_lists.call_list, name="call_list"),
+        path("<slug:slug>/", calls.call_detail, name="call_detail"),
+    ],
+    "programmes",
+)
 projects_patterns = (
     [
         path("", project_list.project_list, name="list"),
@@ -15,7 +21,10 @@ projects_patterns = (
     "projects",
 )
 organisations_patterns = (
-    [path("<slug:slug>/", organisations.organisation_detail, name="detail")],
+    [
+        path("", catalogue_lists.organisation_list, name="list"),
+        path("<slug:slug>/", organisations.organisation_detail, name="detail"),
+    ],
     "organisations",
 )
 
