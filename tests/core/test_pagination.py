@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 SORTING = Sorting(
     [
         Column("name", "Nimi", ("summary__name",)),
-        Column("support", "Tuki", ("summary__support",)),
+        Column("support", "Tuki", ("summary__support",), nullable=True),
     ],
     default="name",
 )

@@ -53,17 +53,8 @@ class EntitySummary(models.Model):
             models.Index(fields=["implementers", "entity"], name="summary_implementers"),
             models.Index(fields=["total_cost", "entity"], name="summary_total_cost"),
             models.Index(fields=["support", "entity"], name="summary_support"),
-            # Descending with the unknown amounts last, as the list sorts them.
-            models.Index(
-                models.F("total_cost").desc(nulls_last=True),
-                models.F("entity").desc(),
-                name="summary_total_cost_desc",
-            ),
-            models.Index(
-                models.F("support").desc(nulls_last=True),
-                models.F("entity").desc(),
-                name="summary_support_desc",
-            ),
+            # Descending with the unknown amounts last (as the list sorts them) exist on
+            # PostgreSQL only, made by the migration: SQLite cannot index NULLS LAST.
             # The overview's and the list's selections.
             models.Index(fields=["theme", "status"], name="summary_theme_status"),
             models.Index(fields=["call", "status"], name="summary_call_status"),

@@ -6,6 +6,18 @@ from decimal import Decimal
 from django.db import migrations, models
 
 
+DESCENDING_INDEXES = """
+CREATE INDEX summary_total_cost_desc ON insights_entitysummary (total_cost DESC NULLS LAST, entity_id DESC);
+CREATE INDEX summary_support_desc ON insights_entitysummary (support DESC NULLS LAST, entity_id DESC);
+"""
+
+
+def descending_indexes(apps, schema_editor):
+    """The list sorts money descending with unknown amounts last; SQLite cannot index that."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DESCENDING_INDEXES)
+
+
 def build_rows(apps, schema_editor):
     """Rows for the entities an existing installation already has (none on a new one)."""
     from hankesalkku.insights.summary import rebuild_summaries
@@ -43,8 +55,9 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'hankekokonaisuuden yhteenveto',
                 'verbose_name_plural': 'hankekokonaisuuksien yhteenvedot',
-                'indexes': [models.Index(fields=['name', 'entity'], name='summary_name'), models.Index(fields=['kind', 'entity'], name='summary_kind'), models.Index(fields=['status', 'entity'], name='summary_status'), models.Index(fields=['ministries', 'entity'], name='summary_ministries'), models.Index(fields=['implementers', 'entity'], name='summary_implementers'), models.Index(fields=['total_cost', 'entity'], name='summary_total_cost'), models.Index(fields=['support', 'entity'], name='summary_support'), models.Index(models.OrderBy(models.F('total_cost'), descending=True, nulls_last=True), models.OrderBy(models.F('entity'), descending=True), name='summary_total_cost_desc'), models.Index(models.OrderBy(models.F('support'), descending=True, nulls_last=True), models.OrderBy(models.F('entity'), descending=True), name='summary_support_desc'), models.Index(fields=['theme', 'status'], name='summary_theme_status'), models.Index(fields=['call', 'status'], name='summary_call_status'), models.Index(fields=['programme', 'status'], name='summary_programme_status')],
+                'indexes': [models.Index(fields=['name', 'entity'], name='summary_name'), models.Index(fields=['kind', 'entity'], name='summary_kind'), models.Index(fields=['status', 'entity'], name='summary_status'), models.Index(fields=['ministries', 'entity'], name='summary_ministries'), models.Index(fields=['implementers', 'entity'], name='summary_implementers'), models.Index(fields=['total_cost', 'entity'], name='summary_total_cost'), models.Index(fields=['support', 'entity'], name='summary_support'), models.Index(fields=['theme', 'status'], name='summary_theme_status'), models.Index(fields=['call', 'status'], name='summary_call_status'), models.Index(fields=['programme', 'status'], name='summary_programme_status')],
             },
         ),
+        migrations.RunPython(descending_indexes, migrations.RunPython.noop),
         migrations.RunPython(build_rows, migrations.RunPython.noop),
     ]
