@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from hankesalkku.core.history import render_history
 from hankesalkku.core.pagination import headings, list_template, paginate
 from hankesalkku.core.params import parse_filters
+from hankesalkku.core.routers import reads_from_replica
 from hankesalkku.projects.models import ProjectEntity
 from hankesalkku.sources.models import SourceReference
 
@@ -23,6 +24,7 @@ def _visible_entities(request):
     )
 
 
+@reads_from_replica
 def decision_list(request):
     """A page of decisions, filtered and sorted as the URL says (see `listing`)."""
     result = parse_filters(request.GET, FILTERS)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from hankesalkku.core.pagination import Column, Sorting, headings, list_template, paginate
 from hankesalkku.core.params import FilterSpec, parse_filters
+from hankesalkku.core.routers import reads_from_replica
 from hankesalkku.organisations.models import Organisation, OrganisationType, Region
 from hankesalkku.programmes.models import Call, Programme, Theme
 
@@ -75,6 +76,7 @@ def _paged_list(request, queryset, filters, sorting, template, numeric=()):
     return render(request, list_template(request, template, template), context)
 
 
+@reads_from_replica
 def organisation_list(request):
     return _paged_list(
         request,
@@ -85,6 +87,7 @@ def organisation_list(request):
     )
 
 
+@reads_from_replica
 def call_list(request):
     return _paged_list(
         request,

@@ -24,6 +24,7 @@ from hankesalkku.core.pagination import (
     ordering,
     paginate,
 )
+from hankesalkku.core.routers import reads_from_replica
 from hankesalkku.insights.exports.tables import XLSX_TYPE, csv_lines, write_xlsx
 from hankesalkku.insights.lists import project_columns, project_rows, selection_totals
 from hankesalkku.projects.models import ProjectEntity
@@ -61,6 +62,7 @@ def selected_entities(request):
     return entities, result
 
 
+@reads_from_replica
 def project_list(request):
     entities, result = selected_entities(request)
     # The inner join (every entity has its row) lets the summary's index drive the page.
@@ -99,6 +101,7 @@ def project_list(request):
 
 
 @require_GET
+@reads_from_replica
 def project_download(request, fmt):
     """The whole selection as CSV (streamed as it is read) or XLSX, in the list's order."""
     if fmt not in FORMATS:
