@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from hankesalkku.core.pagination import (
@@ -45,7 +45,7 @@ SORTING = Sorting(
             ("summary__total_cost",),
             nullable=True,
         ),
-        Column("support", pgettext_lazy("money", "Tuki"), ("summary__support",), nullable=True),
+        Column("support", gettext_lazy("Tuki"), ("summary__support",), nullable=True),
     ],
     default="name",
 )
