@@ -14,7 +14,6 @@ from hankesalkku.core.pagination import (
     paginate,
     round_estimate,
 )
-from hankesalkku.insights.models import EntitySummary
 from hankesalkku.projects.models import ProjectEntity
 from tests.factories import ApplicationFactory, ProjectEntityFactory
 
@@ -105,13 +104,3 @@ def test_a_cursor_is_plain_values_and_a_forged_one_is_refused():
     ]
     assert decode_cursor(encode_cursor(["Hanke", 3]), 3) is None
     assert decode_cursor(encode_cursor([{"a": 1}]), 1) is None
-
-
-def test_the_summary_row_follows_every_write(seven_projects):
-    entity = seven_projects[2]
-    assert EntitySummary.objects.get(entity=entity).implementers == 0
-    ApplicationFactory(
-        entity=entity, total_cost=Decimal("10"), support=Decimal("5"), own_financing=Decimal("5")
-    )
-    row = EntitySummary.objects.get(entity=entity)
-    assert (row.implementers, row.support) == (1, Decimal("5.00"))

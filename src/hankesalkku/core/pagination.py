@@ -97,6 +97,11 @@ def _after(names: list[str], values: list, descending: bool, nullable: bool) -> 
             same = Q(**{name: value})
         condition |= equal & beyond
         equal &= same
+    first, value = names[0], values[0]
+    if value is not None and not nullable:
+        # Redundant, but it is the range the index on the first column can seek to; the OR
+        # chain alone makes PostgreSQL scan from the start of the index.
+        condition &= Q(**{f"{first}__{'lte' if descending else 'gte'}": value})
     return condition
 
 
