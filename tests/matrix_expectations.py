@@ -167,7 +167,13 @@ EXPECTED: dict[str, list] = {
     "projects:detail[draft]": DRAFT,
     "projects:history[public]": trail(PUBLIC_PROJECT_TRAIL_READERS),
     "projects:history[draft]": DRAFT,  # not found comes first: the draft's people only
+    # The selection's downloads: a draft asked for by status is filtered out as on the list.
+    "projects:download[csv]": PUBLIC_GET_ONLY,
+    "projects:download[xlsx]": PUBLIC_GET_ONLY,
+    "projects:download[csv, drafts asked for]": PUBLIC_GET_ONLY,
+    "programmes:call_list": PUBLIC,
     "programmes:call_detail": PUBLIC,
+    "organisations:list": PUBLIC,
     "organisations:detail": PUBLIC,
     "decisions:list": PUBLIC,
     "decisions:detail[public]": PUBLIC,
@@ -297,6 +303,7 @@ EXPECTED: dict[str, list] = {
 # Arguments each variant is asked with, by name (the test fills them from the demo).
 VARIANTS: dict[str, tuple[str, ...]] = {
     "projects:list": ("", "drafts asked for"),
+    "projects:download": ("csv", "xlsx", "csv, drafts asked for"),
     "projects:detail": ("public", "draft"),
     "projects:history": ("public", "draft"),
     "decisions:detail": ("public", "about the draft"),

@@ -62,9 +62,9 @@ from tests.matrix_expectations import (
 
 # The size of the matrix, as the README states it. A new URL, role or variant changes these:
 # update them and the README together.
-URL_PATTERN_COUNT = 287
+URL_PATTERN_COUNT = 290
 ROLE_COUNT = 11
-CASE_COUNT = 297  # URL patterns with their variants (a public and a draft project, ...)
+CASE_COUNT = 302  # URL patterns with their variants (a public and a draft project, ...)
 REQUEST_COUNT = CASE_COUNT * ROLE_COUNT * len(METHODS)
 
 PASSWORD = "matriisi-salasana-123"
@@ -424,6 +424,11 @@ ARGUMENTS = {
     "projects:list": {
         "": lambda w: ({}, {}),
         "drafts asked for": lambda w: ({}, {"status": "planned"}),
+    },
+    "projects:download": {
+        "csv": lambda w: ({"fmt": "csv"}, {}),
+        "xlsx": lambda w: ({"fmt": "xlsx"}, {}),
+        "csv, drafts asked for": lambda w: ({"fmt": "csv"}, {"status": "planned"}),
     },
     "projects:detail": {
         "public": lambda w: ({"slug": w.public_project.slug}, {}),

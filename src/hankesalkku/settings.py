@@ -111,6 +111,14 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'hankesalkku.sqlite3'}"),
 }
+# A PostgreSQL streaming replica for read-only pages (core.routers); the tests give it an
+# alias that mirrors the test database, so the router runs against two aliases.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+elif env.bool("HANKESALKKU_TEST_REPLICA", default=False):
+    DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+HANKESALKKU_READ_REPLICA = env.bool("HANKESALKKU_READ_REPLICA", default=False)
+DATABASE_ROUTERS = ["hankesalkku.core.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

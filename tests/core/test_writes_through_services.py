@@ -40,6 +40,7 @@ NOT_MODEL_WRITES = {
     ("accounts/roles.py", "ids.add"): "a set of organisation ids",
     ("core/admin.py", "target.__dict__.update"): "the admin's object takes the saved one's state",
     ("core/templatetags/hankesalkku_tags.py", "seen.add"): "a set of keys already shown",
+    ("core/routers.py", "_replica_wanted.set"): "a context variable: this request reads a replica",
     ("documents/review_page.py", "seen.add"): "a set of keys already listed",
     ("insights/selection.py", "errors.update"): "a dict of messages by parameter",
     ("insights/views.py", "context.update"): "the template context, a dict",

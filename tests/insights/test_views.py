@@ -37,12 +37,15 @@ def test_the_theme_page_shows_the_seed_figures_and_sources(demo, client):
     assert "/yleiskuva/vienti/xlsx/?theme=lasten-nuorten-ja-perheiden-palvelut" in body
 
 
-def test_a_bad_selector_is_explained_not_crashed(demo, client):
-    response = client.get(URL, {"sector": "Opiskeluhuolto", "region": "Atlantis"})
-    assert response.status_code == 400
+def test_a_bad_selector_is_explained_and_ignored_as_on_every_list(demo, client):
+    response = client.get(
+        URL, {"sector": "Opiskeluhuolto", "region": "Atlantis", "ministry": "OKM"}
+    )
+    assert response.status_code == 200
     body = response.content.decode()
     assert "Toimiala: ”Opiskeluhuolto” on moniselitteinen" in body
-    assert "Alue: ”Atlantis” ei vastaa mitään." in body
+    assert "Alue: ”Atlantis” ei vastaa mitään. Suodatin ohitettiin." in body
+    assert "<strong>Ministeriö:</strong> OKM" in body
 
 
 def test_the_filter_form_answers_htmx_with_the_results_only(demo, client):

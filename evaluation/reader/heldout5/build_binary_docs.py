@@ -59,7 +59,10 @@ DOCX = {
         ],
         [
             ("Hakijaorganisaatio", "LAB-ammattikorkeakoulu Oy"),
-            ("Hankkeen nimi", "Biopohjaiset ja kierrätetyt materiaalit Päijät-Hämeen muoviteollisuudessa"),
+            (
+                "Hankkeen nimi",
+                "Biopohjaiset ja kierrätetyt materiaalit Päijät-Hämeen muoviteollisuudessa",
+            ),
             ("Hankkeen lyhenne", "BIOMUOVI"),
             ("Hanketunnus", "A82014"),
             ("Toimintalinja", "2"),

@@ -92,6 +92,8 @@ class Decision(Versioned):
         ordering = ["-date", "organisation__name", "section"]
         verbose_name = _("päätös")
         verbose_name_plural = _("päätökset")
+        # The decision list pages newest first by date with the key as tiebreaker.
+        indexes = [models.Index(fields=["date", "id"], name="decision_date_key")]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "decision_maker", "date", "section"],

@@ -3,11 +3,16 @@
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from hankesalkku.core.history import render_history
+from hankesalkku.core.pagination import headings, list_template, paginate
+from hankesalkku.core.params import parse_filters
+from hankesalkku.core.routers import reads_from_replica
 from hankesalkku.projects.models import ProjectEntity
 from hankesalkku.sources.models import SourceReference
 
+from .listing import FILTERS, SORTING
 from .models import Commitment, Decision
 from .permissions import can_view_decision_history, commitment_history_hidden
 
@@ -19,13 +24,27 @@ def _visible_entities(request):
     )
 
 
+@reads_from_replica
 def decision_list(request):
-    decisions = list(
-        Decision.objects.select_related("organisation").prefetch_related(
-            _visible_entities(request), "calls"
-        )
+    """A page of decisions, filtered and sorted as the URL says (see `listing`)."""
+    result = parse_filters(request.GET, FILTERS)
+    decisions = Decision.objects.filter(result.condition).select_related("organisation")
+    page = paginate(
+        decisions.prefetch_related(_visible_entities(request), "calls"),
+        request.GET,
+        sorting=SORTING,
+        notes=result.notes,
     )
-    return render(request, "decisions/list.html", {"decisions": decisions})
+    columns = [(c.key, c.label, False) for c in SORTING.columns.values()]
+    columns.append((None, _("Hankkeet"), False))
+    context = {
+        "decisions": page.items,
+        "page": page,
+        "filter_result": result,
+        "headings": headings(page, columns),
+    }
+    template = list_template(request, "decisions/list.html", "decisions/partials/results.html")
+    return render(request, template, context)
 
 
 def decision_detail(request, pk):

@@ -6,3 +6,8 @@ class InsightsConfig(AppConfig):
     name = "hankesalkku.insights"
     label = "insights"
     verbose_name = _("Yleiskuva ja viennit")
+
+    def ready(self):
+        from .summary import connect
+
+        connect()

@@ -38,6 +38,7 @@ from hankesalkku.programmes.models import AdministrativeBranch, Sector
 from hankesalkku.projects.models import Application, Partner, ProjectEntity, ProjectKind
 
 from .aggregates import count_combinations
+from .selected import selected_summaries
 from .selection import Selection
 from .tilemap import busiest_sentence, coverage_sentence
 
@@ -56,9 +57,9 @@ MONEY_FIELDS = (
 def build_overview(selection: Selection, language: str = "fi") -> dict:
     """All figures of the overview as plain data (names in `language`)."""
     with translation.override(language):
-        entities = selection.entities().order_by()
-        ids = entities.values("pk")
-        counts = entities.aggregate(
+        summaries = selected_summaries(selection).order_by()
+        ids = summaries.values("entity_id")
+        counts = summaries.aggregate(
             entities=Count("pk"),
             entities_single=Count("pk", filter=Q(kind=ProjectKind.SINGLE)),
             entities_group=Count("pk", filter=Q(kind=ProjectKind.GROUP)),

@@ -218,6 +218,17 @@ class Selection:
             raise SelectionError(errors)
         return cls(**values, viewer=viewer)
 
+    @classmethod
+    def from_params_ignoring_errors(cls, params, viewer=None) -> tuple[Selection, dict[str, str]]:
+        """The lists' one rule for bad values on the overview's pages: every field that cannot
+        be read is explained and ignored, and the rest of the selection still counts."""
+        try:
+            return cls.from_params(params, viewer), {}
+        except SelectionError as error:
+            kept = {k: params.get(k) for k in params if k not in error.errors}
+            notes = {k: f"{m} {_('Suodatin ohitettiin.')}" for k, m in error.errors.items()}
+            return cls.from_params(kept, viewer), notes
+
     def entities(self):
         """The selected project entities (`ProjectEntityQuerySet.in_selection`)."""
         return ProjectEntity.objects.in_selection(self)

@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from hankesalkku.core.routers import reads_from_replica
 from hankesalkku.organisations.models import Organisation, OrganisationType, Region
 from hankesalkku.programmes.models import Call, Programme, Sector, Theme
 from hankesalkku.projects.models import ProjectStatus
@@ -117,11 +118,9 @@ def _filter_options() -> dict:
 def _context(request) -> dict:
     raw = {key: request.GET.get(key, "") for key in FILTER_KEYS}
     context = {"raw": raw, "errors": {}, **_filter_options()}
-    try:
-        selection = Selection.from_params(request.GET, viewer=request.user)
-    except SelectionError as error:
-        context["errors"] = error.errors
-        return context
+    selection, context["errors"] = Selection.from_params_ignoring_errors(
+        request.GET, viewer=request.user
+    )
     language = _language()
     overview = build_overview(selection, language)
     funnel = build_funnel(selection, language)
@@ -152,23 +151,20 @@ def _context(request) -> dict:
 
 
 @require_GET
+@reads_from_replica
 def overview(request):
     context = _context(request)
     template = "insights/overview.html"
     if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "overview-results":
         template = "insights/partials/results.html"
-    return render(request, template, context, status=400 if context["errors"] else 200)
+    return render(request, template, context)
 
 
 @require_GET
+@reads_from_replica
 def chart(request, key: str):
     """One chart block (htmx partial) or, with ?svg=1, the bare SVG file."""
-    try:
-        selection = Selection.from_params(request.GET, viewer=request.user)
-    except SelectionError as error:
-        return HttpResponseBadRequest(
-            " ".join(error.errors.values()), content_type="text/plain; charset=utf-8"
-        )
+    selection, _notes = Selection.from_params_ignoring_errors(request.GET, viewer=request.user)
     specs = {s.key: s for s in chart_specs(build_overview(selection, _language()))}
     if key not in specs:
         return HttpResponseBadRequest(_("Tuntematon kaavio."), content_type="text/plain")
@@ -182,6 +178,7 @@ def chart(request, key: str):
 
 
 @require_GET
+@reads_from_replica
 def export(request, fmt: str):
     if fmt not in FORMATS:
         return HttpResponseBadRequest(
@@ -189,6 +186,8 @@ def export(request, fmt: str):
             % {"fmt": fmt, "options": ", ".join(FORMATS)},
             content_type="text/plain; charset=utf-8",
         )
+    # A file has nowhere to show a note: a bad selector is refused, naming the field, rather
+    # than quietly counting a different selection into a document that will be passed on.
     try:
         selection = Selection.from_params(request.GET, viewer=request.user)
     except SelectionError as error:

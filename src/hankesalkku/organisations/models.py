@@ -114,6 +114,8 @@ class Organisation(TranslatedNameMixin, Versioned):
         ordering = ["name"]
         verbose_name = _("organisaatio")
         verbose_name_plural = _("organisaatiot")
+        # The organisation list pages by name with the key as tiebreaker.
+        indexes = [models.Index(fields=["name", "id"], name="organisation_name_key")]
         constraints = [
             models.UniqueConstraint(
                 fields=["business_id"],

@@ -220,6 +220,8 @@ class Call(TranslatedNameMixin, Versioned):
         ordering = ["opens", "name"]
         verbose_name = _("haku")
         verbose_name_plural = _("haut")
+        # The call list pages by opening date with the key as tiebreaker.
+        indexes = [models.Index(fields=["opens", "id"], name="call_opens_key")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(opens__isnull=True)

@@ -3,9 +3,11 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from hankesalkku.core.pagination import paginate
 from hankesalkku.decisions.models import Decision
 from hankesalkku.projects.models import ProjectEntity
 from hankesalkku.site.home import call_cited_objects, calls_with_figures
+from hankesalkku.site.project_list import SORTING
 from hankesalkku.site.projects import attach_list_figures
 from hankesalkku.sources.models import SourceReference
 
@@ -22,16 +24,20 @@ def call_detail(request, slug):
         ),
         slug=slug,
     )
-    entities = attach_list_figures(
+    # A national call has thousands of projects: its table pages like the project list.
+    page = paginate(
         ProjectEntity.objects.for_list()
         .visible_to(request.user)
-        .filter(call=call)
-        .select_related("strand")
+        .filter(call=call, summary__isnull=False)
+        .select_related("strand", "summary"),
+        request.GET,
+        sorting=SORTING,
     )
+    entities = attach_list_figures(page.items)
     figures = list(call.reported_figures.all())
     refs = SourceReference.objects.for_objects(call_cited_objects(call))
     return render(
         request,
         "programmes/call_detail.html",
-        {"call": call, "entities": entities, "figures": figures, "refs": refs},
+        {"call": call, "entities": entities, "page": page, "figures": figures, "refs": refs},
     )

@@ -1,4 +1,5 @@
-"""Project list with filters, and a project's page with every euro per implementer and its source."""
+"""A project's page with every euro per implementer and its source, and its history (the list
+is `project_list`)."""
 
 from decimal import Decimal
 
@@ -16,8 +17,6 @@ from hankesalkku.projects.models.application import FINANCING_COMPONENTS
 from hankesalkku.projects.models.status import ALLOWED_TRANSITIONS
 from hankesalkku.projects.permissions import can_view_project_entity, can_view_project_history
 from hankesalkku.sources.models import SourceReference
-
-from .filters import parse_filters
 
 SUMMED_FIELDS = ("total_cost", *FINANCING_COMPONENTS)
 
@@ -72,19 +71,6 @@ def attach_list_figures(entities) -> list:
                 setattr(entity, f"list_{name}", getattr(totals, name))
                 setattr(entity, f"list_{name}_qualifier", getattr(totals, f"{name}_qualifier"))
     return entities
-
-
-def project_list(request):
-    result = parse_filters(request.GET)
-    entities = ProjectEntity.objects.for_list().visible_to(request.user)
-    if result.active:
-        entities = entities.filter(result.condition).distinct()
-    entities = attach_list_figures(list(entities))
-    context = {"entities": entities, "filter_result": result}
-    template = "projects/list.html"
-    if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "results":
-        template = "projects/partials/results.html"
-    return render(request, template, context)
 
 
 def project_detail(request, slug):

@@ -2,19 +2,29 @@
 
 from django.urls import include, path
 
-from . import calls, home, organisations, projects
+from . import calls, catalogue_lists, home, organisations, project_list, projects
 
-calls_patterns = ([path("<slug:slug>/", calls.call_detail, name="call_detail")], "programmes")
+calls_patterns = (
+    [
+        path("", catalogue_lists.call_list, name="call_list"),
+        path("<slug:slug>/", calls.call_detail, name="call_detail"),
+    ],
+    "programmes",
+)
 projects_patterns = (
     [
-        path("", projects.project_list, name="list"),
+        path("", project_list.project_list, name="list"),
+        path("lataa/<str:fmt>/", project_list.project_download, name="download"),
         path("<slug:slug>/", projects.project_detail, name="detail"),
         path("<slug:slug>/historia/", projects.project_history, name="history"),
     ],
     "projects",
 )
 organisations_patterns = (
-    [path("<slug:slug>/", organisations.organisation_detail, name="detail")],
+    [
+        path("", catalogue_lists.organisation_list, name="list"),
+        path("<slug:slug>/", organisations.organisation_detail, name="detail"),
+    ],
     "organisations",
 )
 

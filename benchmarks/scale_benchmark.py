@@ -1,0 +1,194 @@
+"""National scale, measured: lists, the overview beside hand-written SQL, and a 100 000-row XLSX.
+
+Run against a portfolio made by `scale_generate.py` (PostgreSQL):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:55433/bench python benchmarks/scale_benchmark.py
+
+Lists go through Django's test client in this process (the whole request: middleware,
+view, template), anonymous, `--requests` times each, and print p50/p95. The overview is timed
+(best of `--repeat`) beside hand-written SQL that computes the same headline figures (entity
+counts by kind, implementers and their organisations, financing sums, ministry combinations,
+implementers by region) for the same selection, and the ratio product / SQL is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+
+from overview_benchmark import setup_django
+
+HAND_SQL = {
+    # The selection, once, as the fastest query a person would write for it.
+    "theme": """
+        SELECT e.id, e.kind FROM projects_projectentity e
+        LEFT JOIN programmes_call c ON c.id = e.call_id
+        WHERE (e.theme_id = %(theme)s OR c.theme_id = %(theme)s) AND e.status = ANY(%(funded)s)
+    """,
+    "ministry_region": """
+        SELECT e.id, e.kind FROM projects_projectentity e
+        LEFT JOIN programmes_call c ON c.id = e.call_id
+        WHERE (e.theme_id = %(theme)s OR c.theme_id = %(theme)s)
+          AND EXISTS (SELECT 1 FROM projects_projectentity_funding_ministries m
+                      WHERE m.projectentity_id = e.id AND m.organisation_id = %(ministry)s)
+          AND (EXISTS (SELECT 1 FROM projects_application a
+                       JOIN organisations_organisation o ON o.id = a.organisation_id
+                       WHERE a.entity_id = e.id AND o.region_id = %(region)s)
+               OR EXISTS (SELECT 1 FROM projects_partner p
+                       JOIN organisations_organisation o ON o.id = p.organisation_id
+                       WHERE p.entity_id = e.id AND o.region_id = %(region)s))
+    """,
+}
+FIGURES = """
+WITH sel AS MATERIALIZED ({selection}),
+apps AS MATERIALIZED (
+    SELECT a.organisation_id, o.region_id, count(*) n, sum(a.total_cost) total_cost,
+           sum(a.support) support
+    FROM projects_application a JOIN sel ON sel.id = a.entity_id
+    JOIN organisations_organisation o ON o.id = a.organisation_id
+    GROUP BY a.organisation_id, o.region_id),
+ministries AS (
+    SELECT flags, count(*) n FROM (
+        SELECT m.projectentity_id, string_agg(m.organisation_id::text, '+'
+               ORDER BY m.organisation_id) flags
+        FROM projects_projectentity_funding_ministries m JOIN sel ON sel.id = m.projectentity_id
+        GROUP BY m.projectentity_id) per_entity GROUP BY flags)
+SELECT (SELECT json_build_object('entities', count(*),
+            'single', count(*) FILTER (WHERE kind = 'single'),
+            'group', count(*) FILTER (WHERE kind = 'group')) FROM sel),
+       (SELECT json_build_object('implementers', sum(n), 'organisations', count(*),
+            'total_cost', sum(total_cost), 'support', sum(support)) FROM apps),
+       (SELECT json_agg(r) FROM (SELECT region_id, sum(n) FROM apps GROUP BY 1) r),
+       (SELECT json_agg(ministries) FROM ministries)
+"""
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered), p95
+
+
+def time_requests(client, label: str, url: str, n: int) -> None:
+    samples = []
+    for _ in range(n):
+        start = time.perf_counter()
+        response = client.get(url)
+        samples.append(time.perf_counter() - start)
+        assert response.status_code == 200, (url, response.status_code)
+    p50, p95 = percentiles(samples)
+    print(f"{label:<52} p50 {p50 * 1000:7.0f} ms  p95 {p95 * 1000:7.0f} ms")
+
+
+def best_of(function, repeat: int) -> float:
+    best = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        elapsed = time.perf_counter() - start
+        best = elapsed if best is None else min(best, elapsed)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--xlsx-rows", type=int, default=100_000)
+    args = parser.parse_args()
+    setup_django()
+    from django.db import connection
+    from django.test import Client
+
+    from hankesalkku.core.pagination import encode_cursor
+    from hankesalkku.insights.exports.tables import write_xlsx
+    from hankesalkku.insights.lists import project_columns, project_rows
+    from hankesalkku.insights.overview import build_overview
+    from hankesalkku.insights.selection import Selection
+    from hankesalkku.organisations.models import Organisation, Region
+    from hankesalkku.programmes.models import Theme
+    from hankesalkku.projects.models import ProjectEntity, ProjectStatus
+
+    total = ProjectEntity.objects.count()
+    print(f"database: {connection.vendor}, {total} project entities")
+    client = Client()
+    middle = ProjectEntity.objects.order_by("summary__name", "pk").values_list(
+        "summary__name", "pk"
+    )[total // 2]
+    deep = encode_cursor(list(middle))
+    call = "bench-haku-3"
+    time_requests(client, "/hankkeet/ first page", "/hankkeet/", args.requests)
+    time_requests(
+        client, "/hankkeet/ deep page (middle)", f"/hankkeet/?after={deep}", args.requests
+    )
+    time_requests(
+        client,
+        "/hankkeet/ sorted by support, descending",
+        "/hankkeet/?sort=-support",
+        args.requests,
+    )
+    time_requests(
+        client,
+        "/hankkeet/ call + organisation type",
+        f"/hankkeet/?call={call}&org_type=ngo",
+        args.requests,
+    )
+    time_requests(client, "/hankkeet/ totals (htmx request)", "/hankkeet/?totals=1", 5)
+    time_requests(client, "/paatokset/ first page", "/paatokset/", args.requests)
+
+    theme = Theme.objects.get(slug="bench-teema")
+    ministry = Organisation.objects.get(slug="bench-bstm")
+    region = Region.objects.get(slug="keski-suomi")
+    params = {
+        "theme": theme.pk,
+        "ministry": ministry.pk,
+        "region": region.pk,
+        "funded": list(ProjectStatus.funded()),
+    }
+    selections = {
+        "theme": Selection.from_params({"theme": "bench-teema"}),
+        "ministry_region": Selection.from_params(
+            {
+                "theme": "bench-teema",
+                "ministry": "BSTM",
+                "region": "keski-suomi",
+                "status": "kaikki",
+            }
+        ),
+    }
+    for key, selection in selections.items():
+        product = best_of(lambda s=selection: build_overview(s), args.repeat)
+
+        def hand(key=key):
+            with connection.cursor() as cursor:
+                cursor.execute(FIGURES.format(selection=HAND_SQL[key]), params)
+                cursor.fetchall()
+
+        sql = best_of(hand, args.repeat)
+        print(
+            f"overview {key:<43} {product * 1000:7.0f} ms  SQL {sql * 1000:7.0f} ms  "
+            f"ratio {product / sql:4.2f}"
+        )
+
+    entities = ProjectEntity.objects.filter(
+        pk__in=ProjectEntity.objects.order_by("pk").values("pk")[: args.xlsx_rows]
+    )
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as handle:
+        n = write_xlsx(
+            handle,
+            project_columns(),
+            project_rows(entities, ["summary__name", "pk"], url_prefix="/hankkeet/"),
+            title="Hankkeet",
+        )
+        size = handle.tell()
+    print(
+        f"XLSX of {n} projects (xlsxwriter constant memory)"
+        f"{'':<6} {time.perf_counter() - start:7.2f} s, {size / 1e6:.1f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""Keeping `EntitySummary` true: one SQL statement that builds the rows, for one entity or all.
+
+The same INSERT … SELECT serves the refresh after a write (a few ids) and the rebuild of the
+whole table (`hankesalkku summarise`), so the two can never compute a row differently. A write
+refreshes its entity's row inside the write's own transaction: a reader never sees a project
+without its row, and a rolled-back write leaves the row as it was.
+
+The list's money follows `site.projects.attach_list_figures`: the entity's stated figure, else
+the implementers' parts added up (NULL when none states one: unknown is not zero).
+"""
+
+from __future__ import annotations
+
+from django.db import connections, router, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from hankesalkku.programmes.models import Call
+from hankesalkku.projects.models import Application, ProjectEntity
+
+from .models import EntitySummary
+
+# Grouped subqueries joined once (not correlated per row), so a full rebuild is three scans;
+# {of} restricts each of them to the refreshed entities.
+_ROWS = """
+SELECT e.id, e.name, e.status, e.kind, COALESCE(e.theme_id, c.theme_id), e.call_id,
+       COALESCE(c.programme_id, t.programme_id), COALESCE(m.labels, ''), COALESCE(a.n, 0),
+       COALESCE(e.total_cost, a.total_cost), COALESCE(e.support, a.support), e.is_illustrative
+FROM projects_projectentity e
+LEFT JOIN programmes_call c ON c.id = e.call_id
+LEFT JOIN programmes_theme t ON t.id = COALESCE(e.theme_id, c.theme_id)
+LEFT JOIN (SELECT entity_id, COUNT(*) AS n, SUM(total_cost) AS total_cost,
+                  SUM(support) AS support
+           FROM projects_application {of_applications} GROUP BY entity_id) a
+       ON a.entity_id = e.id
+LEFT JOIN (SELECT projectentity_id, {joined} AS labels
+           FROM (SELECT fm.projectentity_id, COALESCE(NULLIF(o.abbreviation, ''), o.name) AS label
+                 FROM projects_projectentity_funding_ministries fm
+                 JOIN organisations_organisation o ON o.id = fm.organisation_id
+                 {of_ministries} ORDER BY 1, 2) labelled
+           GROUP BY projectentity_id) m
+       ON m.projectentity_id = e.id
+{of_entities}
+"""
+_COLUMNS = (
+    "entity_id, name, status, kind, theme_id, call_id, programme_id, ministries, implementers, "
+    "total_cost, support, is_illustrative"
+)
+
+
+def _insert_sql(connection, marks: str = "") -> str:
+    """The INSERT … SELECT, for every entity or (with `marks`, its placeholders) some."""
+    joined = (
+        "string_agg(label, '+' ORDER BY label)"
+        if connection.vendor == "postgresql"
+        else "group_concat(label, '+')"
+    )
+    table = connection.ops.quote_name(EntitySummary._meta.db_table)
+    rows = _ROWS.format(
+        joined=joined,
+        of_applications=f"WHERE entity_id IN ({marks})" if marks else "",
+        of_ministries=f"WHERE fm.projectentity_id IN ({marks})" if marks else "",
+        of_entities=f"WHERE e.id IN ({marks})" if marks else "",
+    )
+    return f"INSERT INTO {table} ({_COLUMNS}) {rows}"
+
+
+def refresh_summaries(entity_ids) -> None:
+    """Recompute the rows of `entity_ids` (deleted entities simply lose theirs)."""
+    ids = sorted({int(i) for i in entity_ids if i is not None})
+    if not ids:
+        return
+    alias = router.db_for_write(EntitySummary)
+    connection = connections[alias]
+    table = connection.ops.quote_name(EntitySummary._meta.db_table)
+    marks = ", ".join(["%s"] * len(ids))
+    with transaction.atomic(using=alias), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE entity_id IN ({marks})", ids)
+        cursor.execute(_insert_sql(connection, marks), ids * 3)
+
+
+def rebuild_summaries() -> int:
+    """Empty and rebuild the table in one transaction; returns the number of rows."""
+    alias = router.db_for_write(EntitySummary)
+    connection = connections[alias]
+    table = connection.ops.quote_name(EntitySummary._meta.db_table)
+    with transaction.atomic(using=alias), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table}")
+        cursor.execute(_insert_sql(connection))
+        count = cursor.rowcount
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {table}")
+    return count
+
+
+def _entity_saved(sender, instance, **kwargs):
+    refresh_summaries([instance.pk])
+
+
+def _application_changed(sender, instance, **kwargs):
+    refresh_summaries([instance.entity_id])
+
+
+def _ministries_changed(sender, instance, action, pk_set, reverse, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if reverse:  # an organisation's entities changed from the organisation's side
+        refresh_summaries(pk_set or instance.granted_entities.values_list("pk", flat=True))
+    else:
+        refresh_summaries([instance.pk])
+
+
+def _call_saved(sender, instance, created, **kwargs):
+    """A call moved to another theme or programme moves its entities' rows with it."""
+    if not created:
+        refresh_summaries(instance.project_entities.values_list("pk", flat=True))
+
+
+def connect() -> None:
+    """Called once from the app's `ready()`; the writes themselves stay in the services."""
+    post_save.connect(_entity_saved, sender=ProjectEntity, dispatch_uid="summary-entity")
+    post_save.connect(_application_changed, sender=Application, dispatch_uid="summary-app")
+    post_delete.connect(_application_changed, sender=Application, dispatch_uid="summary-app-del")
+    m2m_changed.connect(
+        _ministries_changed,
+        sender=ProjectEntity.funding_ministries.through,
+        dispatch_uid="summary-ministries",
+    )
+    post_save.connect(_call_saved, sender=Call, dispatch_uid="summary-call")
