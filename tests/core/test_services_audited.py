@@ -50,7 +50,9 @@ def _domain_models():
     return [
         model
         for model in apps.get_models()
-        if model.__module__.startswith("hankesalkku.") and model is not Activity
+        if model.__module__.startswith("hankesalkku.")
+        and model is not Activity
+        and not getattr(model, "is_derived", False)
     ]
 
 

@@ -16,6 +16,10 @@ from hankesalkku.core.money import money_field
 
 
 class EntitySummary(models.Model):
+    # Derived from audited records and rebuilt by `hankesalkku summarise`: it has no trail of
+    # its own (tests/core/test_services_audited.py skips derived tables).
+    is_derived = True
+
     entity = models.OneToOneField(
         "projects.ProjectEntity",
         primary_key=True,
