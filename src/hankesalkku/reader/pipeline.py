@@ -308,6 +308,7 @@ class Reading:
         """Put what was read into ``result``."""
         extracted = self.get("extracted")
         result.text = extracted.text if extracted is not None else ""
+        result.ocr_confidence = extracted.ocr_confidence if extracted is not None else None
         for message in self.messages:
             result.add_message(message)
         fields = {**self.get("fields", {}), **self.get("form_fields", {})}
