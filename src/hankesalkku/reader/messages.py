@@ -239,10 +239,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     OCR_TRUNCATED: {
         "fi": "Skannatusta PDF-tiedostosta tunnistettiin vain {pages} ensimmäistä sivua "
         "({total} sivusta).",
-        "sv": "Ur den skannade PDF-filen kändes bara de {pages} första sidorna igen "
-        "(av {total}).",
-        "en": "Only the first {pages} pages of the scanned PDF file were recognised "
-        "(of {total}).",
+        "sv": "Ur den skannade PDF-filen kändes bara de {pages} första sidorna igen (av {total}).",
+        "en": "Only the first {pages} pages of the scanned PDF file were recognised (of {total}).",
     },
 }
 

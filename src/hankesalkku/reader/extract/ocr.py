@@ -10,6 +10,7 @@ the person checking the values must know to look at the image.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -139,7 +140,5 @@ def _hyphenated(word: str, following: str) -> bool:
 
 
 def _confidence(cell: str, confidences: list[float]) -> None:
-    try:
+    with contextlib.suppress(ValueError):
         confidences.append(max(float(cell), 0.0))
-    except ValueError:
-        pass

@@ -74,9 +74,7 @@ def _scanned(data: bytes, text: str, page_count: int) -> Extracted:
         else:
             messages.append(M.make(M.PDF_CORRUPT, error=error))
         return Extracted(text=text, messages=messages, format="pdf")
-    messages = [
-        M.make(M.OCR_USED, pages=found.pages, confidence=f"{found.confidence:.0f}")
-    ]
+    messages = [M.make(M.OCR_USED, pages=found.pages, confidence=f"{found.confidence:.0f}")]
     if found.timed_out:
         messages.append(M.make(M.TIME_LIMIT, stage="extract", seconds=_seconds()))
     elif found.pages < found.total_pages:
