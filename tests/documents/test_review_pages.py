@@ -297,3 +297,20 @@ def test_the_navigation_offers_reading_only_to_those_who_may(client, officer):
     assert upload not in client.get("/").content.decode()
     client.force_login(officer)
     assert upload in client.get("/").content.decode()
+
+
+def test_the_review_of_a_scan_says_its_evidence_comes_from_ocr(client, officer, helsinki):
+    from hankesalkku.reader.extract import ocr
+    from tests.reader.scans import scanned_pdf
+
+    if not ocr.available():
+        pytest.skip("tesseract or pdftoppm not installed")
+    scan = scanned_pdf(DECISION.decode("utf-8"))
+    document, extraction = document_ingest(actor=officer, data=scan, filename="12_skannattu.pdf")
+    assert extraction.ocr_confidence and extraction.ocr_confidence > 80
+    assert value_named(extraction, "diary_number").value == "HEL 2024-000777"
+
+    client.force_login(officer)
+    page = client.get(reverse("documents:review", args=[document.pk])).content.decode()
+    assert "tunnistettu skannatusta kuvasta (OCR)" in page
+    assert page.count('class="evidence from-ocr"') == extraction.values.exclude(quote="").count()

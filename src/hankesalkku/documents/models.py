@@ -106,6 +106,18 @@ class Extraction(models.Model):
                 out.append(str(warning))
         return out
 
+    @property
+    def ocr_confidence(self) -> float | None:
+        """The OCR's mean confidence (0-100) when the text was recognised from a scan, else
+        None: the review page then says that every quote comes from OCR."""
+        for warning in self.warnings:
+            if isinstance(warning, dict) and warning.get("code") == "ocr_used":
+                try:
+                    return float(warning.get("params", {}).get("confidence"))
+                except (TypeError, ValueError):
+                    return 0.0
+        return None
+
     def status_for(self, pending: int, total: int) -> str:
         if self.applied and pending == 0:
             return self.Status.APPLIED

@@ -49,6 +49,7 @@ TIME_LIMIT = "time_limit"
 OCR_USED = "ocr_used"
 OCR_UNAVAILABLE = "ocr_unavailable"
 OCR_TRUNCATED = "ocr_truncated"
+OCR_NO_TEXT = "ocr_no_text"
 
 _SUPPORTED = {
     "fi": "Tuetut muodot ovat teksti, PDF (tekstikerroksella), DOCX, HTML ja Ahjon JSON.",
@@ -235,6 +236,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "installerad på servern; dokumentet kunde inte läsas.",
         "en": "The PDF file has no text layer and text recognition (Tesseract) is not "
         "installed on the server; the document could not be read.",
+    },
+    OCR_NO_TEXT: {
+        "fi": "PDF-tiedostossa ei ole tekstikerrosta, eikä tekstintunnistus (OCR) löytänyt "
+        "sen sivuilta tekstiä.",
+        "sv": "PDF-filen har inget textlager och textigenkänningen (OCR) hittade ingen text på "
+        "dess sidor.",
+        "en": "The PDF file has no text layer and text recognition (OCR) found no text on its "
+        "pages.",
     },
     OCR_TRUNCATED: {
         "fi": "Skannatusta PDF-tiedostosta tunnistettiin vain {pages} ensimmäistä sivua "

@@ -74,6 +74,10 @@ def _scanned(data: bytes, text: str, page_count: int) -> Extracted:
         else:
             messages.append(M.make(M.PDF_CORRUPT, error=error))
         return Extracted(text=text, messages=messages, format="pdf")
+    if not found.text.strip():
+        return Extracted(
+            text=text, messages=[M.make(M.PDF_NO_TEXT_LAYER), M.make(M.OCR_NO_TEXT)], format="pdf"
+        )
     messages = [M.make(M.OCR_USED, pages=found.pages, confidence=f"{found.confidence:.0f}")]
     if found.timed_out:
         messages.append(M.make(M.TIME_LIMIT, stage="extract", seconds=_seconds()))
