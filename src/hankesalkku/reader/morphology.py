@@ -36,7 +36,9 @@ def _instance():
 
             _voikko = libvoikko.Voikko("fi")
         except Exception:  # noqa: BLE001 - no Python module, no library or no dictionary
-            logger.info("Voikko is not available; the reader uses its own inflection rules")
+            logger.info(
+                "Voikko is not available; the reader uses its own inflection rules", exc_info=True
+            )
             _voikko = None
     return _voikko
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .inflection import head_nominative
+from .names import city_of_genitive
 from .scan import gated
 from .wordlists import alternation, table
 
@@ -72,7 +73,6 @@ def letterhead_council(flat: str, head: int = 300) -> tuple[int, int, str] | Non
 
 _WELLBEING = gated(r"(" + _REGION + r") hyvinvointialue\w*")
 _COMPANY = gated(r"(" + _CAPITAL + r"[\w&-]*\s(?:[A-ZÅÄÖ][\w&-]*\s){0,3}(?:Oy|Oyj|ry|r\.y\.|sr)\b)")
-_CITY_STEMS: dict[str, str] = dict(_DATA["city_genitives"])
 
 
 _ELY_NEEDLES = getattr(ELY, "needles", ())
@@ -233,4 +233,5 @@ def split_list(phrase: str) -> list[str]:
 
 
 def city_organisation(genitive: str) -> str | None:
-    return f"{genitive} kaupunki" if genitive in _CITY_STEMS else None
+    """ "Raahen" -> "Raahen kaupunki" where the genitive names a city (``data/names``)."""
+    return f"{genitive} kaupunki" if city_of_genitive(genitive) else None

@@ -57,6 +57,7 @@ def languages() -> str:
             ["tesseract", "--list-langs"], capture_output=True, text=True, timeout=10
         ).stdout.split()
     except (OSError, subprocess.SubprocessError):
+        logger.warning("tesseract --list-langs failed; reading with English", exc_info=True)
         return "eng"
     chosen = [lang for lang in ("fin", "swe") if lang in listed]
     return "+".join(chosen) or "eng"
