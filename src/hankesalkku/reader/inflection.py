@@ -55,10 +55,28 @@ def head_nominative(phrase: str) -> str | None:
             if word[cut].isupper():
                 nominative = nominative[:1].upper() + nominative[1:]
             return phrase[: start + cut] + nominative
+    base = _dictionary_nominative(word)
+    return phrase[:start] + base if base else None
+
+
+def _dictionary_nominative(word: str) -> str | None:
+    """Voikko's singular base form of a head noun the table does not spell out
+    ("kuntayhtymälle" -> "kuntayhtymä"), where Voikko is installed and the base form ends
+    with a head noun of the table or of ``dictionary_heads``; else None."""
+    readings = morphology.analyse(word) if morphology.available() else None
+    if not readings:
+        return None
+    for reading in readings:
+        base = reading.baseform
+        if reading.number != "singular" or reading.case in ("nimento", "") or "-" in base:
+            continue
+        if base.lower().endswith(_DICTIONARY_HEADS):
+            return base[:1].upper() + base[1:] if word[:1].isupper() else base.lower()
     return None
 
 
 HEAD_NOUNS = frozenset(nominative for nominative, *_ in _HEADS)
+_DICTIONARY_HEADS = tuple(HEAD_NOUNS | set(_DATA.get("dictionary_heads", ())))
 # Without Voikko: the plural genitives the table spells out ("palveluiden", "kuntien").
 _PLURAL_GENITIVES = {
     stem + ending: nominative
