@@ -93,10 +93,21 @@ def decision_date(flat: str):
     return None
 
 
+# "Perusopetusjohtaja Jarmo Koskinen": an office holder's title with the person's name; the
+# decision maker is the office (the person changes, the office decides)
+_PERSON_AFTER_TITLE = re.compile(
+    r"^(?P<title>[A-ZÅÄÖ][\w-]*" + _MAKER_WORD + r")\s+[A-ZÅÄÖ][a-zåäö-]+\s+[A-ZÅÄÖ][a-zåäö-]+$"
+)
+
+
 def decision_maker(flat: str):
     m = _MAKER_LABEL.search(flat)
     if m:
-        return m.start("maker"), m.end("maker"), m.group("maker").strip()
+        maker = m.group("maker").strip()
+        person = _PERSON_AFTER_TITLE.match(maker)
+        if person:
+            return m.start("maker"), m.start("maker") + person.end("title"), person["title"]
+        return m.start("maker"), m.end("maker"), maker
     m = _MAKER_SUBJECT.search(flat)
     if m:
         maker = m.group("maker")
