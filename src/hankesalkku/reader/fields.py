@@ -10,9 +10,11 @@ from .organisations import (
     ELY,
     REGIONAL_COUNCIL,
     SATAKUNTA,
+    SWEDISH_ELY,
     council_name,
     ely_name,
     letterhead_council,
+    swedish_ely_name,
 )
 from .scan import Gated, folded, gated
 from .wordlists import alternation, table
@@ -260,6 +262,9 @@ _COUNCIL_GRANTS = re.compile(
 )
 
 
+_SWEDISH_GRANTS = re.compile(r"\s+(?:" + _words("swedish_grant_words") + r")\b")
+
+
 def funding_authority(flat: str):
     m = _COUNCIL_GRANTS.search(folded(flat))
     if m:
@@ -281,6 +286,9 @@ def funding_authority(flat: str):
         council = next(filter(None, (p.search(flat, m.start(), m.end()) for p in councils)), None)
         if council:
             return council.start(), council.end(), council_name(council)
+    for swedish in SWEDISH_ELY.finditer(flat) if SWEDISH_ELY.could_match(flat) else ():
+        if _SWEDISH_GRANTS.match(flat, swedish.end()):
+            return swedish.start(), swedish.end(), swedish_ely_name(swedish)
     # a regional council that grants or opens a call in its own letter is the funder
     council = letterhead_council(flat)
     if council and _COUNCIL_FUNDS.search(flat):
