@@ -60,7 +60,8 @@ _ROLE_ANY = re.compile(
     )
 )
 _PART_MARK = re.compile(
-    r"osahank\w*|hankeosuu\w*|delprojekt\w*|[Tt]oteuttajakohtai\w*|(?<!tuen )\bosuu(?:s|den|teen)\b|"
+    r"osahank\w*|hankeosuu\w*|osatoteutu\w*|delprojekt\w*|[Tt]oteuttajakohtai\w*|"
+    r"(?<!tuen )\bosuu(?:s|den|teen)\b|"
     r"\b[A-ZÅÄÖ]\w+n\s+(?:kaupungin\s+)?(?:hankkeen|hankkeelle)\b|"
     r"\w+(?:toimialan|kaupungin|yksikön|kunnan)\s+hanke\w*"
 )
@@ -292,6 +293,7 @@ def _part_mark(clause: str) -> bool:
     return (
         "osahank" in clause
         or "hankeosuu" in clause
+        or "osatoteutu" in clause
         or "delprojekt" in clause
         or "toteuttajakohtai" in clause
         or "Toteuttajakohtai" in clause
