@@ -26,7 +26,8 @@ _WORDS = table("money.toml")
 # starts with a digit lets the regex engine skip straight to the next digit (3x faster).
 _NUMBER = r"(?P<num>\d(?<![\d,.]\d)(?:\d{0,2}(?:[ .]\d{3})+|\d*))(?:,(?P<dec>\d{1,3}))?(?![\d])"
 _SCALE = r"(?:\s?(?P<scale>miljoon(?:aa|an|alla|aksi|asta|assa)|miljoona|milj\.?|M(?=\s?(?:€|eur|EUR|e\b))|t(?=\s?€)|tuhatta|tuhannen|tuhannella|k(?=€)))?"
-_CURRENCY = r"\s?(?P<cur>euro(?:a|n|lla|ksi|on|sta|t|ssa|lle|lta)?\b|EUR\b|eur\b|€|e\b(?![-.]\w))"
+# "kolmekymmentäkuusituhatta (36 000) euroa": the figure in brackets after it in words
+_CURRENCY = r"\)?\s?(?P<cur>euro(?:a|n|lla|ksi|on|sta|t|ssa|lle|lta)?\b|EUR\b|eur\b|€|e\b(?![-.]\w))"
 AMOUNT = gated(_NUMBER + _SCALE + _CURRENCY)
 MEUR = gated(_NUMBER + r"\s?(?P<scale>Meur|MEUR|M€)")
 
@@ -120,7 +121,14 @@ def to_decimal(number: str, decimals: str | None, scale: str | None) -> Decimal 
     return value.quantize(Decimal("0.01"))
 
 
+# "enintään kuusikymmentätuhatta (60 000) euroa": the qualifier stands before the words
+_IN_WORDS_BEFORE = re.compile(r"[a-zåäö]+(?:tuhatta|sataa|miljoonaa) ?\($")
+
+
 def qualifier_before(flat: str, start: int) -> str:
+    if start and flat[start - 1] == "(":
+        words = _IN_WORDS_BEFORE.search(folded(flat), max(0, start - 80), start)
+        start = words.start() if words else start
     match = _QUALIFIER_LOW.search(folded(flat), max(0, start - 32), start)
     if match is None:
         return "exact"
