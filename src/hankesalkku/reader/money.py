@@ -27,7 +27,9 @@ _WORDS = table("money.toml")
 _NUMBER = r"(?P<num>\d(?<![\d,.]\d)(?:\d{0,2}(?:[ .]\d{3})+|\d*))(?:,(?P<dec>\d{1,3}))?(?![\d])"
 _SCALE = r"(?:\s?(?P<scale>miljoon(?:aa|an|alla|aksi|asta|assa)|miljoona|milj\.?|M(?=\s?(?:€|eur|EUR|e\b))|t(?=\s?€)|tuhatta|tuhannen|tuhannella|k(?=€)))?"
 # "kolmekymmentäkuusituhatta (36 000) euroa": the figure in brackets after it in words
-_CURRENCY = r"\)?\s?(?P<cur>euro(?:a|n|lla|ksi|on|sta|t|ssa|lle|lta)?\b|EUR\b|eur\b|€|e\b(?![-.]\w))"
+_CURRENCY = (
+    r"\)?\s?(?P<cur>euro(?:a|n|lla|ksi|on|sta|t|ssa|lle|lta)?\b|EUR\b|eur\b|€|e\b(?![-.]\w))"
+)
 AMOUNT = gated(_NUMBER + _SCALE + _CURRENCY)
 MEUR = gated(_NUMBER + r"\s?(?P<scale>Meur|MEUR|M€)")
 
@@ -217,7 +219,7 @@ def find_figures(flat: str) -> list[Found]:
     """Every euro figure, with or without a currency word where the context says euros."""
     found: dict[int, Found] = {}
     scanned = without_number_chains(flat)  # (the same offsets)
-    for matches in (AMOUNT.finditer(scanned), _meur_matches(scanned)):
+    for matches in (AMOUNT.finditer(scanned), _meur_matches(scanned), _euro_columns(scanned)):
         for m in matches:
             value = to_decimal(m.group("num"), m.group("dec"), m.groupdict().get("scale"))
             if value is None or value <= 0:
@@ -226,6 +228,44 @@ def find_figures(flat: str) -> list[Found]:
                 continue
             found[m.start()] = Found(m.start(), m.end(), value, qualifier_before(flat, m.start()))
     return [found[k] for k in sorted(found)]
+
+
+# A table whose column heading says euros ("euroa\t%" over "Kokonaiskustannukset\t480 000\t100"):
+# the first figure of each row below it is euros, though no row says so.
+_EURO_HEADING = re.compile(
+    r"(?:^|\n)(?:[^\n\t]{0,40}\t)?(?:euroa|euro|eur|EUR|€)(?:\t[^\n\t]{0,12})*(?=\n)"
+)
+_EURO_ROW = re.compile(
+    r"\n[^\n\t\d][^\n\t]{1,80}\t(?P<num>\d{1,3}(?:[ .]\d{3})*)(?:,(?P<dec>\d{1,2}))?(?=\t|\n|$)"
+)
+
+
+class _Cell:
+    """A table row's figure as a currency match: its span is the figure's, not the row's."""
+
+    def __init__(self, row: re.Match) -> None:
+        self._row = row
+
+    def group(self, name: str):
+        return self._row.group(name)
+
+    def groupdict(self) -> dict:
+        return self._row.groupdict()
+
+    def start(self) -> int:
+        return self._row.start("num")
+
+    def end(self) -> int:
+        return self._row.end("dec") if self._row.group("dec") else self._row.end("num")
+
+
+def _euro_columns(flat: str):
+    """The first figure of each row under a column heading of euros, as currency matches."""
+    for heading in _EURO_HEADING.finditer(flat) if "\t" in flat else ():
+        position = heading.end()
+        while (row := _EURO_ROW.match(flat, position)) is not None:
+            yield _Cell(row)
+            position = flat.find("\n", row.end()) if "\n" in flat[row.end() :] else len(flat)
 
 
 # "2 € / tunti", "12 euroa vuorokaudelta", "tuntimaksu 2,00 euroa": a price, not money of a project
