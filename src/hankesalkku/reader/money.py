@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from . import limits
 from .scan import alternatives, by_first_letter, fold_case, folded, gated, literal_first
+from .tables import euro_columns as _euro_columns
 from .wordlists import alternation, table
 
 logger = logging.getLogger(__name__)
@@ -228,44 +229,6 @@ def find_figures(flat: str) -> list[Found]:
                 continue
             found[m.start()] = Found(m.start(), m.end(), value, qualifier_before(flat, m.start()))
     return [found[k] for k in sorted(found)]
-
-
-# A table whose column heading says euros ("euroa\t%" over "Kokonaiskustannukset\t480 000\t100"):
-# the first figure of each row below it is euros, though no row says so.
-_EURO_HEADING = re.compile(
-    r"(?:^|\n)(?:[^\n\t]{0,40}\t)?(?:euroa|euro|eur|EUR|€)(?:\t[^\n\t]{0,12})*(?=\n)"
-)
-_EURO_ROW = re.compile(
-    r"\n[^\n\t\d][^\n\t]{1,80}\t(?P<num>\d{1,3}(?:[ .]\d{3})*)(?:,(?P<dec>\d{1,2}))?(?=\t|\n|$)"
-)
-
-
-class _Cell:
-    """A table row's figure as a currency match: its span is the figure's, not the row's."""
-
-    def __init__(self, row: re.Match) -> None:
-        self._row = row
-
-    def group(self, name: str):
-        return self._row.group(name)
-
-    def groupdict(self) -> dict:
-        return self._row.groupdict()
-
-    def start(self) -> int:
-        return self._row.start("num")
-
-    def end(self) -> int:
-        return self._row.end("dec") if self._row.group("dec") else self._row.end("num")
-
-
-def _euro_columns(flat: str):
-    """The first figure of each row under a column heading of euros, as currency matches."""
-    for heading in _EURO_HEADING.finditer(flat) if "\t" in flat else ():
-        position = heading.end()
-        while (row := _EURO_ROW.match(flat, position)) is not None:
-            yield _Cell(row)
-            position = flat.find("\n", row.end()) if "\n" in flat[row.end() :] else len(flat)
 
 
 # "2 € / tunti", "12 euroa vuorokaudelta", "tuntimaksu 2,00 euroa": a price, not money of a project
