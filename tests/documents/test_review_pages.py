@@ -27,8 +27,10 @@ pytestmark = pytest.mark.django_db
 UPLOAD = reverse("documents:upload")
 
 
-def upload(client, *files):
-    return client.post(UPLOAD, {"files": [SimpleUploadedFile(name, data) for name, data in files]})
+def upload(client, *files, follow=False):
+    return client.post(
+        UPLOAD, {"files": [SimpleUploadedFile(name, data) for name, data in files]}, follow=follow
+    )
 
 
 def test_anonymous_users_are_sent_to_log_in(client):
@@ -59,6 +61,7 @@ def test_several_files_at_once_each_get_their_own_result(client, officer, helsin
         ("roska.bin", JUNK),
         ("skannattu.pdf", PDF_WITHOUT_TEXT),
         ("muistio.txt", NOTHING),
+        follow=True,  # five files: read in the background, results on the batch's page
     )
     page = response.content.decode()
 
