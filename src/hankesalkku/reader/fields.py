@@ -204,7 +204,19 @@ def title(flat: str, section_end: int | None, diary_start: int | None = None):
     return None
 
 
+# A name holds no sentence break ("… seuduilla. Tällä haulla …"): such a find is running text,
+# and a wrong name costs more than a missing one, so the field is left empty.
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÅÄÖ]")
+
+
 def project_name(flat: str):
+    found = _project_name(flat)
+    if found and _SENTENCE_BREAK.search(found[2]):
+        return None
+    return found
+
+
+def _project_name(flat: str):
     m = _NAME_LABEL.search(flat)
     if m:
         name = m.group("name").strip().strip('”“"')
