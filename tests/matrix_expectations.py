@@ -132,6 +132,12 @@ DOCUMENTS_PAGE = [
     (DOCUMENT_READERS, 200, 200),
     (SIGNED_IN, 403, 403),
 ]
+# A reading batch's progress page, GET only: its sender (the officer) and administrators.
+DOCUMENTS_BATCH = [
+    (frozenset({ANONYMOUS}), LOGIN, 405),
+    (DOCUMENT_READERS, 200, 405),
+    (SIGNED_IN, 403, 405),
+]
 DOCUMENTS_ACTION = [  # POST only; a reader's post is answered by going back to the review
     (EVERYONE, 405, None),
     (frozenset({ANONYMOUS}), None, LOGIN),
@@ -203,6 +209,7 @@ EXPECTED: dict[str, list] = {
     "documents:targets": DOCUMENTS_ACTION,
     "documents:apply": DOCUMENTS_ACTION,
     "documents:value_action": DOCUMENTS_ACTION,
+    "documents:batch": DOCUMENTS_BATCH,
     # Accounts: the profile, members, invitations.
     "accounts:profile": override((EVERYONE, None, 405), then=SIGNED_IN_ONLY),
     "accounts:members[own organisation]": MEMBERS_PAGE,

@@ -362,7 +362,7 @@ def build_world() -> World:
     from hankesalkku.accounts.models import Role, RoleAssignment
     from hankesalkku.accounts.services import invitation_create
     from hankesalkku.decisions.models import Decision
-    from hankesalkku.documents.services import document_ingest
+    from hankesalkku.documents.services import document_ingest, reading_batch_create
     from hankesalkku.organisations.models import Organisation
     from hankesalkku.programmes.models import Call, Theme
     from hankesalkku.projects.models import ProjectEntity
@@ -410,6 +410,10 @@ def build_world() -> World:
         extraction=extraction,
         extracted_value=extraction.values.order_by("pk").first(),
         invitation_token=token,
+        # a batch its sender (the funding authority's officer) and administrators may see
+        reading_batch=reading_batch_create(
+            actor=world.users["authority_officer"], files=[("x.txt", DECISION_TEXT)]
+        ),
         member_assignment=RoleAssignment.objects.get(
             user=world.users["preparer"], role=Role.PREPARER
         ),
@@ -455,6 +459,7 @@ ARGUMENTS = {
     "documents:review": {"": lambda w: ({"pk": w.extraction.document_id}, {})},
     "documents:targets": {"": lambda w: ({"pk": w.extraction.document_id}, {})},
     "documents:apply": {"": lambda w: ({"pk": w.extraction.document_id}, {})},
+    "documents:batch": {"": lambda w: ({"pk": w.reading_batch.pk}, {})},
     "documents:value_action": {
         "": lambda w: ({"pk": w.extracted_value.pk, "action": "confirm"}, {})
     },

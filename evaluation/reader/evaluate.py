@@ -105,9 +105,21 @@ def main(argv=None) -> int:
         help="folder of documents with <name>.expected.json (default: evaluation/reader/docs)",
     )
     args = parser.parse_args(argv)
+    count, totals = measure(not args.no_seeds, args.docs, report=args.verbose)
+    print(f"\n{count} documents")
+    print(f"{'group':<15}{'precision':>10}{'recall':>10}{'found':>8}{'expected':>10}")
+    for group in (*GROUPS, "overall"):
+        tp, np_, ne = totals[group]
+        print(f"{group:<15}{_ratio(tp, np_):>10}{_ratio(tp, ne):>10}{tp:>8}{ne:>10}")
+    return 0
+
+
+def measure(include_seeds: bool, docs_dir: Path | None = None, *, report: bool = False):
+    """(documents read, {group or "overall": [true positives, predicted, expected]}); with
+    ``report`` the misses of each document are printed. The CI gate calls this too."""
     totals = defaultdict(lambda: [0, 0, 0])
     count = 0
-    for path, expected in documents(not args.no_seeds, args.docs):
+    for path, expected in documents(include_seeds, docs_dir):
         if not path.exists():
             print(f"missing document {path}", file=sys.stderr)
             continue
@@ -116,10 +128,11 @@ def main(argv=None) -> int:
         pred, want = predicted_facts(result), expected_facts(expected)
         scores = score(pred, want, set(expected.get("ignore_fields", [])))
         for group, (tp, np_, ne) in scores.items():
-            totals[group][0] += tp
-            totals[group][1] += np_
-            totals[group][2] += ne
-        if args.verbose:
+            for total in (totals[group], totals["overall"]):
+                total[0] += tp
+                total[1] += np_
+                total[2] += ne
+        if report:
             misses = []
             for group in GROUPS:
                 p, w = pred[group], want[group]
@@ -136,17 +149,7 @@ def main(argv=None) -> int:
             if misses:
                 print(f"{path.name}:")
                 print("\n".join(misses))
-    print(f"\n{count} documents")
-    print(f"{'group':<15}{'precision':>10}{'recall':>10}{'found':>8}{'expected':>10}")
-    all_tp = all_p = all_e = 0
-    for group in GROUPS:
-        tp, np_, ne = totals[group]
-        all_tp, all_p, all_e = all_tp + tp, all_p + np_, all_e + ne
-        print(f"{group:<15}{_ratio(tp, np_):>10}{_ratio(tp, ne):>10}{tp:>8}{ne:>10}")
-    print(
-        f"{'overall':<15}{_ratio(all_tp, all_p):>10}{_ratio(all_tp, all_e):>10}{all_tp:>8}{all_e:>10}"
-    )
-    return 0
+    return count, totals
 
 
 def _ratio(a: int, b: int) -> str:

@@ -27,8 +27,10 @@ pytestmark = pytest.mark.django_db
 UPLOAD = reverse("documents:upload")
 
 
-def upload(client, *files):
-    return client.post(UPLOAD, {"files": [SimpleUploadedFile(name, data) for name, data in files]})
+def upload(client, *files, follow=False):
+    return client.post(
+        UPLOAD, {"files": [SimpleUploadedFile(name, data) for name, data in files]}, follow=follow
+    )
 
 
 def test_anonymous_users_are_sent_to_log_in(client):
@@ -59,6 +61,7 @@ def test_several_files_at_once_each_get_their_own_result(client, officer, helsin
         ("roska.bin", JUNK),
         ("skannattu.pdf", PDF_WITHOUT_TEXT),
         ("muistio.txt", NOTHING),
+        follow=True,  # five files: read in the background, results on the batch's page
     )
     page = response.content.decode()
 
@@ -297,3 +300,20 @@ def test_the_navigation_offers_reading_only_to_those_who_may(client, officer):
     assert upload not in client.get("/").content.decode()
     client.force_login(officer)
     assert upload in client.get("/").content.decode()
+
+
+def test_the_review_of_a_scan_says_its_evidence_comes_from_ocr(client, officer, helsinki):
+    from hankesalkku.reader.extract import ocr
+    from tests.reader.scans import scanned_pdf
+
+    if not ocr.available():
+        pytest.skip("tesseract or pdftoppm not installed")
+    scan = scanned_pdf(DECISION.decode("utf-8"))
+    document, extraction = document_ingest(actor=officer, data=scan, filename="12_skannattu.pdf")
+    assert extraction.ocr_confidence and extraction.ocr_confidence > 80
+    assert value_named(extraction, "diary_number").value == "HEL 2024-000777"
+
+    client.force_login(officer)
+    page = client.get(reverse("documents:review", args=[document.pk])).content.decode()
+    assert "tunnistettu skannatusta kuvasta (OCR)" in page
+    assert page.count('class="evidence from-ocr"') == extraction.values.exclude(quote="").count()

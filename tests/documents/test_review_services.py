@@ -237,3 +237,21 @@ def test_a_new_organisation_is_created_with_its_source_and_cannot_be_changed_aft
     value.refresh_from_db()
     with pytest.raises(ValidationError, match="jo tallennettu"):
         extracted_value_reject(actor=officer, value=value)
+
+
+@pytest.mark.parametrize(
+    ("name", "typed", "message"),
+    [
+        ("diary_number", "1" * 400, "enintään 60"),
+        ("decision_maker", "x" * 201, "enintään 200"),
+        ("project_acronym", "A" * 300, "enintään"),
+    ],
+)
+def test_a_correction_breaking_the_record_fields_rules_is_refused_with_a_clear_message(
+    officer, extraction, name, typed, message
+):
+    value = value_named(extraction, name)
+    with pytest.raises(ValidationError, match=message):
+        extracted_value_correct(actor=officer, value=value, corrected=typed)
+    value.refresh_from_db()
+    assert value.status == "pending" and not value.corrected_value

@@ -78,13 +78,13 @@ def test_word_lists_live_in_data_files(path):
         assert len(words) < 8, f"{path.name}:{node.lineno} holds words {words[:4]}…"
 
 
-DATA = sorted((PACKAGE / "data").iterdir())
+DATA = sorted(p for p in (PACKAGE / "data").rglob("*") if p.is_file())
 
 
-@pytest.mark.parametrize("path", DATA, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", DATA, ids=lambda p: p.relative_to(PACKAGE / "data").as_posix())
 def test_data_files_load_without_duplicates(path):
     if path.suffix == ".txt":
-        entries = wordlists.lines(path.name)
+        entries = wordlists.lines(path.relative_to(PACKAGE / "data").as_posix())
         assert entries and len(set(entries)) == len(entries)
         return
     data = wordlists.table(path.name)

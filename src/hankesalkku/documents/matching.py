@@ -165,15 +165,38 @@ def _common_prefix(a: str, b: str) -> str:
 
 
 def match_decision(fields: dict[str, str]) -> Decision | None:
+    """The stored decision a document is about: the same diary number and section (a diary
+    number names a matter, which may have several decisions), and where the document gives
+    no section, the same date; None where that does not decide."""
     diary = normalise_diary_number(fields.get("diary_number") or "")
     if not diary:
         return None
-    candidates = list(Decision.objects.filter(diary_number=diary).order_by("-date"))
+    candidates = list(Decision.objects.filter(diary_number=diary).order_by("-date", "-pk"))
     section = normalise_section(fields.get("section") or "")
-    for decision in candidates:
-        if section and decision.section == section:
-            return decision
-    return candidates[0] if candidates and not section else None
+    when = parse_date(fields.get("decision_date") or "")
+    if section:
+        same = [d for d in candidates if d.section == section]
+        dated = [d for d in same if when is None or d.date == when]
+        return (dated or same or [None])[0]
+    if when is not None:
+        candidates = [d for d in candidates if d.date == when] or candidates
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def rematch(extraction, values) -> None:
+    """Match the decision and project again with the values as confirmed: another copy of the
+    same decision may have been saved since this one was read, and a correction may have fixed
+    the diary number. So a second reading updates the stored records, never duplicates them."""
+    fields = {v.name: v.effective_value for v in values if v.group == "field"}
+    if extraction.decision_id is None:
+        extraction.decision = match_decision(fields)
+        if extraction.decision is not None and extraction.organisation_id is None:
+            extraction.organisation = extraction.decision.organisation
+    if extraction.entity_id is None:
+        extraction.entity = match_entity(fields)
+        if extraction.entity is None and extraction.decision is not None:
+            subjects = list(extraction.decision.project_entities.all()[:2])
+            extraction.entity = subjects[0] if len(subjects) == 1 else None
 
 
 def match_entity(fields: dict[str, str]) -> ProjectEntity | None:

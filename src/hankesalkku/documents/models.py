@@ -106,6 +106,18 @@ class Extraction(models.Model):
                 out.append(str(warning))
         return out
 
+    @property
+    def ocr_confidence(self) -> float | None:
+        """The OCR's mean confidence (0-100) when the text was recognised from a scan, else
+        None: the review page then says that every quote comes from OCR."""
+        for warning in self.warnings:
+            if isinstance(warning, dict) and warning.get("code") == "ocr_used":
+                try:
+                    return float(warning.get("params", {}).get("confidence"))
+                except (TypeError, ValueError):
+                    return 0.0
+        return None
+
     def status_for(self, pending: int, total: int) -> str:
         if self.applied and pending == 0:
             return self.Status.APPLIED
@@ -202,3 +214,69 @@ class ExtractedValue(models.Model):
     @property
     def is_applied(self) -> bool:
         return self.record_id is not None
+
+
+class ReadingBatch(models.Model):
+    """Files sent from the browser at once, read in the background (a task), with progress.
+
+    Hundreds of files would outlast a web request, so the view stores them here and enqueues
+    ``documents.tasks.reading_batch_run``; the batch page polls this record for progress. The
+    files' bytes are emptied once read: each becomes a source document with its original.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("jonossa")
+        RUNNING = "running", _("luetaan")
+        FINISHED = "finished", _("valmis")
+
+    created_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("lähettäjä"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("lähetetty"), auto_now_add=True)
+    status = models.CharField(
+        _("tila"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    total = models.PositiveIntegerField(_("tiedostoja"), default=0)
+    done = models.PositiveIntegerField(_("luettu"), default=0)
+    results = models.JSONField(_("tulokset"), default=list, blank=True)
+    """One {"name", "ok", "message", "document_id", "warnings"} a file read, in order."""
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("lukuerä")
+        verbose_name_plural = _("lukuerät")
+
+    def __str__(self) -> str:
+        return _("Lukuerä %(pk)s (%(done)s/%(total)s)") % {
+            "pk": self.pk,
+            "done": self.done,
+            "total": self.total,
+        }
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 100
+
+
+class ReadingBatchFile(models.Model):
+    """One file of a batch, kept until the task has read it."""
+
+    batch = models.ForeignKey(
+        ReadingBatch, verbose_name=_("lukuerä"), on_delete=models.CASCADE, related_name="files"
+    )
+    order = models.PositiveIntegerField(_("järjestys"))
+    name = models.CharField(_("tiedoston nimi"), max_length=255)
+    data = models.BinaryField(_("sisältö"), blank=True)
+
+    class Meta:
+        ordering = ["batch", "order"]
+        verbose_name = _("lukuerän tiedosto")
+        verbose_name_plural = _("lukuerän tiedostot")
+
+    def __str__(self) -> str:
+        return self.name

@@ -24,3 +24,13 @@ def can_review_documents(user) -> tuple[bool, str]:
         "Sinulla ei ole oikeutta lukea asiakirjoja järjestelmään. Pyydä ylläpitäjältä oikeus "
         "lähdeasiakirjojen lisäämiseen."
     )
+
+
+def can_view_batch(user, batch) -> tuple[bool, str]:
+    """A batch's results name its files: its sender and administrators see them."""
+    allowed, reason = can_review_documents(user)
+    if not allowed:
+        return allowed, reason
+    if batch.created_by_id == user.pk or roles.is_administrator(user):
+        return True, ""
+    return False, _("Tämän lukuerän lähetti toinen käyttäjä; vain hän ja ylläpitäjä näkevät sen.")

@@ -37,6 +37,7 @@ class Row:
     record_url: str | None
     match: Organisation | None
     input_value: str
+    ocr_confidence: float | None = None  # the quote was recognised from a scanned image
 
 
 def _amount(value: ExtractedValue, text: str) -> Decimal | None:
@@ -84,6 +85,7 @@ def row_for(value: ExtractedValue, extraction: Extraction) -> Row:
         record_url=record_url(value.record) if value.record_id else None,
         match=value.organisation,
         input_value=input_value(value, effective),
+        ocr_confidence=extraction.ocr_confidence,
     )
 
 

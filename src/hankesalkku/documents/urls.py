@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/kohteet/", views.targets, name="targets"),
     path("<int:pk>/tallenna/", views.apply, name="apply"),
     path("arvo/<int:pk>/<str:action>/", views.value_action, name="value_action"),
+    path("era/<int:pk>/", views.batch, name="batch"),
 ]

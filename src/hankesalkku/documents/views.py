@@ -16,15 +16,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from hankesalkku.accounts.decorators import require_recent_authentication
 from hankesalkku.decisions.models import Decision
 from hankesalkku.organisations.models import Organisation
 from hankesalkku.projects.models import Application, ProjectEntity
 
-from .models import ExtractedValue, Extraction
-from .permissions import can_review_documents
+from .models import ExtractedValue, Extraction, ReadingBatch
+from .permissions import can_review_documents, can_view_batch
 from .review_page import (
     grouped_rows,
     highlighted_text,
@@ -36,15 +36,17 @@ from .review_page import (
     written_records,
 )
 from .services import (
-    DocumentRefused,
-    document_ingest,
+    BACKGROUND_FROM_FILES,
     extracted_value_confirm,
     extracted_value_correct,
     extracted_value_reject,
     extraction_apply,
     extraction_targets_set,
+    read_one,
+    reading_batch_create,
     size_refusal,
 )
+from .tasks import reading_batch_run
 
 RECENT = 20
 
@@ -62,22 +64,21 @@ def review_required(view):
     return wrapper
 
 
-def _read_uploads(request) -> list[dict]:
+def _uploaded_files(request):
+    """The files of the form, or the message why there are none (too large a sending)."""
     try:
         files = request.FILES.getlist("files")
     except (RequestDataTooBig, TooManyFilesSent):
-        return [
-            {
-                "ok": False,
-                "name": "",
-                "message": _(
-                    "Lähetys oli liian suuri tai siinä oli liian monta tiedostoa; lähetä tiedostot "
-                    "pienemmissä erissä."
-                ),
-            }
-        ]
+        return None, _(
+            "Lähetys oli liian suuri tai siinä oli liian monta tiedostoa; lähetä tiedostot "
+            "pienemmissä erissä."
+        )
     if not files:
-        return [{"ok": False, "name": "", "message": _("Valitse vähintään yksi tiedosto.")}]
+        return None, _("Valitse vähintään yksi tiedosto.")
+    return files, ""
+
+
+def _read_uploads(request, files) -> list[dict]:
     results = []
     for upload in files:
         name = upload.name or _("nimetön tiedosto")
@@ -85,41 +86,39 @@ def _read_uploads(request) -> list[dict]:
         if refusal:
             results.append({"ok": False, "name": name, "message": refusal})
             continue
-        try:
-            document, extraction = document_ingest(
-                actor=request.user, data=upload.read(), filename=name
-            )
-        except DocumentRefused as refused:
-            results.append({"ok": False, "name": name, "message": str(refused)})
-            continue
-        except ValidationError as error:
-            results.append({"ok": False, "name": name, "message": " ".join(error.messages)})
-            continue
-        message = (
-            _("Luettu: %(count)s arvoa tarkistettavana.") % {"count": extraction.value_count}
-            if extraction.is_new
-            else _("Sama asiakirja on jo tallennettu; avaa sen tarkistus.")
-        )
-        results.append(
-            {
-                "ok": True,
-                "name": name,
-                "message": message,
-                "document": document,
-                "warnings": extraction.warning_texts() if extraction.is_new else [],
-            }
-        )
+        results.append(read_one(request.user, name, upload.read()))
     return results
+
+
+def _queue_batch(request, files):
+    """Store a large sending as a batch and read it in the background; its page shows progress."""
+    batch = reading_batch_create(
+        actor=request.user,
+        files=[(upload.name or _("nimetön tiedosto"), upload.read()) for upload in files],
+    )
+    reading_batch_run.enqueue(batch.pk)
+    return redirect("documents:batch", batch.pk)
 
 
 @review_required
 def upload(request):
-    results = _read_uploads(request) if request.method == "POST" else []
+    results = []
+    if request.method == "POST":
+        files, problem = _uploaded_files(request)
+        if files and len(files) >= BACKGROUND_FROM_FILES:
+            return _queue_batch(request, files)
+        results = (
+            _read_uploads(request, files)
+            if files
+            else [{"ok": False, "name": "", "message": problem}]
+        )
     extractions = list(Extraction.objects.with_counts()[:RECENT])
     for extraction in extractions:
         extraction.status = extraction.status_for(extraction.pending_count, extraction.value_count)
     return render(
-        request, "documents/upload.html", {"results": results, "extractions": extractions}
+        request,
+        "documents/upload.html",
+        {"results": results, "extractions": extractions, "background_from": BACKGROUND_FROM_FILES},
     )
 
 
@@ -245,3 +244,16 @@ def apply(request, pk: int):
             % {"count": len(failed)},
         )
     return redirect("documents:review", pk=pk)
+
+
+@require_GET
+@review_required
+def batch(request, pk: int):
+    """A batch's progress; htmx polls it (the fragment) until every file is read."""
+    found = get_object_or_404(ReadingBatch, pk=pk)
+    allowed, reason = can_view_batch(request.user, found)
+    if not allowed:
+        return render(request, "documents/forbidden.html", {"reason": reason}, status=403)
+    fragment = request.headers.get("HX-Request") == "true"
+    template = "documents/_batch_progress.html" if fragment else "documents/batch.html"
+    return render(request, template, {"batch": found})

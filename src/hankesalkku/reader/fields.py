@@ -10,9 +10,11 @@ from .organisations import (
     ELY,
     REGIONAL_COUNCIL,
     SATAKUNTA,
+    SWEDISH_ELY,
     council_name,
     ely_name,
     letterhead_council,
+    swedish_ely_name,
 )
 from .scan import Gated, folded, gated
 from .wordlists import alternation, table
@@ -93,10 +95,21 @@ def decision_date(flat: str):
     return None
 
 
+# "Perusopetusjohtaja Jarmo Koskinen": an office holder's title with the person's name; the
+# decision maker is the office (the person changes, the office decides)
+_PERSON_AFTER_TITLE = re.compile(
+    r"^(?P<title>[A-ZÅÄÖ][\w-]*" + _MAKER_WORD + r")\s+[A-ZÅÄÖ][a-zåäö-]+\s+[A-ZÅÄÖ][a-zåäö-]+$"
+)
+
+
 def decision_maker(flat: str):
     m = _MAKER_LABEL.search(flat)
     if m:
-        return m.start("maker"), m.end("maker"), m.group("maker").strip()
+        maker = m.group("maker").strip()
+        person = _PERSON_AFTER_TITLE.match(maker)
+        if person:
+            return m.start("maker"), m.start("maker") + person.end("title"), person["title"]
+        return m.start("maker"), m.end("maker"), maker
     m = _MAKER_SUBJECT.search(flat)
     if m:
         maker = m.group("maker")
@@ -191,7 +204,19 @@ def title(flat: str, section_end: int | None, diary_start: int | None = None):
     return None
 
 
+# A name holds no sentence break ("… seuduilla. Tällä haulla …"): such a find is running text,
+# and a wrong name costs more than a missing one, so the field is left empty.
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÅÄÖ]")
+
+
 def project_name(flat: str):
+    found = _project_name(flat)
+    if found and _SENTENCE_BREAK.search(found[2]):
+        return None
+    return found
+
+
+def _project_name(flat: str):
     m = _NAME_LABEL.search(flat)
     if m:
         name = m.group("name").strip().strip('”“"')
@@ -249,6 +274,9 @@ _COUNCIL_GRANTS = re.compile(
 )
 
 
+_SWEDISH_GRANTS = re.compile(r"\s+(?:" + _words("swedish_grant_words") + r")\b")
+
+
 def funding_authority(flat: str):
     m = _COUNCIL_GRANTS.search(folded(flat))
     if m:
@@ -270,6 +298,9 @@ def funding_authority(flat: str):
         council = next(filter(None, (p.search(flat, m.start(), m.end()) for p in councils)), None)
         if council:
             return council.start(), council.end(), council_name(council)
+    for swedish in SWEDISH_ELY.finditer(flat) if SWEDISH_ELY.could_match(flat) else ():
+        if _SWEDISH_GRANTS.match(flat, swedish.end()):
+            return swedish.start(), swedish.end(), swedish_ely_name(swedish)
     # a regional council that grants or opens a call in its own letter is the funder
     council = letterhead_council(flat)
     if council and _COUNCIL_FUNDS.search(flat):

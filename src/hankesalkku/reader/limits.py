@@ -53,3 +53,13 @@ HTML_MAX_ELEMENTS = 50_000
 
 HTML_MAX_DEPTH = 400
 """Deepest nesting of elements in an HTML page (real pages stay under 50)."""
+
+DOCUMENT_SECONDS = 60.0
+"""Longest time one document may take. The pipeline looks at the clock before each stage and
+OCR before each page; past the limit it gives up on the rest of the document with the message
+``time_limit`` (what the finished stages found is kept). The text stages are linear and capped
+by ``MAX_ANALYSED_CHARS`` (a few seconds at most), so in practice only OCR of a long scan can
+reach it. The command line and the web read through ``read_document`` and so share it."""
+
+OCR_MAX_PAGES = 30
+"""Pages of a scanned PDF recognised at most (a decision has a few; OCR takes seconds a page)."""

@@ -45,6 +45,11 @@ JSON_TOO_DEEP = "json_too_deep"
 AHJO_JSON_NO_CONTENT = "ahjo_json_no_content"
 MIXED_ENCODING = "mixed_encoding"
 MOJIBAKE_REPAIRED = "mojibake_repaired"
+TIME_LIMIT = "time_limit"
+OCR_USED = "ocr_used"
+OCR_UNAVAILABLE = "ocr_unavailable"
+OCR_TRUNCATED = "ocr_truncated"
+OCR_NO_TEXT = "ocr_no_text"
 
 _SUPPORTED = {
     "fi": "Tuetut muodot ovat teksti, PDF (tekstikerroksella), DOCX, HTML ja Ahjon JSON.",
@@ -207,6 +212,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Filen hade felaktigt tolkade bokstäver (t.ex. \u201c\u00c3\u00a4\u201d); "
         "de rättades.",
         "en": "The file had misread letters (e.g. \u201c\u00c3\u00a4\u201d); they were repaired.",
+    },
+    TIME_LIMIT: {
+        "fi": "Asiakirjan lukeminen keskeytettiin {seconds} sekunnin jälkeen ennen vaihetta "
+        "{stage}; sitä seuraavat tiedot jäivät lukematta.",
+        "sv": "Läsningen av dokumentet avbröts efter {seconds} sekunder före steget {stage}; "
+        "uppgifterna efter det lästes inte.",
+        "en": "Reading the document was stopped after {seconds} seconds before the stage "
+        "{stage}; what comes after it was not read.",
+    },
+    OCR_USED: {
+        "fi": "PDF-tiedostossa ei ole tekstikerrosta; teksti tunnistettiin kuvasta (OCR, "
+        "{pages} sivua, varmuus {confidence} %). Tarkista luvut asiakirjan kuvasta.",
+        "sv": "PDF-filen har inget textlager; texten kändes igen ur bilden (OCR, {pages} sidor, "
+        "säkerhet {confidence} %). Kontrollera siffrorna mot dokumentets bild.",
+        "en": "The PDF file has no text layer; its text was recognised from the image (OCR, "
+        "{pages} pages, confidence {confidence} %). Check the figures against the image.",
+    },
+    OCR_UNAVAILABLE: {
+        "fi": "PDF-tiedostossa ei ole tekstikerrosta, eikä tekstintunnistusta (Tesseract) ole "
+        "asennettu palvelimelle; asiakirjaa ei voitu lukea.",
+        "sv": "PDF-filen har inget textlager och textigenkänning (Tesseract) är inte "
+        "installerad på servern; dokumentet kunde inte läsas.",
+        "en": "The PDF file has no text layer and text recognition (Tesseract) is not "
+        "installed on the server; the document could not be read.",
+    },
+    OCR_NO_TEXT: {
+        "fi": "PDF-tiedostossa ei ole tekstikerrosta, eikä tekstintunnistus (OCR) löytänyt "
+        "sen sivuilta tekstiä.",
+        "sv": "PDF-filen har inget textlager och textigenkänningen (OCR) hittade ingen text på "
+        "dess sidor.",
+        "en": "The PDF file has no text layer and text recognition (OCR) found no text on its "
+        "pages.",
+    },
+    OCR_TRUNCATED: {
+        "fi": "Skannatusta PDF-tiedostosta tunnistettiin vain {pages} ensimmäistä sivua "
+        "({total} sivusta).",
+        "sv": "Ur den skannade PDF-filen kändes bara de {pages} första sidorna igen (av {total}).",
+        "en": "Only the first {pages} pages of the scanned PDF file were recognised (of {total}).",
     },
 }
 

@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from . import limits
 from .scan import alternatives, by_first_letter, fold_case, folded, gated, literal_first
+from .tables import euro_columns as _euro_columns
 from .wordlists import alternation, table
 
 logger = logging.getLogger(__name__)
@@ -26,7 +27,10 @@ _WORDS = table("money.toml")
 # starts with a digit lets the regex engine skip straight to the next digit (3x faster).
 _NUMBER = r"(?P<num>\d(?<![\d,.]\d)(?:\d{0,2}(?:[ .]\d{3})+|\d*))(?:,(?P<dec>\d{1,3}))?(?![\d])"
 _SCALE = r"(?:\s?(?P<scale>miljoon(?:aa|an|alla|aksi|asta|assa)|miljoona|milj\.?|M(?=\s?(?:€|eur|EUR|e\b))|t(?=\s?€)|tuhatta|tuhannen|tuhannella|k(?=€)))?"
-_CURRENCY = r"\s?(?P<cur>euro(?:a|n|lla|ksi|on|sta|t|ssa|lle|lta)?\b|EUR\b|eur\b|€|e\b(?![-.]\w))"
+# "kolmekymmentäkuusituhatta (36 000) euroa": the figure in brackets after it in words
+_CURRENCY = (
+    r"\)?\s?(?P<cur>euro(?:a|n|lla|ksi|on|sta|t|ssa|lle|lta)?\b|EUR\b|eur\b|€|e\b(?![-.]\w))"
+)
 AMOUNT = gated(_NUMBER + _SCALE + _CURRENCY)
 MEUR = gated(_NUMBER + r"\s?(?P<scale>Meur|MEUR|M€)")
 
@@ -60,7 +64,8 @@ _ROLE_ANY = re.compile(
     )
 )
 _PART_MARK = re.compile(
-    r"osahank\w*|hankeosuu\w*|delprojekt\w*|[Tt]oteuttajakohtai\w*|(?<!tuen )\bosuu(?:s|den|teen)\b|"
+    r"osahank\w*|hankeosuu\w*|osatoteutu\w*|delprojekt\w*|[Tt]oteuttajakohtai\w*|"
+    r"(?<!tuen )\bosuu(?:s|den|teen)\b|"
     r"\b[A-ZÅÄÖ]\w+n\s+(?:kaupungin\s+)?(?:hankkeen|hankkeelle)\b|"
     r"\w+(?:toimialan|kaupungin|yksikön|kunnan)\s+hanke\w*"
 )
@@ -119,7 +124,14 @@ def to_decimal(number: str, decimals: str | None, scale: str | None) -> Decimal 
     return value.quantize(Decimal("0.01"))
 
 
+# "enintään kuusikymmentätuhatta (60 000) euroa": the qualifier stands before the words
+_IN_WORDS_BEFORE = re.compile(r"[a-zåäö]+(?:tuhatta|sataa|miljoonaa) ?\($")
+
+
 def qualifier_before(flat: str, start: int) -> str:
+    if start and flat[start - 1] == "(":
+        words = _IN_WORDS_BEFORE.search(folded(flat), max(0, start - 80), start)
+        start = words.start() if words else start
     match = _QUALIFIER_LOW.search(folded(flat), max(0, start - 32), start)
     if match is None:
         return "exact"
@@ -208,7 +220,7 @@ def find_figures(flat: str) -> list[Found]:
     """Every euro figure, with or without a currency word where the context says euros."""
     found: dict[int, Found] = {}
     scanned = without_number_chains(flat)  # (the same offsets)
-    for matches in (AMOUNT.finditer(scanned), _meur_matches(scanned)):
+    for matches in (AMOUNT.finditer(scanned), _meur_matches(scanned), _euro_columns(scanned)):
         for m in matches:
             value = to_decimal(m.group("num"), m.group("dec"), m.groupdict().get("scale"))
             if value is None or value <= 0:
@@ -292,6 +304,7 @@ def _part_mark(clause: str) -> bool:
     return (
         "osahank" in clause
         or "hankeosuu" in clause
+        or "osatoteutu" in clause
         or "delprojekt" in clause
         or "toteuttajakohtai" in clause
         or "Toteuttajakohtai" in clause

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .inflection import head_nominative
+from .names import city_of_genitive
 from .scan import gated
 from .wordlists import alternation, table
 
@@ -24,7 +25,17 @@ def _ministry(code: str, name: str) -> re.Pattern:
     return re.compile(rf"\b{code}\b|\b[{name[0].upper()}{name[0]}]{name[1:]}\w*")
 
 
-MINISTRIES = {code: _ministry(code, name) for code, name in _DATA["ministries"].items()}
+def _ministry_sv(code: str, pattern: re.Pattern) -> re.Pattern:
+    """The Finnish pattern, or the ministry's Swedish name ("arbets- och näringsministeriets")."""
+    swedish = _DATA.get("ministries_sv", {}).get(code)
+    if not swedish:
+        return pattern
+    return re.compile(pattern.pattern + "|" + _ministry(code, swedish).pattern.split("|", 1)[1])
+
+
+MINISTRIES = {
+    code: _ministry_sv(code, _ministry(code, name)) for code, name in _DATA["ministries"].items()
+}
 _ANY_MINISTRY = re.compile("|".join(p.pattern for p in MINISTRIES.values()))
 
 # canonical name -> pattern of its written forms (inflected and abbreviated)
@@ -70,9 +81,18 @@ def letterhead_council(flat: str, head: int = 300) -> tuple[int, int, str] | Non
     return (m.start(), m.end(), council_name(m)) if m else None
 
 
+# Swedish: "NTM-centralen i Lappland", "ELY-centralen i Egentliga Finland"
+SWEDISH_ELY = gated(
+    r"(?:NTM|ELY)-central(?:en|s)? i (" + _CAPITAL + r"[a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)"
+)
+
+
+def swedish_ely_name(match: re.Match) -> str:
+    return f"{match.group(0).split('-')[0]}-centralen i {match.group(1)}"
+
+
 _WELLBEING = gated(r"(" + _REGION + r") hyvinvointialue\w*")
 _COMPANY = gated(r"(" + _CAPITAL + r"[\w&-]*\s(?:[A-ZÅÄÖ][\w&-]*\s){0,3}(?:Oy|Oyj|ry|r\.y\.|sr)\b)")
-_CITY_STEMS: dict[str, str] = dict(_DATA["city_genitives"])
 
 
 _ELY_NEEDLES = getattr(ELY, "needles", ())
@@ -93,7 +113,7 @@ def ely_name(match: re.Match) -> str:
 
 # Words every match of each _KNOWN pattern contains (speed: see known_mentions_in).
 _KNOWN_NEEDLES = tuple(tuple(known["needles"]) for known in _DATA["known"])
-_GATED_KINDS = ("ely", "council", "satakunta", "wellbeing", "city", "company")
+_GATED_KINDS = ("ely", "council", "satakunta", "wellbeing", "city", "company", "swedish ely")
 
 
 def known_mentions(text: str, within: str | None = None) -> list[tuple[int, int, str]]:
@@ -127,6 +147,9 @@ def known_mentions(text: str, within: str | None = None) -> list[tuple[int, int,
     if gates[5]:
         for m in _matches(_COMPANY, text):
             found.append((m.start(), m.end(), m.group(1).strip()))
+    if gates[6]:
+        for m in _matches(SWEDISH_ELY, text):
+            found.append((m.start(), m.end(), swedish_ely_name(m)))
     found.sort(key=lambda item: (item[0], -item[1]))
     return found
 
@@ -150,7 +173,8 @@ def _active(within: str) -> tuple[bool, ...]:
     if cached is not None and cached[0] is within:
         return cached[1]
     flags = tuple(any(n in within for n in needles) for needles in _KNOWN_NEEDLES) + tuple(
-        _could(p, within) for p in (ELY, REGIONAL_COUNCIL, SATAKUNTA, _WELLBEING, _CITY, _COMPANY)
+        _could(p, within)
+        for p in (ELY, REGIONAL_COUNCIL, SATAKUNTA, _WELLBEING, _CITY, _COMPANY, SWEDISH_ELY)
     )
     if len(_active_cache) > 8:
         _active_cache.clear()
@@ -188,7 +212,7 @@ def nominative(phrase: str) -> str | None:
     if phrase.endswith(")"):  # (the cheap tests below skip patterns that cannot match)
         phrase = _ABBREVIATION_END.sub("", phrase)  # "X Oy (XAMK)"
     if _TAIL_GATE.search(phrase):
-        phrase = _TAIL.sub("", phrase)
+        phrase = _TAIL.sub("", phrase).rstrip(" ,;")
     if _ODD_SPACE.search(phrase):
         phrase = _SPACES.sub(" ", phrase)
     if len(phrase) < 2 or len(phrase) > 120:
@@ -233,4 +257,5 @@ def split_list(phrase: str) -> list[str]:
 
 
 def city_organisation(genitive: str) -> str | None:
-    return f"{genitive} kaupunki" if genitive in _CITY_STEMS else None
+    """ "Raahen" -> "Raahen kaupunki" where the genitive names a city (``data/names``)."""
+    return f"{genitive} kaupunki" if city_of_genitive(genitive) else None

@@ -10,6 +10,7 @@ import re
 
 from . import limits
 from .money import Found
+from .names import city_of_diary_prefix
 from .organisations import city_organisation, known_mentions
 from .result import Amount, Field
 from .textview import TextView
@@ -22,8 +23,9 @@ _PARTY_ROLES = ("own_financing", "municipal_financing", "part_total", "part_supp
 def home_organisation(flat: str, fields: dict[str, Field]) -> str | None:
     """The organisation whose decision this is, for its own money."""
     diary = fields.get("diary_number")
-    if diary and diary.value and diary.value.startswith("HEL"):
-        return "Helsingin kaupunki"
+    city = city_of_diary_prefix(diary.value) if diary and diary.value else None
+    if city:
+        return city
     m = _HOME_CITY.search(flat[:1500])
     return f"{m.group(1)} kaupunki" if m else None
 

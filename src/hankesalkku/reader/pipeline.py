@@ -42,6 +42,7 @@ from __future__ import annotations
 import inspect
 import logging
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -307,6 +308,7 @@ class Reading:
         """Put what was read into ``result``."""
         extracted = self.get("extracted")
         result.text = extracted.text if extracted is not None else ""
+        result.ocr_confidence = extracted.ocr_confidence if extracted is not None else None
         for message in self.messages:
             result.add_message(message)
         fields = {**self.get("fields", {}), **self.get("form_fields", {})}
@@ -320,11 +322,22 @@ class Reading:
         result.kind = self.get("kind", "unknown")
 
 
+def clock() -> float:
+    """The time the per-document limit is measured in (a test may replace it)."""
+    return time.monotonic()
+
+
 def run(data: bytes, filename: str, stages: tuple[Stage, ...] = STAGES) -> Reading:
-    """Run ``stages`` in order over one file."""
+    """Run ``stages`` in order over one file, giving up after ``limits.DOCUMENT_SECONDS``."""
     reading = Reading({"data": data, "filename": filename})
     values = reading.values
+    started = clock()
     for stage in stages:
+        if clock() - started > limits.DOCUMENT_SECONDS:
+            reading.messages.append(
+                M.make(M.TIME_LIMIT, stage=stage.name, seconds=f"{limits.DOCUMENT_SECONDS:g}")
+            )
+            break
         arguments = {}
         for name in stage.needs:
             value = values.get(name, MISSING)

@@ -163,6 +163,9 @@ class ReadResult:
     """The problems found, in Finnish (the text of each of ``messages``)."""
     messages: list[Message] = field(default_factory=list)
     """The same problems with a stable code each, to show in any language."""
+    ocr_confidence: float | None = None
+    """Mean word confidence (0-100) when the text was recognised by OCR from a scan, else
+    None: every value of such a text may hold a misread character."""
 
     def add_message(self, message: Message) -> None:
         """Record a problem: its code in ``messages`` and its Finnish text in ``errors``."""

@@ -51,6 +51,8 @@ _AFTER_RE = [(gated("(?:" + k + ")" + (_ORG_LIST + _LIST_STOP if many else _ORG 
 # Speed: find the rare role word first, then check the verb in a short window before it.
 _BEFORE_WORD = gated(r"(?<!\w)(?:" + "|".join(_BEFORE) + r")(?!\w)")
 _BEFORE_VERB = {word: re.compile(verb + "$") for word, (_, verb) in _BEFORE.items()}
+# "X on hakenut / hakee … rahoitusta": applying only when support is what is applied for
+_APPLYING = {word for word, entry in _DATA["after_name"].items() if entry["role"] == "applicant"}
 _APPLIED_FOR = re.compile(r"[^\n]{0,100}?(?:tukea|rahoitusta|avustusta)")
 # Cheap substring tests that let most documents skip most patterns (speed, item 7).
 _NEEDLES = ("koordin", "toteutta", "partner", "kumppan", "vastaa", "haetaan", "hake")
@@ -119,7 +121,7 @@ def find_roles(
         add(m.start("org"), m.end("org"), m.group("org"), "authorised_unit", False)
     for word_match in _BEFORE_WORD.finditer(flat):
         word = word_match.group()
-        if word == "hakenut" and not _APPLIED_FOR.match(flat, word_match.end()):
+        if word in _APPLYING and not _APPLIED_FOR.match(flat, word_match.end()):
             continue
         m = _BEFORE_VERB[word].search(flat, max(0, word_match.start() - 60), word_match.start())
         if m:

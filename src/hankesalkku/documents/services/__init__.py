@@ -1,6 +1,7 @@
 """Documents in, checked records out: read → review → apply, each a service of its own."""
 
 from .apply import extraction_apply
+from .batches import BACKGROUND_FROM_FILES, read_one, reading_batch_create, reading_batch_read_next
 from .reading import (
     MAX_DOCUMENT_BYTES,
     DocumentRefused,
@@ -17,6 +18,10 @@ from .review import (
 )
 
 __all__ = [
+    "BACKGROUND_FROM_FILES",
+    "read_one",
+    "reading_batch_create",
+    "reading_batch_read_next",
     "MAX_DOCUMENT_BYTES",
     "DocumentRefused",
     "document_ingest",

@@ -43,6 +43,7 @@ from ..matching import (
     OrganisationIndex,
     parse_amount,
     parse_date,
+    rematch,
 )
 from ..models import ExtractedValue, Extraction
 
@@ -284,8 +285,10 @@ class _Apply:
         party = value.organisation
         beneficiary = party if party is not None and party.top.pk != payer.top.pk else None
         amount = parse_amount(value.effective_value)
+        # The same payer, budget item, project and amount is the same commitment, whichever
+        # decision (or copy of it) it was read from.
         commitment = Commitment.objects.filter(
-            decision=decision, payer=payer, entity=entity, budget_item=item, amount=amount
+            payer=payer, entity=entity, budget_item=item, amount=amount
         ).first() or commitment_create(
             actor=self.actor,
             decision=decision,
@@ -386,6 +389,7 @@ def extraction_apply(*, actor, extraction: Extraction) -> Extraction:
         ]
         for value in values:
             value.error = ""
+        rematch(extraction, values)
         run = _Apply(actor, extraction, values)
         index = OrganisationIndex()
         run.organisations(index)

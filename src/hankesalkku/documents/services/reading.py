@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from hankesalkku.core.services import save_validated, service
 from hankesalkku.reader import MAX_BYTES, ReadResult, read_document
+from hankesalkku.reader.inflection import names_several
 from hankesalkku.reader.messages import NOTHING_FOUND as NOTHING_FOUND_CODE
 from hankesalkku.reader.messages import message_text
 from hankesalkku.sources.models import DocumentKind, SourceDocument
@@ -173,11 +174,14 @@ def _values(extraction, result: ReadResult, organisations: OrganisationIndex) ->
     text = result.text
     for mention in result.organisations:
         context = text[mention.evidence.start : mention.evidence.end + _CONTEXT]
+        known = organisations.find(mention.name, context)
+        if known is None and names_several(mention.name):
+            continue  # "Oulun ja Helsingin kaupunkien palvelut": a description, not a name
         add(
             group=group.ORGANISATION,
             name=mention.role,
             value=mention.name,
-            organisation=organisations.find(mention.name, context),
+            organisation=known,
             **_span(mention.evidence),
         )
     for amount in result.amounts:

@@ -10,8 +10,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from hankesalkku.core.services import delete_recorded, save_validated, service
+from hankesalkku.decisions.models import Decision
+from hankesalkku.organisations.models import Organisation
+from hankesalkku.projects.models import ProjectEntity
 
-from ..matching import parse_amount, parse_date
+from ..conversions import decision_value, entity_field
+from ..matching import DECISION_FIELDS, ENTITY_FIELDS, parse_amount, parse_date
 from ..models import ExtractedValue, Extraction
 
 Status = ExtractedValue.Status
@@ -78,7 +82,38 @@ def normalise_correction(value: ExtractedValue, text: str) -> str:
                 }
             )
         return parsed.isoformat()
+    _validate_as_its_service_would(value, text, label)
     return text
+
+
+def _validate_as_its_service_would(value: ExtractedValue, text: str, label: str) -> None:
+    """Check a corrected text with the rules of the record field it will be written to (the
+    model field's length, choices and validators, which the field's service applies through
+    full_clean), so a 400-digit diary number is refused here, with the field's name, and not
+    when the records are written."""
+    if value.group == ExtractedValue.Group.ORGANISATION:
+        model_field, converted = Organisation._meta.get_field("name"), text
+    elif value.name in DECISION_FIELDS:
+        model_field = Decision._meta.get_field(DECISION_FIELDS[value.name])
+        converted = decision_value(_Corrected(value, text))
+    elif value.name in ENTITY_FIELDS:
+        model_field = ProjectEntity._meta.get_field(ENTITY_FIELDS[value.name])
+        converted = entity_field(_Corrected(value, text))[model_field.name]
+    else:
+        return
+    try:
+        model_field.clean(converted, None)
+    except ValidationError as error:
+        raise ValidationError(
+            {"corrected_value": f"{label}: {' '.join(error.messages)}"}
+        ) from error
+
+
+class _Corrected:
+    """An extracted value as it would be with the correction (for the conversions)."""
+
+    def __init__(self, value: ExtractedValue, text: str) -> None:
+        self.name, self.effective_value = value.name, text
 
 
 @service

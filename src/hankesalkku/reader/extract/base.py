@@ -14,6 +14,8 @@ class Extracted:
     # field name -> (value, start, end) with text[start:end] quoting the value's source
     hints: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     format: str = "text"
+    # mean word confidence (0-100) where the text was recognised from an image, else None
+    ocr_confidence: float | None = None
 
     @property
     def errors(self) -> list[str]:
