@@ -3,12 +3,6 @@
 (function () {
   "use strict";
 
-  /* <select data-submit-on-change>: the language menu submits its form when changed. */
-  document.addEventListener("change", function (event) {
-    var select = event.target.closest && event.target.closest("select[data-submit-on-change]");
-    if (select && select.form) { select.form.submit(); }
-  });
-
   /* <input data-select-on-focus>: a share link is selected whole, ready to copy. Delegated,
      because htmx swaps the results in later. */
   document.addEventListener("focusin", function (event) {
