@@ -67,12 +67,21 @@ def start_browser():
     return browser
 
 
-def set_width(browser, width: int) -> None:
-    """The viewport, not the window, is `width` wide: mobile emulation makes 390 px exact."""
+def set_width(browser, width: int, height: int = 900) -> None:
+    """The viewport, not the window, is `width` wide (desktop emulation: a phone's would zoom
+    out to fit a wide page and so hide the very overflow the test looks for)."""
     browser.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
-        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
     )
+
+
+def save_full_page(browser, path, width: int) -> None:
+    """A screenshot of the whole page (at most 4000 px tall), for a person to look at."""
+    height = min(browser.execute_script("return document.documentElement.scrollHeight"), 4000)
+    set_width(browser, width, height)
+    browser.save_screenshot(str(path))
+    set_width(browser, width)
 
 
 def violations(browser) -> list[dict]:

@@ -12,7 +12,13 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from tests.accessibility.browser import horizontal_overflow, set_width, start_browser, violations
+from tests.accessibility.browser import (
+    horizontal_overflow,
+    save_full_page,
+    set_width,
+    start_browser,
+    violations,
+)
 
 WIDTHS = (1366, 390)
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "data" / "screenshots"
@@ -121,5 +127,7 @@ def test_every_page_kind_is_accessible_and_fits_a_phone(live_server, browser, se
                 check_page(browser, live_server.url + path, f"{name} ({state})", width, problems)
                 if width < 600 and state == "signed out":
                     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-                    browser.save_screenshot(str(SCREENSHOTS / f"{name.replace(' ', '-')}-390.png"))
+                    save_full_page(
+                        browser, SCREENSHOTS / f"{name.replace(' ', '-')}-390.png", width
+                    )
     assert not problems, f"{len(problems)} accessibility problems:\n" + "\n".join(problems)
