@@ -190,6 +190,7 @@ EXPECTED: dict[str, list] = {
     "documents:review": DOCUMENTS_PAGE,
     "documents:targets": DOCUMENTS_ACTION,
     "documents:apply": DOCUMENTS_ACTION,
+    "documents:confirm_unconflicted": DOCUMENTS_ACTION,
     "documents:value_action": DOCUMENTS_ACTION,
     # Accounts: the profile, members, invitations.
     "accounts:profile": override((EVERYONE, None, 405), then=SIGNED_IN_ONLY),

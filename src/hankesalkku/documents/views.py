@@ -36,6 +36,7 @@ from .review_page import (
     written_records,
 )
 from .services import (
+    extraction_confirm_unconflicted,
     DocumentRefused,
     document_ingest,
     extracted_value_confirm,
@@ -226,6 +227,16 @@ def targets(request, pk: int):
         messages.success(request, _("Kohteet tallennettu."))
     except ValidationError as refused:
         messages.error(request, " ".join(refused.messages))
+    return redirect("documents:review", pk=pk)
+
+
+@require_POST
+@review_required
+def confirm_unconflicted(request, pk: int):
+    count = extraction_confirm_unconflicted(actor=request.user, extraction=_extraction(pk))
+    messages.success(
+        request, _("Vahvistettu %(count)s arvoa, joilla ei ole ristiriitaa.") % {"count": count}
+    )
     return redirect("documents:review", pk=pk)
 
 
