@@ -36,13 +36,13 @@ from .review_page import (
     written_records,
 )
 from .services import (
-    extraction_confirm_unconflicted,
     DocumentRefused,
     document_ingest,
     extracted_value_confirm,
     extracted_value_correct,
     extracted_value_reject,
     extraction_apply,
+    extraction_confirm_unconflicted,
     extraction_targets_set,
     size_refusal,
 )
