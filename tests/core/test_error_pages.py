@@ -47,3 +47,8 @@ def test_refusals_have_the_same_look(code):
 
     page = render_to_string(f"{code}.html")
     assert f"Virhe {code}" in page and "hankesalkku.css" in page
+
+
+def test_a_missing_page_does_not_repeat_its_address(client):
+    page = html(client.get("/hankkeet/salainen-luonnos/"))
+    assert "salainen-luonnos" not in page
