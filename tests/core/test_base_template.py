@@ -49,3 +49,14 @@ def test_a_skip_link_leads_to_the_main_landmark(client):
 def test_messages_stay_a_list_inside_their_live_region(client):
     page = html(client.get(reverse("projects:list"), {"haku": "ei-ole"}))
     assert '<ul class="messages" role=' not in page
+
+
+def test_a_source_links_spoken_name_begins_with_its_visible_word(demo, client):
+    """WCAG 2.5.3: the "lähde" link is read as "lähde: <document>", not a different name."""
+    for page in (
+        reverse("site:home"),
+        reverse("insights:overview") + "?theme=lasten-nuorten-ja-perheiden-palvelut",
+    ):
+        text = html(client.get(page))
+        assert 'class="source-link"' in text
+        assert 'aria-label="Lähde:' not in text
