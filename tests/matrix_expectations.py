@@ -208,6 +208,7 @@ EXPECTED: dict[str, list] = {
     "documents:review": DOCUMENTS_PAGE,
     "documents:targets": DOCUMENTS_ACTION,
     "documents:apply": DOCUMENTS_ACTION,
+    "documents:confirm_unconflicted": DOCUMENTS_ACTION,
     "documents:value_action": DOCUMENTS_ACTION,
     "documents:batch": DOCUMENTS_BATCH,
     # Accounts: the profile, members, invitations.

@@ -6,7 +6,6 @@ SQLite in a git-ignored data folder is the zero-set-up default; DATABASE_URL sel
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
 
 from hankesalkku.security import (
     content_security_policy,
@@ -138,7 +137,9 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 
 LANGUAGE_CODE = "fi"
-LANGUAGES = [("fi", _("suomi")), ("sv", _("svenska")), ("en", _("English"))]
+# Each language is named in its own language, as a person looking for theirs reads it.
+LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+FORMAT_MODULE_PATH = ["hankesalkku.core.formats"]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True

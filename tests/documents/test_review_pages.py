@@ -317,3 +317,32 @@ def test_the_review_of_a_scan_says_its_evidence_comes_from_ocr(client, officer, 
     page = client.get(reverse("documents:review", args=[document.pk])).content.decode()
     assert "tunnistettu skannatusta kuvasta (OCR)" in page
     assert page.count('class="evidence from-ocr"') == extraction.values.exclude(quote="").count()
+def test_a_file_just_over_the_limit_reads_as_larger_than_the_limit(client, officer):
+    client.force_login(officer)
+    page = upload(client, ("iso.txt", b"a" * 21_000_000)).content.decode()
+    assert "iso.txt on liian suuri (20,1 Mt); suurin luettava koko on 20 Mt" in page
+
+
+def test_an_officer_confirms_at_once_every_value_without_a_conflict(client, officer, reviewed):
+    document, extraction = reviewed
+    client.force_login(officer)
+    rejected = extraction.values.first()
+    client.post(reverse("documents:value_action", args=[rejected.pk, "reject"]))
+    response = client.post(reverse("documents:confirm_unconflicted", args=[document.pk]))
+    assert response.status_code == 302
+    statuses = dict(extraction.values.values_list("pk", "status"))
+    assert statuses.pop(rejected.pk) == ExtractedValue.Status.REJECTED
+    assert statuses and set(statuses.values()) == {ExtractedValue.Status.CONFIRMED}
+    page = client.get(reverse("documents:review", args=[document.pk])).content.decode()
+    assert "Vahvista kaikki, joilla ei ole ristiriitaa" in page
+
+
+def test_values_that_contradict_a_stored_record_wait_for_a_person(client, officer, reviewed):
+    from hankesalkku.documents.matching import conflict
+
+    document, extraction = reviewed
+    client.force_login(officer)
+    client.post(reverse("documents:confirm_unconflicted", args=[document.pk]))
+    for value in extraction.values.all():
+        if conflict(value, extraction):
+            assert value.status == ExtractedValue.Status.PENDING

@@ -53,3 +53,16 @@ def test_spent_and_open_amounts_are_for_the_citys_finance_officers_only(demo, cl
     totp_enrol(actor=service_actor(), user=officer, secret=TEST_TOTP_SECRET)
     client.force_login(officer)
     assert "käytetty" in client.get(url).content.decode()
+
+
+def test_a_project_the_city_and_its_unit_both_partner_is_listed_once(client):
+    from tests.factories import OrganisationFactory, PartnerFactory, ProjectEntityFactory
+
+    city = OrganisationFactory(name="Kaupunki", slug="kaupunki")
+    unit = OrganisationFactory(name="Nuorisopalvelut", slug="nuorisopalvelut", parent=city)
+    entity = ProjectEntityFactory.in_status_funded(acronym="YHTEINEN")
+    PartnerFactory(entity=entity, organisation=city, description="tilat")
+    PartnerFactory(entity=entity, organisation=unit, description="ohjaajat")
+    page = html(client.get(reverse("organisations:detail", args=["kaupunki"])))
+    assert page.count(">YHTEINEN</a>") == 1
+    assert "tilat; ohjaajat" in page

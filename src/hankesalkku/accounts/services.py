@@ -15,9 +15,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from hankesalkku.core.dates import format_date
 from hankesalkku.core.services import save_validated, service
 
 from . import roles
@@ -118,7 +118,7 @@ def invitation_check(token: str) -> tuple[Invitation | None, str]:
         return invitation, _(
             "Kutsu on vanhentunut %(date)s. Pyydä organisaatiosi allekirjoitusoikeuden "
             "haltijalta uusi kutsu."
-        ) % {"date": date_format(timezone.localtime(invitation.expires_at), "j.n.Y")}
+        ) % {"date": format_date(timezone.localtime(invitation.expires_at))}
     return invitation, ""
 
 

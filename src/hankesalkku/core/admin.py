@@ -222,6 +222,10 @@ class ServiceInline(ServiceWrites):
 class ServiceAdmin(ServiceWrites, admin.ModelAdmin):
     """A ModelAdmin whose every save, inline row, relation and delete is a service call."""
 
+    class Media:
+        # Accessible names for the autocomplete and two-list widgets (see the file).
+        js = ("hankesalkku/admin-a11y.js",)
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         return _showing_refusals(form, _FormShowsRefusal, request)

@@ -58,8 +58,10 @@ class Activity(models.Model):
     actor_name = models.CharField(_("tekijän tunnus"), max_length=150)
     service = models.CharField(_("toiminto"), max_length=100)
     verb = models.CharField(_("laji"), max_length=20, choices=ActivityVerb.choices)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("tietuetyyppi"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("tietueen tunniste"))
     record = GenericForeignKey("content_type", "object_id")
     object_repr = models.CharField(_("kohde"), max_length=300)
     changes = models.JSONField(_("muutokset"), default=dict, blank=True)

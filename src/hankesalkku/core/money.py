@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 CENT = Decimal("0.01")
@@ -47,24 +48,32 @@ def support_rate(support: Decimal | None, total_cost: Decimal | None) -> Decimal
     return (Decimal(support) / Decimal(total_cost)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
 
 
+def _english() -> bool:
+    return (get_language() or "fi")[:2] == "en"
+
+
 def format_eur(amount: Decimal | None, qualifier: str = Qualifier.EXACT) -> str:
-    """Finnish money format with the qualifier in front: 'enintään 123 750 €'."""
+    """Money as the active language writes it, the qualifier in front: 'enintään 123 750 €'
+    in Finnish and Swedish, 'at most €123,750' in English; cents only where there are some."""
     if amount is None:
         return "–"
     amount = Decimal(amount).quantize(CENT)
     whole, _sep, cents = f"{amount:,.2f}".partition(".")
-    text = whole.replace(",", "\u00a0")
-    if cents != "00":
-        text += "," + cents
-    text += "\u00a0€"
+    if _english():
+        text = "€" + whole + ("." + cents if cents != "00" else "")
+    else:
+        text = whole.replace(",", "\u00a0") + ("," + cents if cents != "00" else "") + "\u00a0€"
     if qualifier and qualifier != Qualifier.EXACT:
         text = f"{Qualifier(qualifier).label} {text}"
     return text
 
 
 def format_rate(rate: Decimal | None) -> str:
+    """'75 %' in Finnish and Swedish, '75%' in English."""
     if rate is None:
         return "–"
     percent = (rate * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    text = f"{percent:f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{text}\u00a0%"
+    text = f"{percent:f}".rstrip("0").rstrip(".")
+    if _english():
+        return f"{text}%"
+    return text.replace(".", ",") + "\u00a0%"

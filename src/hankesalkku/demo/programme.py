@@ -211,6 +211,8 @@ def theme_and_calls(actor, cite: Citer, programme, objective, orgs) -> dict:
         actor=actor,
         slug="lasten-nuorten-ja-perheiden-palvelut",
         name=THEME_NAME,
+        name_sv="Utveckling av tjänster för barn, unga och familjer och främjande av välbefinnande "
+        "mot jämlikhet",
         name_en="Developing services for children, young people and families and promoting "
         "wellbeing towards equality",
         programme=programme,

@@ -17,11 +17,15 @@ from hankesalkku.sources.services import source_document_create, source_referenc
 
 @dataclass(frozen=True)
 class SeedDocument:
+    """`seed_file` is the name in the seeds folder (a hash); `filename` is the name a person
+    would have given the file, and the one the source page shows."""
+
     key: str
-    filename: str
+    seed_file: str
     title: str
     kind: str
     date: date | None
+    filename: str
 
 
 SEEDS = {
@@ -33,6 +37,7 @@ SEEDS = {
         "yhdenvertaisuutta",
         DocumentKind.DECISION,
         date(2023, 12, 14),
+        "helsinki-strategiajohtaja-2023-12-14-54.txt",
     ),
     "001": SeedDocument(
         "001",
@@ -41,6 +46,7 @@ SEEDS = {
         "Hyvinvoinnista ja osallisuudesta toimintakykyä (HOT)",
         DocumentKind.DECISION,
         date(2024, 10, 22),
+        "helsinki-strategiajohtaja-2024-10-22-63.txt",
     ),
     "002": SeedDocument(
         "002",
@@ -49,6 +55,7 @@ SEEDS = {
         "28.11.2024",
         DocumentKind.PRESENTATION,
         date(2024, 11, 28),
+        "osallisuuden-koordinaatio-yleiskuva-2024-11-28.txt",
     ),
     "003": SeedDocument(
         "003",
@@ -56,6 +63,7 @@ SEEDS = {
         "Hämeen ELY-keskus, STM ja OKM: teeman valtakunnalliset hankehaut",
         DocumentKind.PRESENTATION,
         None,
+        "teeman-valtakunnalliset-hankehaut.txt",
     ),
     "004": SeedDocument(
         "004",
@@ -64,6 +72,7 @@ SEEDS = {
         "jatkokausi 2025–2027",
         DocumentKind.AGENDA_ITEM,
         date(2023, 11, 7),
+        "kulttuuri-ja-kirjastojaosto-2023-11-07-asia-6.txt",
     ),
 }
 
@@ -79,7 +88,7 @@ class Citer:
     def document(self, key: str) -> SourceDocument:
         if key not in self.documents:
             seed = SEEDS[key]
-            path = Path(settings.SEEDS_DIR) / seed.filename
+            path = Path(settings.SEEDS_DIR) / seed.seed_file
             text = path.read_text(encoding="utf-8") if path.is_file() else ""
             existing = SourceDocument.objects.filter(filename=seed.filename).first()
             self.documents[key] = existing or source_document_create(

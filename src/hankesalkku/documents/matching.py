@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db.models import Q
 
+from hankesalkku.core.dates import format_date
 from hankesalkku.core.money import format_eur
 from hankesalkku.decisions.models import (
     Decision,
@@ -297,7 +298,7 @@ def _display(stored) -> str:
     if isinstance(stored, Decimal):
         return format_eur(stored)
     if isinstance(stored, date):
-        return stored.strftime("%-d.%-m.%Y")
+        return format_date(stored)
     return str(stored)
 
 

@@ -174,9 +174,14 @@ class ExtractedValue(models.Model):
     )
     error = models.TextField(_("virhe"), blank=True)
     record_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        ContentType,
+        verbose_name=_("tietuetyyppi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    record_id = models.PositiveBigIntegerField(null=True, blank=True)
+    record_id = models.PositiveBigIntegerField(_("tietueen tunniste"), null=True, blank=True)
     record = GenericForeignKey("record_type", "record_id")
     reference = models.ForeignKey(
         SourceReference,

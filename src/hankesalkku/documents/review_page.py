@@ -14,6 +14,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from hankesalkku.core.dates import format_date
 from hankesalkku.core.money import format_eur
 from hankesalkku.decisions.models import Commitment, Decision
 from hankesalkku.organisations.models import Organisation
@@ -56,7 +57,7 @@ def display_value(value: ExtractedValue, text: str) -> str:
         return text if amount is None else format_eur(amount, value.qualifier or "exact")
     if value.name in ("decision_date", "period_start", "period_end"):
         parsed = parse_date(text)
-        return parsed.strftime("%-d.%-m.%Y") if parsed else text
+        return format_date(parsed) if parsed else text
     if value.group == "call":
         details = value.details or {}
         parts = [" – ".join(filter(None, (_fi(details.get("opens")), _fi(details.get("closes")))))]
@@ -70,7 +71,7 @@ def display_value(value: ExtractedValue, text: str) -> str:
 
 def _fi(iso: str | None) -> str:
     parsed = parse_date(iso or "")
-    return parsed.strftime("%-d.%-m.%Y") if parsed else (iso or "")
+    return format_date(parsed) if parsed else (iso or "")
 
 
 def row_for(value: ExtractedValue, extraction: Extraction) -> Row:

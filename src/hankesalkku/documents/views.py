@@ -41,6 +41,7 @@ from .services import (
     extracted_value_correct,
     extracted_value_reject,
     extraction_apply,
+    extraction_confirm_unconflicted,
     extraction_targets_set,
     read_one,
     reading_batch_create,
@@ -225,6 +226,16 @@ def targets(request, pk: int):
         messages.success(request, _("Kohteet tallennettu."))
     except ValidationError as refused:
         messages.error(request, " ".join(refused.messages))
+    return redirect("documents:review", pk=pk)
+
+
+@require_POST
+@review_required
+def confirm_unconflicted(request, pk: int):
+    count = extraction_confirm_unconflicted(actor=request.user, extraction=_extraction(pk))
+    messages.success(
+        request, _("Vahvistettu %(count)s arvoa, joilla ei ole ristiriitaa.") % {"count": count}
+    )
     return redirect("documents:review", pk=pk)
 
 

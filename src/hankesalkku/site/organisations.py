@@ -66,10 +66,10 @@ def organisation_detail(request, slug):
         .filter(Q(organisation_id__in=ids) | Q(unit_id__in=ids), entity_id__in=visible)
         .order_by("entity__name")
     )
-    partnerships = list(
+    partnerships = _one_per_project(
         Partner.objects.select_related("entity", "organisation")
         .filter(organisation_id__in=ids, entity_id__in=visible)
-        .order_by("entity__name")
+        .order_by("entity__name", "pk")
     )
     show_spending, _reason = can_view_commitment_spending(request.user, organisation)
     paid = list(
@@ -108,3 +108,16 @@ def organisation_detail(request, slug):
             "refs": refs,
         },
     )
+
+
+def _one_per_project(partners) -> list:
+    """A project once, however many of its partner rows name this organisation or its units
+    (a city and its unit, or two roles): the first row stands for it, with every description."""
+    first: dict = {}
+    for partner in partners:
+        if partner.entity_id not in first:
+            first[partner.entity_id] = partner
+            partner.descriptions = []
+        if partner.description and partner.description not in first[partner.entity_id].descriptions:
+            first[partner.entity_id].descriptions.append(partner.description)
+    return list(first.values())

@@ -94,8 +94,10 @@ class SourceReference(models.Model):
         on_delete=models.PROTECT,
         related_name="references",
     )
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("tietuetyyppi"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("tietueen tunniste"))
     target = GenericForeignKey("content_type", "object_id")
     field = models.CharField(
         _("kenttä"),

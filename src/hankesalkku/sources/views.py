@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 
 from .models import SourceReference
 from .permissions import cited_record_visible
+from .plain import plain_parts
 from .quotes import locate_quote
 
 
@@ -48,7 +49,7 @@ def source_detail(request, pk):
         start, end = span if span else (None, None)
     parts = None
     if text and start is not None:
-        parts = {"before": text[:start], "quote": text[start:end], "after": text[end:]}
+        parts = plain_parts(text[:start], text[start:end], text[end:])
     page = target_page(target)
     return render(
         request,

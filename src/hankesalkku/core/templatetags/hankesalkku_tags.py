@@ -6,10 +6,10 @@ from a document without the way back to the sentence it came from.
 
 from django import template
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from hankesalkku.core.dates import format_date
 from hankesalkku.core.money import Qualifier, format_eur, format_rate
 
 register = template.Library()
@@ -26,8 +26,9 @@ def rate(value):
 
 
 @register.filter
-def fi_date(value):
-    return date_format(value, "SHORT_DATE_FORMAT") if value else "–"
+def local_date(value):
+    """The shared date filter: '1.9.2024' (fi, sv), '1 Sep 2024' (en); ISO strings too."""
+    return format_date(value)
 
 
 def _refs_for(refs, obj, field: str) -> list:
@@ -54,13 +55,15 @@ def source_link(refs, obj, *fields):
         return ""
     return format_html_join(
         " ",
-        '<a class="source-link" href="{}" title="{}" aria-label="{}">{}</a>',
+        # The document's name is part of the link's text, hidden from sight, not an
+        # aria-label: a spoken name must contain the visible word (WCAG 2.5.3).
+        '<a class="source-link" href="{}" title="{}">{}<span class="visually-hidden">: {}</span></a>',
         (
             (
                 reverse("sources:source", args=[ref.pk]),
                 ref.quote,
-                _("Lähde: %(document)s") % {"document": ref.document.title},
                 _("lähde") if len(found) == 1 else _("lähde %(n)s") % {"n": index},
+                ref.document.title,
             )
             for index, ref in enumerate(found, start=1)
         ),
@@ -86,7 +89,7 @@ def period(obj):
         return "–"
     if getattr(obj, "period_years_only", False):
         return f"{starts.year if starts else ''}–{ends.year if ends else ''}"
-    return f"{fi_date(starts) if starts else ''}–{fi_date(ends) if ends else ''}"
+    return f"{local_date(starts) if starts else ''}–{local_date(ends) if ends else ''}"
 
 
 @register.filter
@@ -104,3 +107,24 @@ def rate_of(part, whole):
     from hankesalkku.core.money import support_rate
 
     return format_rate(support_rate(part, whole))
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        context[self.name] = self.nodelist.render(context).strip()
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """`{% capture as name %}…{% endcapture %}`: a block's output as a variable, so the base
+    template can tell whether a page gave a title (`{% if self.title %}` is not Django)."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])

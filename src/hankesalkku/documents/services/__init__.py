@@ -13,6 +13,7 @@ from .review import (
     extracted_value_confirm,
     extracted_value_correct,
     extracted_value_reject,
+    extraction_confirm_unconflicted,
     extraction_delete,
     extraction_targets_set,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "extracted_value_correct",
     "extracted_value_reject",
     "extraction_apply",
+    "extraction_confirm_unconflicted",
     "extraction_delete",
     "extraction_targets_set",
     "read_failure",

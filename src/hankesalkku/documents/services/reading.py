@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+from decimal import Decimal
 from pathlib import PurePath
 
+from django.utils.formats import localize
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -48,9 +50,16 @@ def size_refusal(filename: str, size: int) -> str | None:
         "Tiedosto %(name)s on liian suuri (%(size)s Mt); suurin luettava koko on %(max)s Mt."
     ) % {
         "name": filename,
-        "size": f"{size / 1024 / 1024:.1f}".replace(".", ","),
+        "size": _megabytes_up(size),
         "max": MAX_DOCUMENT_BYTES // 1024 // 1024,
     }
+
+
+def _megabytes_up(size: int) -> str:
+    """Megabytes with one decimal, rounded up, so a file over the limit never reads as the
+    limit itself (21 000 000 bytes was "20,0 Mt" against "20 Mt")."""
+    tenths = -(-size * 10 // (1024 * 1024))
+    return localize((Decimal(tenths) / 10).quantize(Decimal("0.1")))
 
 
 def reader_messages(result: ReadResult) -> list[str]:

@@ -40,6 +40,22 @@ def extracted_value_confirm(*, actor, value: ExtractedValue) -> ExtractedValue:
 
 
 @service
+def extraction_confirm_unconflicted(*, actor, extraction: Extraction) -> int:
+    """Confirm at once every value still unchecked that no stored record contradicts: a long
+    decision's thirty plain values need not be thirty clicks, while each conflict, correction
+    and rejection stays a person's own choice. Returns how many were confirmed."""
+    from ..matching import conflict
+
+    confirmed = 0
+    for value in extraction.values.filter(status=Status.PENDING).select_related("organisation"):
+        if value.is_applied or conflict(value, extraction):
+            continue
+        extracted_value_confirm(actor=actor, value=value)
+        confirmed += 1
+    return confirmed
+
+
+@service
 def extracted_value_reject(*, actor, value: ExtractedValue) -> ExtractedValue:
     _refuse_if_applied(value)
     value.status = Status.REJECTED

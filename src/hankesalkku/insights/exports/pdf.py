@@ -116,7 +116,22 @@ class OverviewPDF(FPDF):
         self.image(io.BytesIO(markup.encode("utf-8")), x=self.l_margin, w=width)
         self.ln(2)
 
+    def fitted_widths(self, headers, widths) -> tuple:
+        """Column widths in which no heading breaks inside a word ("Myöntövaltu|us"): a narrow
+        column grows to its heading's longest word, taken from the widest column."""
+        self.set_font(self.family, "B", 9)
+        padding = 2 * self.c_margin + 1
+        needed = [
+            max(self.get_string_width(self.t(word)) for word in str(h).split() or [""]) + padding
+            for h in headers
+        ]
+        fitted = [max(w, n) for w, n in zip(widths, needed, strict=True)]
+        widest = fitted.index(max(fitted))
+        fitted[widest] = max(fitted[widest] - (sum(fitted) - sum(widths)), needed[widest])
+        return tuple(fitted)
+
     def simple_table(self, headers, rows, widths, align_right=()):
+        widths = self.fitted_widths(headers, widths)
         self.set_font(self.family, "", 9)
         heading = FontFace(emphasis="BOLD", fill_color=(243, 245, 247))
         with self.table(
@@ -189,6 +204,7 @@ def render_pdf(data) -> bytes:
     if data.funnel:
         _funnel(pdf, data)
     _projects(pdf, data)
+    _sources(pdf, data)
     pdf.alias_nb_pages()
     return bytes(pdf.output())
 
@@ -221,9 +237,14 @@ def _financing(pdf, o):
     fin = o["financing"]
     labels = financing_labels()
     pdf.heading(_("Rahoitus"))
-    rows = [[labels[k], format_eur(fin[k])] for k in ("total_cost", *FINANCING_PARTS)]
+    # A part no project reported sums to nothing, not to a zero the documents never gave:
+    # the PDF writes "–" as the site does.
+    rows = [
+        [labels[k], format_eur(fin[k]) if fin[k] else "–"] for k in ("total_cost", *FINANCING_PARTS)
+    ]
     rows.append([labels["support_rate"], format_rate(fin["support_rate"])])
     pdf.simple_table([_("Rahoitus"), _("Euroa")], rows, (90, 50), align_right=(1,))
+    pdf.para(_("– = ei ilmoitettu valituissa hankkeissa."), size=8, colour=MUTED)
 
 
 def _funnel(pdf, data):
@@ -276,3 +297,23 @@ def _projects(pdf, data):
         (100, 25, 20, 35),
         align_right=(2, 3),
     )
+
+
+def _sources(pdf, data):
+    """The documents the reported figures come from, each once with its quoted sentences, so a
+    printed overview can be checked as the page's "lähde" links let it be."""
+    by_document: dict[str, list[str]] = {}
+    figures = list(data.reported.values())
+    figures += [f for call in data.funnel or () for step in call["steps"] for f in step["reported"]]
+    for figure in figures:
+        for source in figure.get("sources", ()):
+            quotes = by_document.setdefault(source["document"], [])
+            if source["quote"] not in quotes:
+                quotes.append(source["quote"])
+    if not by_document:
+        return
+    pdf.heading(_("Lähteet"))
+    for document, quotes in by_document.items():
+        pdf.para(document, size=9)
+        for quote in quotes:
+            pdf.para(f"  “{quote}”", size=8, colour=MUTED)

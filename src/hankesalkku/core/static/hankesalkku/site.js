@@ -3,11 +3,30 @@
 (function () {
   "use strict";
 
-  /* <select data-submit-on-change>: the language menu submits its form when changed. */
-  document.addEventListener("change", function (event) {
-    var select = event.target.closest && event.target.closest("select[data-submit-on-change]");
-    if (select && select.form) { select.form.submit(); }
-  });
+  /* Tables reflow on a phone (hankesalkku.css): each cell learns its column's heading as
+     data-label. Done again after htmx swaps results in. */
+  function labelTables(root) {
+    root.querySelectorAll("main table").forEach(function (table) {
+      var head = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+      if (!head) { return; }
+      var labels = [];
+      Array.prototype.forEach.call(head.cells, function (cell) {
+        for (var i = 0; i < (cell.colSpan || 1); i++) { labels.push(cell.textContent.trim()); }
+      });
+      Array.prototype.forEach.call(table.querySelectorAll("tbody tr, tfoot tr"), function (row) {
+        var column = 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          if (labels[column] !== undefined && !cell.hasAttribute("data-label")) {
+            cell.setAttribute("data-label", cell.colSpan > 1 ? "" : labels[column]);
+          }
+          column += cell.colSpan || 1;
+        });
+      });
+      table.classList.add("reflow");
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { labelTables(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { labelTables(event.target); });
 
   /* <input data-select-on-focus>: a share link is selected whole, ready to copy. Delegated,
      because htmx swaps the results in later. */
