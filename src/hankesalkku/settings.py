@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "hankesalkku.decisions",
     "hankesalkku.documents",
     "hankesalkku.insights",
+    "hankesalkku.search",
     "hankesalkku.site",
     "hankesalkku.demo",
     "hankesalkku.operations",  # backup, restore, serve: reads every table, imports no app

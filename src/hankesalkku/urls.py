@@ -16,6 +16,7 @@ urlpatterns = [
     path("asiakirjat/lahde/", include("hankesalkku.sources.urls")),
     path("asiakirjat/", include("hankesalkku.documents.urls")),
     path("yleiskuva/", include("hankesalkku.insights.urls")),
+    path("haku/", include("hankesalkku.search.urls")),
     path("tili/", include("hankesalkku.accounts.urls")),
     path("tili/", include("allauth.urls")),
     path("terveys/", health, name="health"),
