@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "hankesalkku.documents",
     "hankesalkku.insights",
     "hankesalkku.search",
+    "hankesalkku.opendata",
     "hankesalkku.site",
     "hankesalkku.demo",
     "hankesalkku.operations",  # backup, restore, serve: reads every table, imports no app

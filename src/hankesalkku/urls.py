@@ -17,6 +17,7 @@ urlpatterns = [
     path("asiakirjat/", include("hankesalkku.documents.urls")),
     path("yleiskuva/", include("hankesalkku.insights.urls")),
     path("haku/", include("hankesalkku.search.urls")),
+    path("avoin-data/", include("hankesalkku.opendata.urls")),
     path("tili/", include("hankesalkku.accounts.urls")),
     path("tili/", include("allauth.urls")),
     path("terveys/", health, name="health"),
