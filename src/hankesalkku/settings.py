@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "hankesalkku.insights",
     "hankesalkku.search",
     "hankesalkku.opendata",
+    "hankesalkku.networking",
     "hankesalkku.site",
     "hankesalkku.demo",
     "hankesalkku.operations",  # backup, restore, serve: reads every table, imports no app

@@ -18,6 +18,7 @@ urlpatterns = [
     path("yleiskuva/", include("hankesalkku.insights.urls")),
     path("haku/", include("hankesalkku.search.urls")),
     path("avoin-data/", include("hankesalkku.opendata.urls")),
+    path("verkosto/", include("hankesalkku.networking.urls")),
     path("tili/", include("hankesalkku.accounts.urls")),
     path("tili/", include("allauth.urls")),
     path("terveys/", health, name="health"),
