@@ -183,6 +183,14 @@ EXPECTED: dict[str, list] = {
     "insights:export[json, all statuses]": PUBLIC_GET_ONLY,
     "insights:organisation_pick": [(EVERYONE, REDIRECT, 405)],
     "insights:organisation": PUBLIC_GET_ONLY,
+    # Search, open data and networking: public, read only; drafts only for their readers.
+    "search:results": PUBLIC,
+    "search:results[draft's name]": PUBLIC,  # 200, the draft left out of the hits
+    "opendata:index": PUBLIC_GET_ONLY,
+    "opendata:download": PUBLIC_GET_ONLY,
+    "networking:who": PUBLIC_GET_ONLY,
+    "networking:similar[public]": PUBLIC_GET_ONLY,  # the draft never among the similar
+    "networking:similar[draft]": DRAFT,
     "health": [(EVERYONE, 200, 405)],
     "set_language": [(EVERYONE, REDIRECT, REDIRECT)],
     # Reading documents.
@@ -296,6 +304,8 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "decisions:detail": ("public", "about the draft"),
     "decisions:history": ("public", "about the draft"),
     "sources:source": ("public", "cites the draft"),
+    "search:results": ("", "draft's name"),
+    "networking:similar": ("public", "draft"),
     "insights:overview": ("", "all statuses"),
     "insights:export": ("json", "json, all statuses"),
     "accounts:members": ("own organisation", "other organisation"),
