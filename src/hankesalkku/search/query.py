@@ -116,15 +116,25 @@ def search(user, query: str, *, kind: str = "", year=None, page=1) -> Results:
         results.empty_reason = "no-words" if query else "empty"
         return results
     matched = matching(SearchEntry.objects.filter(visible_entries(user)), groups)
-    by_kind = {row["kind"]: row["n"] for row in matched.values("kind").annotate(n=Count("id"))}
+    # One pass counts every (kind, year): the facets and the total all come from it.
+    counts = list(matched.values_list("kind", "year").annotate(n=Count("id")).order_by())
+    by_kind: dict[str, int] = {}
+    by_year: dict[int, int] = {}
+    for entry_kind, entry_year, n in counts:
+        by_kind[entry_kind] = by_kind.get(entry_kind, 0) + n
+        if entry_year is not None and (not kind or entry_kind == kind):
+            by_year[entry_year] = by_year.get(entry_year, 0) + n
     results.kinds = [(k, label, by_kind[k]) for k, label in EntryKind.choices if k in by_kind]
+    results.years = sorted(by_year.items(), reverse=True)
+    results.total = sum(
+        n
+        for entry_kind, entry_year, n in counts
+        if (not kind or entry_kind == kind) and (not results.year or entry_year == results.year)
+    )
     if kind:
         matched = matched.filter(kind=kind)
-    years = matched.exclude(year=None).values("year").annotate(n=Count("id")).order_by("-year")
-    results.years = [(row["year"], row["n"]) for row in years]
     if results.year:
         matched = matched.filter(year=results.year)
-    results.total = matched.count()
     offset = (results.page - 1) * PAGE_SIZE
     terms = frozenset().union(*groups)
     page_entries = matched.order_by("score", "title")[offset : offset + PAGE_SIZE]
