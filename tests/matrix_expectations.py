@@ -207,6 +207,14 @@ EXPECTED: dict[str, list] = {
     ),
     "accounts:member_grant": MEMBERS_FORM,
     "accounts:member_invite": MEMBERS_FORM,
+    # Personal API tokens: each person's own; the preparer owns the one the matrix revokes.
+    "accounts:api_tokens": [(frozenset({ANONYMOUS}), LOGIN, LOGIN), (SIGNED_IN, 200, 200)],
+    "accounts:api_token_revoke": [
+        (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+        (SIGNED_IN, 405, None),
+        (frozenset({"preparer"}), None, REDIRECT),
+        (SIGNED_IN, None, 403),
+    ],
     # An empty reason is refused with a message on the members page.
     "accounts:member_revoke": override((HELSINKI_MANAGERS, None, REDIRECT), then=MEMBERS_FORM),
     # Whoever has the link may open it; the signed-in take the role by posting it. An empty

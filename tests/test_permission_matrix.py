@@ -62,9 +62,9 @@ from tests.matrix_expectations import (
 
 # The size of the matrix, as the README states it. A new URL, role or variant changes these:
 # update them and the README together.
-URL_PATTERN_COUNT = 282
+URL_PATTERN_COUNT = 284
 ROLE_COUNT = 11
-CASE_COUNT = 294  # URL patterns with their variants (a public and a draft project, ...)
+CASE_COUNT = 296  # URL patterns with their variants (a public and a draft project, ...)
 REQUEST_COUNT = CASE_COUNT * ROLE_COUNT * len(METHODS)
 
 PASSWORD = "matriisi-salasana-123"
@@ -399,7 +399,11 @@ def build_world() -> World:
         organisation=world.helsinki,
         role=Role.VIEWER,
     )
+    from hankesalkku.accounts.services import api_token_create
+
+    api_token, _raw = api_token_create(actor=world.users["preparer"], name="matriisi")
     world.objects.update(
+        api_token=api_token,
         extraction=extraction,
         extracted_value=extraction.values.order_by("pk").first(),
         invitation_token=token,
@@ -472,6 +476,7 @@ ARGUMENTS = {
         "other organisation": lambda w: ({"slug": w.oulu.slug}, {}),
     },
     "accounts:member_grant": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
+    "accounts:api_token_revoke": {"": lambda w: ({"pk": w.api_token.pk}, {})},
     "accounts:member_invite": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
     "accounts:member_revoke": {
         "": lambda w: ({"slug": w.helsinki.slug, "pk": w.member_assignment.pk}, {})

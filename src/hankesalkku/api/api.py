@@ -11,8 +11,10 @@ import re
 
 from django.db.models import Prefetch
 from rest_framework import exceptions, viewsets
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.pagination import CursorPagination
 
+from hankesalkku.accounts.authentication import ApiTokenAuthentication
 from hankesalkku.decisions.models import Commitment, Decision
 from hankesalkku.organisations.models import Organisation
 from hankesalkku.programmes.models import Call, Programme, ReportedFigure, Theme
@@ -35,6 +37,8 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
     one that cannot be an id is refused before the database sees it."""
 
     pagination_class = StableCursor
+    # The token class first: its WWW-Authenticate header makes a refused token a 401, not 403.
+    authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
     lookup_field = "slug"
     lookup_value_regex = r"[^/]{1,1000}"
     valid_id = re.compile(r"[-a-zA-Z0-9_]{1,120}")
