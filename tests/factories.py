@@ -126,6 +126,11 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     support = Decimal("75000.00")
     own_financing = Decimal("25000.00")
 
+    @classmethod
+    def in_status(cls, status: str, **kwargs):
+        """A part that has reached `status` (an `ApplicationStatus`), e.g. submitted."""
+        return cls(status=status, **kwargs)
+
 
 class PartnerFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -177,3 +182,31 @@ def service_actor():
     from hankesalkku.core.services import system_actor
 
     return system_actor("testaaja")
+
+
+def approved_budget(application, *, decision=None, lines=None, support=None, support_rate=None):
+    """The funding decision's approved budget for a part, through the decisions service.
+
+    By default the part's own figures: its total cost as staff costs of its first year, its
+    support and rate; a decision of the funding authority on 1.6.2024.
+    """
+    from hankesalkku.decisions.services import approved_budget_approve
+    from hankesalkku.projects.models import CostCategory
+
+    decision = decision or DecisionFactory(date=date(2024, 6, 1))
+    total = application.total_cost or Decimal("100000.00")
+    lines = lines or [(CostCategory.STAFF, None, total)]
+    support = support if support is not None else (application.support or total * Decimal("0.75"))
+    rate = (
+        support_rate if support_rate is not None else (support / total).quantize(Decimal("0.0001"))
+    )
+    return approved_budget_approve(
+        actor=service_actor(),
+        application=application,
+        decision=decision,
+        lines=lines,
+        support=support,
+        support_rate=rate,
+        starts=application.starts,
+        ends=application.ends,
+    )

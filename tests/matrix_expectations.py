@@ -156,6 +156,8 @@ MEMBERS_FORM = [  # an empty form comes back with its errors (400)
 STAFF_ADMIN_OTHERS = [(EVERYONE - STAFF, ADMIN_LOGIN, ADMIN_LOGIN)]
 
 
+API_READ = [(frozenset({ANONYMOUS}), 200, (401, 403)), (SIGNED_IN, 200, 405)]
+
 # --- Entries --------------------------------------------------------------------------------
 
 EXPECTED: dict[str, list] = {
@@ -191,8 +193,40 @@ EXPECTED: dict[str, list] = {
     "networking:who": PUBLIC_GET_ONLY,
     "networking:similar[public]": PUBLIC_GET_ONLY,  # the draft never among the similar
     "networking:similar[draft]": DRAFT,
+    # The public read API (api/api.py): everyone reads; a write is refused (anonymous: not
+    # signed in, 401 or 403; signed in: the method is not allowed).
+    **{
+        f"api:{name}": API_READ
+        for name in (
+            "programme-list",
+            "programme-detail",
+            "theme-list",
+            "theme-detail",
+            "call-list",
+            "call-detail",
+            "organisation-list",
+            "organisation-detail",
+            "project-entity-list",
+            "project-entity-detail[public]",
+            "decision-list",
+            "decision-detail",
+            "reported-figure-list",
+        )
+    },
+    "api:reported-figure-detail": override((EVERYONE, (200, 404), None), then=API_READ),
+    "api:project-entity-detail[draft]": [
+        (frozenset({ANONYMOUS}), 404, (401, 403)),
+        (DRAFT_READERS, 200, 405),
+        (SIGNED_IN, 404, 405),
+    ],
     "health": [(EVERYONE, 200, 405)],
     "set_language": [(EVERYONE, REDIRECT, REDIRECT)],
+    # The REST API's root, schema and documentation are public; a POST to them is not a thing
+    # (the root refuses a write by the anonymous before it answers "method not allowed").
+    "api:api-root": [(EVERYONE, 200, (403, 405))],
+    "api:schema": PUBLIC_GET_ONLY,
+    "api:docs": PUBLIC_GET_ONLY,
+    "api:redoc": PUBLIC_GET_ONLY,
     # Reading documents.
     "documents:upload": DOCUMENTS_PAGE,
     "documents:review": DOCUMENTS_PAGE,
@@ -314,6 +348,7 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "sources:source": ("public", "cites the draft"),
     "search:results": ("", "draft's name"),
     "networking:similar": ("public", "draft"),
+    "api:project-entity-detail": ("public", "draft"),
     "insights:overview": ("", "all statuses"),
     "insights:export": ("json", "json, all statuses"),
     "accounts:members": ("own organisation", "other organisation"),

@@ -62,9 +62,9 @@ from tests.matrix_expectations import (
 
 # The size of the matrix, as the README states it. A new URL, role or variant changes these:
 # update them and the README together.
-URL_PATTERN_COUNT = 284
+URL_PATTERN_COUNT = 308
 ROLE_COUNT = 11
-CASE_COUNT = 296  # URL patterns with their variants (a public and a draft project, ...)
+CASE_COUNT = 321  # URL patterns with their variants (a public and a draft project, ...)
 REQUEST_COUNT = CASE_COUNT * ROLE_COUNT * len(METHODS)
 
 PASSWORD = "matriisi-salasana-123"
@@ -151,7 +151,12 @@ def admin_view_of(pattern: Pattern) -> tuple[str, type | None] | None:
     return None
 
 
-def admin_rows(view: str, has_object: bool) -> list:
+# Third-party admins that only show their records (the task queue's results): they refuse a
+# change or delete before looking for the object.
+READ_ONLY_ADMIN_APPS = frozenset({"django_tasks_database"})
+
+
+def admin_rows(view: str, has_object: bool, read_only: bool = False) -> list:
     """Staff rows for an admin view; everyone else is sent to the admin's sign-in."""
     signed_in_others = SIGNED_IN - STAFF
     anonymous = frozenset({ANONYMOUS})
@@ -186,6 +191,8 @@ def admin_rows(view: str, has_object: bool) -> list:
     }[view]
     if not has_object and view in ("change", "delete", "history", "object", "password_change"):
         staff = (REDIRECT, REDIRECT)  # the admin says the object does not exist, on its index
+        if read_only and view in ("change", "delete"):
+            staff = ((REDIRECT, 403), 403)
     return [*table.STAFF_ADMIN_OTHERS, (STAFF, *staff)]
 
 
@@ -414,6 +421,13 @@ def build_world() -> World:
     return world
 
 
+def _any_figure_pk() -> int:
+    """A reported figure when the demo has one (with the seeds), else an id that finds none."""
+    from hankesalkku.programmes.models import ReportedFigure
+
+    return ReportedFigure.objects.values_list("pk", flat=True).first() or 999999
+
+
 # --- Arguments per URL ----------------------------------------------------------------------
 
 # name -> {variant: world -> (kwargs, query)}; a pattern with converters needs an entry.
@@ -433,6 +447,16 @@ ARGUMENTS = {
         "draft's name": lambda w: ({}, {"q": "matriisin luonnoshankkeita"}),
     },
     "opendata:download": {"": lambda w: ({"fmt": "360giving"}, {})},
+    "api:programme-detail": {"": lambda w: ({"slug": w.call.programme.slug}, {})},
+    "api:theme-detail": {"": lambda w: ({"slug": w.call.theme.slug}, {})},
+    "api:call-detail": {"": lambda w: ({"slug": w.call.slug}, {})},
+    "api:organisation-detail": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
+    "api:project-entity-detail": {
+        "public": lambda w: ({"slug": w.public_project.slug}, {}),
+        "draft": lambda w: ({"slug": w.draft.slug}, {}),
+    },
+    "api:decision-detail": {"": lambda w: ({"pk": w.public_decision.pk}, {})},
+    "api:reported-figure-detail": {"": lambda w: ({"pk": _any_figure_pk()}, {})},
     "networking:similar": {
         "public": lambda w: ({"slug": w.public_project.slug}, {}),
         "draft": lambda w: ({"slug": w.draft.slug}, {}),
@@ -518,7 +542,9 @@ def _admin_case(pattern: Pattern, world: World) -> Case:
         url = reverse(pattern.name, args=[object_id])
     else:
         url = reverse(pattern.name)
-    return Case(pattern.key, url, tuple(admin_rows(view, first is not None or model is None)))
+    read_only = model is not None and model._meta.app_label in READ_ONLY_ADMIN_APPS
+    rows = admin_rows(view, first is not None or model is None, read_only)
+    return Case(pattern.key, url, tuple(rows))
 
 
 def _plain_url(pattern: Pattern) -> str:

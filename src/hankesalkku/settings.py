@@ -48,6 +48,11 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     # Bottom to top: each app imports only from those below it (pyproject.toml, README).
     "hankesalkku.core",
     "hankesalkku.organisations",
@@ -55,12 +60,18 @@ INSTALLED_APPS = [
     "hankesalkku.programmes",
     "hankesalkku.projects",
     "hankesalkku.decisions",
+    # The lifecycle: apply → assess and decide → pay → report.
+    "hankesalkku.applying",
+    "hankesalkku.assessment",
+    "hankesalkku.payments",
+    "hankesalkku.reporting",
     "hankesalkku.documents",
     "hankesalkku.insights",
     "hankesalkku.search",
     "hankesalkku.opendata",
     "hankesalkku.networking",
     "hankesalkku.site",
+    "hankesalkku.api",  # /api/v1/: collects each app's api.py ROUTES
     "hankesalkku.demo",
     "hankesalkku.operations",  # backup, restore, serve: reads every table, imports no app
 ]
@@ -239,3 +250,41 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL;",
         **DATABASES["default"].get("OPTIONS", {}),
     }
+
+# --- REST API (hankesalkku.api): the same services and permission functions as the pages.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "hankesalkku.core.rest.exception_handler",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Hankesalkku API",
+    "DESCRIPTION": "Calls, project entities, applications, decisions, commitments, payments "
+    "and reports of public funding programmes.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The documentation's JavaScript and CSS ship with the package: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# --- Background work: Django's task framework (the django-tasks backport), stored in the
+# database so that it needs no other service; `hankesalkku db_worker` runs the queue. Tests and
+# `HANKESALKKU_TASKS_IMMEDIATE=1` run each task at once, in the request.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if env.bool("HANKESALKKU_TASKS_IMMEDIATE", default=False)
+        else "django_tasks_db.DatabaseBackend"
+    }
+}

@@ -233,3 +233,6 @@ class Commitment(Versioned):
     @property
     def open_amount(self):
         return self.amount - self.spent
+
+
+from .budgets import ApprovedBudget, ApprovedBudgetLine  # noqa: E402,F401  (registered here)

@@ -4,9 +4,17 @@ Identifiers are normalised by `Decision.clean`, which every save here runs, so a
 read from the API and one typed from print are recognised as the same.
 """
 
-from hankesalkku.core.services import delete_recorded, record_create, record_update, service
+from decimal import Decimal
 
-from .models import Commitment, Decision
+from hankesalkku.core.services import (
+    delete_recorded,
+    record_create,
+    record_update,
+    save_validated,
+    service,
+)
+
+from .models import ApprovedBudget, ApprovedBudgetLine, Commitment, Decision
 
 
 @service
@@ -59,3 +67,45 @@ def commitment_update(
 @service
 def commitment_remove(*, actor, commitment: Commitment) -> None:
     delete_recorded(commitment)
+
+
+@service
+def approved_budget_approve(
+    *,
+    actor,
+    application,
+    decision: Decision,
+    lines: list[tuple[str, int | None, Decimal]],
+    support: Decimal,
+    support_rate: Decimal,
+    **fields,
+) -> ApprovedBudget:
+    """A new approved budget for a part: the previous one stays as history, out of force.
+
+    `lines` are (cost category, year or None, amount). The funding decision calls this for the
+    first revision, each amendment decision for the next; nothing edits a revision afterwards.
+    """
+    previous = (
+        ApprovedBudget.objects.select_for_update()
+        .filter(application=application)
+        .order_by("-revision")
+        .first()
+    )
+    if previous is not None and previous.in_force:
+        previous.in_force = False
+        save_validated(previous, update_fields=["in_force"])
+    budget = save_validated(
+        ApprovedBudget(
+            application=application,
+            decision=decision,
+            revision=(previous.revision + 1) if previous else 1,
+            support=support,
+            support_rate=support_rate,
+            **fields,
+        )
+    )
+    for category, year, amount in lines:
+        save_validated(
+            ApprovedBudgetLine(budget=budget, category=category, year=year, amount=amount)
+        )
+    return budget

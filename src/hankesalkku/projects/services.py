@@ -23,9 +23,13 @@ from hankesalkku.core.services import (
 )
 from hankesalkku.core.slugs import unique_slug
 
-from .models import Application, Partner, ProjectEntity, ProjectStatus
+from .models import Application, ApplicationStatus, Partner, ProjectEntity, ProjectStatus
 from .models.application import FINANCING_COMPONENTS
-from .models.status import can_transition
+from .models.status import (
+    APPLICATION_STATUS_FOR_ENTITY,
+    can_transition,
+    can_transition_application,
+)
 
 INITIAL_STATUS = ProjectStatus.PLANNED
 
@@ -104,6 +108,10 @@ def _save_application(application: Application, expected_version: int | None = N
 
 @service
 def application_create(*, actor, entity: ProjectEntity, organisation, role: str, **fields):
+    """A part recorded for a project already under way takes the status its entity implies."""
+    fields.setdefault(
+        "status", APPLICATION_STATUS_FOR_ENTITY.get(entity.status, ApplicationStatus.DRAFT)
+    )
     return _save_application(
         Application(entity=entity, organisation=organisation, role=role, **fields)
     )
@@ -113,7 +121,39 @@ def application_create(*, actor, entity: ProjectEntity, organisation, role: str,
 def application_update(
     *, actor, application: Application, expected_version: int | None = None, **changes
 ) -> Application:
+    """Everything but the status, which moves only through `application_transition`."""
+    if "status" in changes:
+        raise ValidationError(
+            {"status": _("Tila muuttuu vain sallituin siirroin, ei muokkaamalla.")}
+        )
     return _save_application(set_fields(application, changes), expected_version)
+
+
+def application_transition(
+    application: Application, target: str, *, expected_version: int | None = None
+) -> Application:
+    """The one step every application status service takes (inside its own `@service`).
+
+    Locks the row, checks `APPLICATION_TRANSITIONS` and the version, saves with an audit
+    record. Submit, supplement request, screening outcome and decision services call it after
+    their own checks, so the table is the only place the allowed steps live.
+    """
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    check_version(application, expected_version)
+    if not can_transition_application(application.status, target):
+        raise ValidationError(
+            {
+                "status": _(
+                    "Hakemus on tilassa ”%(current)s”: se ei voi siirtyä tilaan ”%(target)s”."
+                )
+                % {
+                    "current": ApplicationStatus(application.status).label,
+                    "target": ApplicationStatus(target).label,
+                }
+            }
+        )
+    application.status = target
+    return save_validated(application, update_fields=["status"])
 
 
 @service
@@ -215,3 +255,13 @@ def transition_service(current: str, target: str) -> Callable[..., ProjectEntity
     if step is None:
         raise _status_refusal(current, target)
     return step
+
+
+@service
+def application_withdraw(
+    *, actor, application: Application, expected_version: int | None = None
+) -> Application:
+    """The implementer takes its part back; allowed until a decision is made."""
+    return application_transition(
+        application, ApplicationStatus.WITHDRAWN, expected_version=expected_version
+    )

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from hankesalkku.core.models import Versioned
 from hankesalkku.core.money import money_field, qualifier_field, support_rate
 
+from .status import ApplicationStatus
+
 FINANCING_COMPONENTS = (
     "support",
     "own_financing",
@@ -80,6 +82,13 @@ class Application(Versioned):
         related_name="responsible_applications",
     )
     role = models.CharField(_("rooli"), max_length=20, choices=ApplicationRole.choices)
+    status = models.CharField(
+        _("hakemuksen tila"),
+        max_length=30,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.DRAFT,
+        db_index=True,
+    )
     code = models.CharField(_("hankekoodi"), max_length=20, blank=True)
     starts = models.DateField(_("alkaa"), null=True, blank=True)
     ends = models.DateField(_("päättyy"), null=True, blank=True)

@@ -1,0 +1,1 @@
+"""Applications prepared and submitted by implementers: budget, cost models, financing plan, attachments, receipts."""

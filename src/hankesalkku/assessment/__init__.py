@@ -1,0 +1,1 @@
+"""Screening, scored assessment, selection and funding decisions with amendments."""

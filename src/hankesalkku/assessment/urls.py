@@ -1,0 +1,7 @@
+"""Pages of assessment, mounted at /arviointi/."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "assessment"
+
+urlpatterns: list = []

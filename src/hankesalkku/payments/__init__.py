@@ -1,0 +1,1 @@
+"""Payment claims, payments and advances, and the city's co-financing ledger."""

@@ -1,0 +1,7 @@
+"""Pages of payments, mounted at /maksatus/."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "payments"
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Progress and final reports, indicators, impact frameworks and target districts."""

@@ -1,0 +1,7 @@
+"""Pages of reporting, mounted at /raportit/."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "reporting"
+
+urlpatterns: list = []
