@@ -162,6 +162,8 @@ MEMBERS_FORM = [  # an empty form comes back with its errors (400)
 STAFF_ADMIN_OTHERS = [(EVERYONE - STAFF, ADMIN_LOGIN, ADMIN_LOGIN)]
 
 
+API_READ = [(frozenset({ANONYMOUS}), 200, (401, 403)), (SIGNED_IN, 200, 405)]
+
 # --- Entries --------------------------------------------------------------------------------
 
 EXPECTED: dict[str, list] = {
@@ -195,6 +197,40 @@ EXPECTED: dict[str, list] = {
     "insights:export[json, all statuses]": PUBLIC_GET_ONLY,
     "insights:organisation_pick": [(EVERYONE, REDIRECT, 405)],
     "insights:organisation": PUBLIC_GET_ONLY,
+    # Search, open data and networking: public, read only; drafts only for their readers.
+    "search:results": PUBLIC,
+    "search:results[draft's name]": PUBLIC,  # 200, the draft left out of the hits
+    "opendata:index": PUBLIC_GET_ONLY,
+    "opendata:download": PUBLIC_GET_ONLY,
+    "networking:who": PUBLIC_GET_ONLY,
+    "networking:similar[public]": PUBLIC_GET_ONLY,  # the draft never among the similar
+    "networking:similar[draft]": DRAFT,
+    # The public read API (api/api.py): everyone reads; a write is refused (anonymous: not
+    # signed in, 401 or 403; signed in: the method is not allowed).
+    **{
+        f"api:{name}": API_READ
+        for name in (
+            "programme-list",
+            "programme-detail",
+            "theme-list",
+            "theme-detail",
+            "call-list",
+            "call-detail",
+            "organisation-list",
+            "organisation-detail",
+            "project-entity-list",
+            "project-entity-detail[public]",
+            "decision-list",
+            "decision-detail",
+            "reported-figure-list",
+        )
+    },
+    "api:reported-figure-detail": override((EVERYONE, (200, 404), None), then=API_READ),
+    "api:project-entity-detail[draft]": [
+        (frozenset({ANONYMOUS}), 404, (401, 403)),
+        (DRAFT_READERS, 200, 405),
+        (SIGNED_IN, 404, 405),
+    ],
     "health": [(EVERYONE, 200, 405)],
     "set_language": [(EVERYONE, REDIRECT, REDIRECT)],
     # The REST API's root, schema and documentation are public; a POST to them is not a thing
@@ -219,6 +255,14 @@ EXPECTED: dict[str, list] = {
     ),
     "accounts:member_grant": MEMBERS_FORM,
     "accounts:member_invite": MEMBERS_FORM,
+    # Personal API tokens: each person's own; the preparer owns the one the matrix revokes.
+    "accounts:api_tokens": [(frozenset({ANONYMOUS}), LOGIN, LOGIN), (SIGNED_IN, 200, 200)],
+    "accounts:api_token_revoke": [
+        (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+        (SIGNED_IN, 405, None),
+        (frozenset({"preparer"}), None, REDIRECT),
+        (SIGNED_IN, None, 403),
+    ],
     # An empty reason is refused with a message on the members page.
     "accounts:member_revoke": override((HELSINKI_MANAGERS, None, REDIRECT), then=MEMBERS_FORM),
     # Whoever has the link may open it; the signed-in take the role by posting it. An empty
@@ -317,6 +361,9 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "decisions:detail": ("public", "about the draft"),
     "decisions:history": ("public", "about the draft"),
     "sources:source": ("public", "cites the draft"),
+    "search:results": ("", "draft's name"),
+    "networking:similar": ("public", "draft"),
+    "api:project-entity-detail": ("public", "draft"),
     "insights:overview": ("", "all statuses"),
     "insights:export": ("json", "json, all statuses"),
     "accounts:members": ("own organisation", "other organisation"),

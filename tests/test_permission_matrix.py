@@ -406,7 +406,11 @@ def build_world() -> World:
         organisation=world.helsinki,
         role=Role.VIEWER,
     )
+    from hankesalkku.accounts.services import api_token_create
+
+    api_token, _raw = api_token_create(actor=world.users["preparer"], name="matriisi")
     world.objects.update(
+        api_token=api_token,
         extraction=extraction,
         extracted_value=extraction.values.order_by("pk").first(),
         invitation_token=token,
@@ -419,6 +423,13 @@ def build_world() -> World:
         ),
     )
     return world
+
+
+def _any_figure_pk() -> int:
+    """A reported figure when the demo has one (with the seeds), else an id that finds none."""
+    from hankesalkku.programmes.models import ReportedFigure
+
+    return ReportedFigure.objects.values_list("pk", flat=True).first() or 999999
 
 
 # --- Arguments per URL ----------------------------------------------------------------------
@@ -439,6 +450,26 @@ ARGUMENTS = {
         "draft": lambda w: ({"slug": w.draft.slug}, {}),
     },
     "programmes:call_detail": {"": lambda w: ({"slug": w.call.slug}, {})},
+    "search:results": {
+        "": lambda w: ({}, {}),
+        # inflected, so that only a hit (not the query echoed in the box) names the draft
+        "draft's name": lambda w: ({}, {"q": "matriisin luonnoshankkeita"}),
+    },
+    "opendata:download": {"": lambda w: ({"fmt": "360giving"}, {})},
+    "api:programme-detail": {"": lambda w: ({"slug": w.call.programme.slug}, {})},
+    "api:theme-detail": {"": lambda w: ({"slug": w.call.theme.slug}, {})},
+    "api:call-detail": {"": lambda w: ({"slug": w.call.slug}, {})},
+    "api:organisation-detail": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
+    "api:project-entity-detail": {
+        "public": lambda w: ({"slug": w.public_project.slug}, {}),
+        "draft": lambda w: ({"slug": w.draft.slug}, {}),
+    },
+    "api:decision-detail": {"": lambda w: ({"pk": w.public_decision.pk}, {})},
+    "api:reported-figure-detail": {"": lambda w: ({"pk": _any_figure_pk()}, {})},
+    "networking:similar": {
+        "public": lambda w: ({"slug": w.public_project.slug}, {}),
+        "draft": lambda w: ({"slug": w.draft.slug}, {}),
+    },
     "organisations:detail": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
     "projects:history": {
         "public": lambda w: ({"slug": w.public_project.slug}, {}),
@@ -479,6 +510,7 @@ ARGUMENTS = {
         "other organisation": lambda w: ({"slug": w.oulu.slug}, {}),
     },
     "accounts:member_grant": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
+    "accounts:api_token_revoke": {"": lambda w: ({"pk": w.api_token.pk}, {})},
     "accounts:member_invite": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
     "accounts:member_revoke": {
         "": lambda w: ({"slug": w.helsinki.slug, "pk": w.member_assignment.pk}, {})

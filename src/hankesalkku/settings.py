@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "hankesalkku.reporting",
     "hankesalkku.documents",
     "hankesalkku.insights",
+    "hankesalkku.search",
+    "hankesalkku.opendata",
+    "hankesalkku.networking",
     "hankesalkku.site",
     "hankesalkku.api",  # /api/v1/: collects each app's api.py ROUTES
     "hankesalkku.demo",

@@ -47,6 +47,11 @@ NOT_MODEL_WRITES = {
     ("insights/exports/pptx.py", "prs.save"): "python-pptx writes the presentation to a file",
     ("insights/exports/xlsx.py", "wb.save"): "openpyxl writes the workbook to a file",
     ("settings.py", "globals().update"): "the settings module's own names",
+    ("networking/who.py", "actor.partners.update"): "a dict of partner organisations by id",
+    ("opendata/operations.py", "workbook.save"): "openpyxl writes the workbook to a buffer",
+    ("search/lemmas.py", "terms.add"): "a set of a word's terms",
+    ("search/lemmas.py", "terms.update"): "a set of a word's terms",
+    ("search/records.py", "keys.add"): "a set of index entries to refresh",
 }
 
 LOADER_MODULES = {"hankesalkku.organisations.reference", "hankesalkku.programmes.reference"}

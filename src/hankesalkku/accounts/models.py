@@ -271,3 +271,39 @@ class Invitation(models.Model):
     @property
     def is_used(self) -> bool:
         return self.accepted_at is not None
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(revoked_at__isnull=True, user__is_active=True)
+
+
+class ApiToken(models.Model):
+    """A personal API token: the API acts as its owner, with the owner's roles and rights.
+
+    Only the SHA-256 of the token is stored; the token itself is shown once, when it is made.
+    A revoked token stays listed (with when) so its owner sees what was in use.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("käyttäjä"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    name = models.CharField(_("nimi"), max_length=100)
+    key_hash = models.CharField(_("tiiviste"), max_length=64, unique=True)
+    prefix = models.CharField(_("alku"), max_length=12)
+    created = models.DateTimeField(_("luotu"), auto_now_add=True)
+    last_used = models.DateTimeField(_("käytetty viimeksi"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("peruttu"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("rajapinta-avain")
+        verbose_name_plural = _("rajapinta-avaimet")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

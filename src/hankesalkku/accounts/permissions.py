@@ -43,3 +43,10 @@ def can_enrol_authenticator(user, target) -> tuple[bool, str]:
     if is_system_actor(user) or user == target or roles.is_administrator(user):
         return True, ""
     return False, _("Vain käyttäjä itse tai ylläpitäjä voi ottaa tunnistautumistavan käyttöön.")
+
+
+def can_manage_api_token(user, token) -> tuple[bool, str]:
+    """A personal token is its owner's alone: nobody else sees or revokes it."""
+    if getattr(user, "pk", None) is not None and token.user_id == user.pk:
+        return True, ""
+    return False, _("Rajapinta-avaimen voi perua vain sen omistaja.")

@@ -21,7 +21,7 @@ from hankesalkku.core.dates import format_date
 from hankesalkku.core.services import save_validated, service
 
 from . import roles
-from .models import Invitation, RoleAssignment, hash_token
+from .models import ApiToken, Invitation, RoleAssignment, hash_token
 from .permissions import can_enrol_authenticator, can_grant_role, can_revoke_role
 
 INVITATION_VALID_DAYS = 14
@@ -212,3 +212,32 @@ def totp_enrol(*, actor, user, secret: str):
     authenticator = TOTP.activate(user, secret.replace(" ", "").upper()).instance
     roles.forget(user)
     return authenticator
+
+
+API_TOKEN_PREFIX = "hs_"
+
+
+@service
+def api_token_create(*, actor, name: str) -> tuple[ApiToken, str]:
+    """A new personal token for the acting user; the token itself is returned only here."""
+    raw = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = save_validated(
+        ApiToken(user=actor, name=name.strip()[:100], key_hash=hash_token(raw), prefix=raw[:10])
+    )
+    return token, raw
+
+
+@service
+def api_token_revoke(*, actor, token) -> None:
+    from .permissions import can_manage_api_token
+
+    _refuse_unless(can_manage_api_token(actor, token))
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        save_validated(token, update_fields=["revoked_at"])
+
+
+def api_token_touch(token) -> None:
+    """When a token was last used: a usage timestamp, not a change anybody made, so it is a
+    plain column update that leaves no trail (one per API request would drown the trail)."""
+    ApiToken.objects.filter(pk=token.pk).update(last_used=timezone.now())

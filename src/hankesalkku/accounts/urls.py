@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_invitations
+from . import views, views_invitations, views_tokens
 
 app_name = "accounts"
 
@@ -15,4 +15,10 @@ urlpatterns = [
     ),
     path("organisaatiot/<slug:slug>/jasenet/kutsu/", views.member_invite, name="member_invite"),
     path("kutsu/<str:token>/", views_invitations.invitation, name="invitation"),
+    path("rajapinta-avaimet/", views_tokens.api_tokens, name="api_tokens"),
+    path(
+        "rajapinta-avaimet/<int:pk>/peru/",
+        views_tokens.api_token_revoke_view,
+        name="api_token_revoke",
+    ),
 ]

@@ -23,6 +23,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ImproperlyConfigured, ValidationError
 from django.db import models, router, transaction
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,6 +45,12 @@ class _Call:
 
 
 _current: contextvars.ContextVar[_Call | None] = contextvars.ContextVar("service", default=None)
+_written: contextvars.ContextVar[list | None] = contextvars.ContextVar("written", default=None)
+
+records_written = Signal()
+"""Sent once at the end of each outermost service, inside its transaction, with `records`: every
+(instance, verb) it wrote. Layers above (the search index) keep derived data current from this
+one place without core knowing them; a receiver's failure rolls the service back with it."""
 
 
 def service(func):
@@ -65,10 +72,16 @@ def service(func):
         outer = _current.get()
         call = outer or _Call(func.__name__, actor, str(kwargs.get("reason", "") or ""))
         token = _current.set(call)
+        writes = _written.get() if outer else []
+        writes_token = _written.set(writes)
         try:
             with transaction.atomic():
-                return func(*args, actor=actor, **kwargs)
+                result = func(*args, actor=actor, **kwargs)
+                if outer is None and writes:
+                    records_written.send(sender=wrapper, records=tuple(writes))
+                return result
         finally:
+            _written.reset(writes_token)
             _current.reset(token)
 
     SERVICES[func.__name__] = wrapper
@@ -110,6 +123,9 @@ def _record(instance: models.Model, verb: str, changes: dict) -> None:
             f"{type(instance).__name__} written outside a service: use a `@service` function."
         )
     actor = call.actor
+    written = _written.get()
+    if written is not None:
+        written.append((instance, verb))
     Activity.objects.create(
         actor=actor,
         actor_name=actor.get_username(),

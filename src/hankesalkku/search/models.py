@@ -1,0 +1,38 @@
+"""One search entry per searchable record: its display text and its analysed terms.
+
+The terms (`lemmas`) are what both engines index: an FTS5 table on SQLite, a GIN index on
+`to_tsvector('simple', lemmas)` on PostgreSQL (migration 0002). The 'simple' configuration only
+lower-cases and splits, so the morphology is ours (lemmas.py) and identical on both.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EntryKind(models.TextChoices):
+    PROJECT = "project", _("hankkeet")
+    ORGANISATION = "organisation", _("organisaatiot")
+    DECISION = "decision", _("päätökset")
+    CALL = "call", _("haut")
+    DOCUMENT = "document", _("asiakirjat")
+
+
+class SearchEntry(models.Model):
+    kind = models.CharField(_("laji"), max_length=20, choices=EntryKind.choices)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField(_("otsikko"), max_length=500)
+    body = models.TextField(_("teksti"), blank=True)
+    lemmas = models.TextField(_("perusmuodot"), blank=True)
+    year = models.PositiveSmallIntegerField(_("vuosi"), null=True, blank=True)
+    url = models.CharField(_("osoite"), max_length=300)
+
+    class Meta:
+        verbose_name = _("hakuindeksin tietue")
+        verbose_name_plural = _("hakuindeksin tietueet")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique")
+        ]
+        indexes = [models.Index(fields=["kind", "object_id"], name="search_entry_kind")]
+
+    def __str__(self) -> str:
+        return self.title
