@@ -262,7 +262,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # --- REST API (hankesalkku.api): the same services and permission functions as the pages.
 REST_FRAMEWORK = {
+    # A personal token first, so that a revoked one is a 401, not a 403 from the session check.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "hankesalkku.accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],

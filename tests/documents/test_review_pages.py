@@ -317,6 +317,8 @@ def test_the_review_of_a_scan_says_its_evidence_comes_from_ocr(client, officer, 
     page = client.get(reverse("documents:review", args=[document.pk])).content.decode()
     assert "tunnistettu skannatusta kuvasta (OCR)" in page
     assert page.count('class="evidence from-ocr"') == extraction.values.exclude(quote="").count()
+
+
 def test_a_file_just_over_the_limit_reads_as_larger_than_the_limit(client, officer):
     client.force_login(officer)
     page = upload(client, ("iso.txt", b"a" * 21_000_000)).content.decode()
