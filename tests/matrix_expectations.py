@@ -234,8 +234,8 @@ EXPECTED: dict[str, list] = {
     "health": [(EVERYONE, 200, 405)],
     "set_language": [(EVERYONE, REDIRECT, REDIRECT)],
     # The REST API's root, schema and documentation are public; a POST to them is not a thing
-    # (the root refuses a write by the anonymous before it answers "method not allowed").
-    "api:api-root": [(EVERYONE, 200, (403, 405))],
+    # (the root refuses a write by the anonymous, 401, before it answers "method not allowed").
+    "api:api-root": [(EVERYONE, 200, (401, 403, 405))],
     "api:schema": PUBLIC_GET_ONLY,
     "api:docs": PUBLIC_GET_ONLY,
     "api:redoc": PUBLIC_GET_ONLY,

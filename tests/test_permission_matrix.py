@@ -62,9 +62,9 @@ from tests.matrix_expectations import (
 
 # The size of the matrix, as the README states it. A new URL, role or variant changes these:
 # update them and the README together.
-URL_PATTERN_COUNT = 290
+URL_PATTERN_COUNT = 313
 ROLE_COUNT = 11
-CASE_COUNT = 302  # URL patterns with their variants (a public and a draft project, ...)
+CASE_COUNT = 328  # URL patterns with their variants (a public and a draft project, ...)
 REQUEST_COUNT = CASE_COUNT * ROLE_COUNT * len(METHODS)
 
 PASSWORD = "matriisi-salasana-123"
@@ -490,6 +490,7 @@ ARGUMENTS = {
     "documents:review": {"": lambda w: ({"pk": w.extraction.document_id}, {})},
     "documents:targets": {"": lambda w: ({"pk": w.extraction.document_id}, {})},
     "documents:apply": {"": lambda w: ({"pk": w.extraction.document_id}, {})},
+    "documents:confirm_unconflicted": {"": lambda w: ({"pk": w.extraction.document_id}, {})},
     "documents:batch": {"": lambda w: ({"pk": w.reading_batch.pk}, {})},
     "documents:value_action": {
         "": lambda w: ({"pk": w.extracted_value.pk, "action": "confirm"}, {})
