@@ -4,9 +4,10 @@ from datetime import date
 from decimal import Decimal
 
 from hankesalkku.accounts.models import Role
-from hankesalkku.accounts.services import role_assignment_grant
+from hankesalkku.accounts.services import role_assignment_grant, totp_enrol
 from hankesalkku.projects.models import ApplicationStatus, CostCategory
 from tests.factories import (
+    TEST_TOTP_SECRET,
     ApplicationFactory,
     OrganisationFactory,
     ProjectEntityFactory,
@@ -25,6 +26,7 @@ BUDGET_LINES = [
 def person(role, organisation, username=None):
     user = UserFactory(username=username) if username else UserFactory()
     role_assignment_grant(actor=service_actor(), user=user, role=role, organisation=organisation)
+    totp_enrol(actor=service_actor(), user=user, secret=TEST_TOTP_SECRET)  # roles that need it
     return user
 
 

@@ -22,6 +22,7 @@ HEADERS = (
 
 
 def ledger_xlsx(ledger, *, base_url: str = "") -> bytes:
+    """`base_url` (the site's address) makes each decision a link back to its page."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     sheet = book.add_worksheet(_("Sitoumukset")[:31])
@@ -38,12 +39,11 @@ def ledger_xlsx(ledger, *, base_url: str = "") -> bytes:
         sheet.write(number, 1, str(row.programme or ""))
         sheet.write(number, 2, str(commitment.entity))
         sheet.write(number, 3, str(commitment.beneficiary or ""))
-        sheet.write_url(
-            number,
-            4,
-            base_url + commitment.decision.get_absolute_url(),
-            string=str(commitment.decision),
-        )
+        if base_url.startswith("http"):
+            url = base_url + commitment.decision.get_absolute_url()
+            sheet.write_url(number, 4, url, string=str(commitment.decision))
+        else:
+            sheet.write(number, 4, str(commitment.decision))
         sheet.write_datetime(number, 5, commitment.decision.date, date_format)
         years = "–".join(str(y) for y in (commitment.starts_year, commitment.ends_year) if y)
         sheet.write(number, 6, years)
