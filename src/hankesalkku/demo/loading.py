@@ -11,6 +11,7 @@ from django.db import transaction
 from hankesalkku.programmes.models import Programme
 
 from . import decision_54, decision_63, helsinki, illustrative, programme
+from .payments import illustrative_payments
 from . import helsingin_malli as malli
 from .sources import Citer
 
@@ -56,4 +57,5 @@ def load_demo(*, actor) -> DemoResult:
     illustrative.coordination_project(
         actor, cite, objective=objective, ely=orgs["ely"], okm=orgs["okm"]
     )
+    illustrative_payments(actor)
     return DemoResult(created=True, missing_quotes=cite.missing_quotes)
