@@ -11,8 +11,8 @@ from django.db import transaction
 from hankesalkku.programmes.models import Programme
 
 from . import decision_54, decision_63, helsinki, illustrative, programme
-from .payments import illustrative_payments
 from . import helsingin_malli as malli
+from .payments import illustrative_payments
 from .sources import Citer
 
 DEMO_MARKER_SLUG = "uudistuva-ja-osaava-suomi-2021-2027"

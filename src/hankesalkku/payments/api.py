@@ -117,18 +117,20 @@ class PaymentClaimViewSet(
 
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
+        claim = self.get_object()  # a claim the user may not see is not found, whatever the body
         data = _valid(VersionInput, request)
         claim = services.payment_claim_submit(
-            actor=request.user, claim=self.get_object(), expected_version=data["version"]
+            actor=request.user, claim=claim, expected_version=data["version"]
         )
         return self._answer(claim)
 
     @action(detail=True, methods=["post"])
     def check(self, request, pk=None):
+        claim = self.get_object()
         data = _valid(CheckInput, request)
         claim = services.payment_claim_check(
             actor=request.user,
-            claim=self.get_object(),
+            claim=claim,
             expected_version=data["version"],
             accepted={line["category"]: (line["amount"], line["reason"]) for line in data["lines"]},
             reject_reason=data["reject_reason"],
@@ -137,10 +139,11 @@ class PaymentClaimViewSet(
 
     @action(detail=True, methods=["post"])
     def pay(self, request, pk=None):
+        claim = self.get_object()
         data = _valid(PayInput, request)
         claim = services.payment_claim_pay(
             actor=request.user,
-            claim=self.get_object(),
+            claim=claim,
             expected_version=data["version"],
             paid_on=data["paid_on"],
         )

@@ -5,19 +5,20 @@ import io
 
 import xlsxwriter
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 HEADERS = (
-    ("talousarviokohta", 14),
-    ("ohjelma", 30),
-    ("hanke", 40),
-    ("saaja", 28),
-    ("päätös", 30),
-    ("päivämäärä", 12),
-    ("vuodet", 11),
-    ("sitoumus", 14),
-    ("maksettu", 14),
-    ("avoinna", 14),
-    ("ennuste", 14),
+    (gettext_lazy("talousarviokohta"), 14),
+    (gettext_lazy("ohjelma"), 30),
+    (gettext_lazy("hanke"), 40),
+    (gettext_lazy("saaja"), 28),
+    (gettext_lazy("päätös"), 30),
+    (gettext_lazy("päivämäärä"), 12),
+    (gettext_lazy("vuodet"), 11),
+    (gettext_lazy("sitoumus"), 14),
+    (gettext_lazy("maksettu"), 14),
+    (gettext_lazy("avoinna"), 14),
+    (gettext_lazy("ennuste"), 14),
 )
 
 
@@ -31,7 +32,7 @@ def ledger_xlsx(ledger, *, base_url: str = "") -> bytes:
     euro_bold = book.add_format({"num_format": '#,##0.00 "€"', "bold": True})
     date_format = book.add_format({"num_format": "d.m.yyyy"})
     for col, (label, width) in enumerate(HEADERS):
-        sheet.write(0, col, _(label), bold)
+        sheet.write(0, col, str(label), bold)
         sheet.set_column(col, col, width)
     for number, row in enumerate(ledger.rows, start=1):
         commitment = row.commitment

@@ -55,12 +55,13 @@ class PaymentClaimQuerySet(models.QuerySet):
         """A claim is working material: its implementer's people, the funding authority's
         officers and administrators see it (payments.permissions says the same per claim)."""
         from hankesalkku.accounts import roles
+        from hankesalkku.accounts.models import MEMBER_ROLES
 
         if getattr(user, "is_staff", False) or roles.is_administrator(user):
             return self
         if not getattr(user, "is_authenticated", False):
             return self.none()
-        members = roles.organisation_ids_for(user)
+        members = roles.organisation_ids_for(user, MEMBER_ROLES)
         authorities = roles.authority_organisation_ids(user)
         return self.filter(
             Q(application__organisation_id__in=members)

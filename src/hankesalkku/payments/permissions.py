@@ -9,7 +9,7 @@ spent and open amounts exactly where decisions.permissions allows them.
 from django.utils.translation import gettext as _
 
 from hankesalkku.accounts import roles
-from hankesalkku.accounts.models import Role
+from hankesalkku.accounts.models import MEMBER_ROLES, Role
 from hankesalkku.core.actors import is_system_actor
 from hankesalkku.decisions.permissions import can_view_commitment_spending
 
@@ -42,7 +42,7 @@ def _is_authority(user, application) -> bool:
 def can_view_claim(user, claim) -> tuple[bool, str]:
     if _admin(user) or _is_authority(user, claim.application):
         return True, ""
-    if claim.application.organisation_id in roles.organisation_ids_for(user):
+    if claim.application.organisation_id in roles.organisation_ids_for(user, MEMBER_ROLES):
         return True, ""
     return False, _("Maksatushakemuksen näkevät toteuttajan käyttäjät ja rahoittava viranomainen.")
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from hankesalkku.accounts import roles
-from hankesalkku.accounts.models import Role
+from hankesalkku.accounts.models import MEMBER_ROLES, Role
 from hankesalkku.organisations.models import Organisation
 from hankesalkku.projects.models import Application, ProjectEntity
 
@@ -104,7 +104,7 @@ def my_claims(request):
         else claims.none()
     )
     own = claims.filter(
-        application__organisation_id__in=roles.organisation_ids_for(request.user)
+        application__organisation_id__in=roles.organisation_ids_for(request.user, MEMBER_ROLES)
     ).exclude(status=ClaimStatus.PAID)
     finance = roles.organisation_ids_for(request.user, [Role.FINANCE_OFFICER])
     ledgers = Organisation.objects.filter(pk__in=finance, parent__isnull=True)
