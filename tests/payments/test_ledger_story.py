@@ -135,6 +135,7 @@ def test_from_claim_to_the_citys_ledger(helsinki, client):
         (2025, Decimal("24000.00"), Decimal("15500.00")),
         (2026, Decimal("25000.00"), Decimal("0.00")),
     ]
+    assert rows["Lasten ja nuorten palvelut"].forecast == Decimal("103750.00")  # no plan
     assert ledger.totals["committed"] == Decimal("197000.00")
     assert ledger.totals["paid"] == Decimal("35500.00")
     assert ledger.totals["open"] == Decimal("161500.00")

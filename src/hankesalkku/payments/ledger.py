@@ -63,7 +63,7 @@ class Ledger:
 def _forecast(row_years: list[LedgerYear], open_amount: Decimal, this_year: int) -> Decimal:
     """What is still to be paid this year and later: the plan's remainder, within the open."""
     coming = [y for y in row_years if y.year >= this_year]
-    if not row_years:
+    if not any(y.planned for y in row_years):  # no yearly plan: all that is open may come
         return open_amount
     remaining = sum((max(y.planned - (y.paid or ZERO), ZERO) for y in coming), ZERO)
     return min(remaining, open_amount)
