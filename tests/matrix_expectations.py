@@ -122,6 +122,21 @@ def trail(readers):
     ]
 
 
+# A payment claim of Helsinki's part in the public project: Helsinki's members, the funding
+# authority's officer (Hämeen ELY-keskus) and administrators; others are told it is not found.
+CLAIM_READERS = HELSINKI_PEOPLE | {"authority_officer", "administrator"}
+CLAIM_PAGE = [
+    (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+    (CLAIM_READERS, 200, 405),
+    (SIGNED_IN, 404, 405),
+]
+CLAIM_API = [(frozenset({ANONYMOUS}), 403, 403), (CLAIM_READERS, 200, 405), (SIGNED_IN, 404, 405)]
+# Actions take a body: an empty one is a 400 for those who may see the claim.
+CLAIM_API_ACTION = [
+    (frozenset({ANONYMOUS}), 403, 403),
+    (CLAIM_READERS, 405, 400),
+    (SIGNED_IN, 405, 404),
+]
 # Signed-in people only; the anonymous are sent to sign in.
 SIGNED_IN_ONLY = [(frozenset({ANONYMOUS}), LOGIN, LOGIN), (SIGNED_IN, 200, 200)]
 # allauth's pages for signing in: the anonymous use them; the signed-in are sent on.
@@ -183,6 +198,21 @@ EXPECTED: dict[str, list] = {
     "programmes:call_detail": PUBLIC,
     "organisations:list": PUBLIC,
     "organisations:detail": PUBLIC,
+    # payments: the ledger is the finance office's page (decisions.permissions'
+    # can_view_commitment_spending); a claim is its implementer's people's, the funding
+    # authority's officers' and administrators' (payments.permissions.can_view_claim).
+    "payments:ledger": trail(SPENDING_READERS),
+    "payments:ledger_xlsx": trail(SPENDING_READERS),
+    "payments:my_claims": [(frozenset({ANONYMOUS}), LOGIN, LOGIN), (SIGNED_IN, 200, 405)],
+    "payments:claim": CLAIM_PAGE,
+    "payments:project_money[public]": PUBLIC,
+    "payments:project_money[draft]": DRAFT,
+    "api:payment-claim-list": [(frozenset({ANONYMOUS}), 403, 403), (SIGNED_IN, 200, 400)],
+    "api:payment-claim-detail": CLAIM_API,
+    "api:payment-claim-submit": CLAIM_API_ACTION,
+    "api:payment-claim-check": CLAIM_API_ACTION,
+    "api:payment-claim-pay": CLAIM_API_ACTION,
+    "api:commitment-payment-list": [(frozenset({ANONYMOUS}), 403, 403), (SIGNED_IN, 200, 400)],
     "decisions:list": PUBLIC,
     "decisions:detail[public]": PUBLIC,
     "decisions:detail[about the draft]": PUBLIC,  # a decision is public; its draft is not
@@ -359,6 +389,7 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "projects:detail": ("public", "draft"),
     "projects:history": ("public", "draft"),
     "decisions:detail": ("public", "about the draft"),
+    "payments:project_money": ("public", "draft"),
     "decisions:history": ("public", "about the draft"),
     "sources:source": ("public", "cites the draft"),
     "search:results": ("", "draft's name"),

@@ -430,12 +430,29 @@ def _any_figure_pk() -> int:
     from hankesalkku.programmes.models import ReportedFigure
 
     return ReportedFigure.objects.values_list("pk", flat=True).first() or 999999
+def _helsinki_claim() -> int:
+    """The demo's first payment claim of Helsinki's part in the public project."""
+    from hankesalkku.payments.models import PaymentClaim
+
+    claims = PaymentClaim.objects.filter(application__organisation__slug="helsingin-kaupunki")
+    return claims.order_by("pk").values_list("pk", flat=True).first()
 
 
 # --- Arguments per URL ----------------------------------------------------------------------
 
 # name -> {variant: world -> (kwargs, query)}; a pattern with converters needs an entry.
 ARGUMENTS = {
+    "payments:ledger": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
+    "payments:ledger_xlsx": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
+    "payments:claim": {"": lambda w: ({"pk": _helsinki_claim()}, {})},
+    "payments:project_money": {
+        "public": lambda w: ({"slug": w.public_project.slug}, {}),
+        "draft": lambda w: ({"slug": w.draft.slug}, {}),
+    },
+    "api:payment-claim-detail": {"": lambda w: ({"pk": _helsinki_claim()}, {})},
+    "api:payment-claim-submit": {"": lambda w: ({"pk": _helsinki_claim()}, {})},
+    "api:payment-claim-check": {"": lambda w: ({"pk": _helsinki_claim()}, {})},
+    "api:payment-claim-pay": {"": lambda w: ({"pk": _helsinki_claim()}, {})},
     "projects:list": {
         "": lambda w: ({}, {}),
         "drafts asked for": lambda w: ({}, {"status": "planned"}),

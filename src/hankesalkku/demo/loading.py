@@ -12,6 +12,7 @@ from hankesalkku.programmes.models import Programme
 
 from . import decision_54, decision_63, helsinki, illustrative, programme
 from . import helsingin_malli as malli
+from .payments import illustrative_payments
 from .sources import Citer
 
 DEMO_MARKER_SLUG = "uudistuva-ja-osaava-suomi-2021-2027"
@@ -56,4 +57,5 @@ def load_demo(*, actor) -> DemoResult:
     illustrative.coordination_project(
         actor, cite, objective=objective, ely=orgs["ely"], okm=orgs["okm"]
     )
+    illustrative_payments(actor)
     return DemoResult(created=True, missing_quotes=cite.missing_quotes)

@@ -1,0 +1,83 @@
+"""A part's running totals against its approved budget: approved, claimed, accepted, paid.
+
+Claimed counts every claim not rejected; accepted and paid only what the authority checked and
+paid. Paid support is per claim, so it is shown as a total beside the categories' costs.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from hankesalkku.decisions.models import ApprovedBudget
+
+from .models import ClaimLine, ClaimStatus, PaymentClaim
+
+ZERO = Decimal("0.00")
+
+
+@dataclass
+class CategoryMoney:
+    category: str
+    label: str
+    approved: Decimal
+    claimed: Decimal
+    accepted: Decimal
+
+
+@dataclass
+class PartMoney:
+    application: object
+    budget: ApprovedBudget
+    categories: list[CategoryMoney]
+    support_paid: Decimal
+    advances: Decimal
+
+    def _total(self, name):
+        return sum((getattr(row, name) for row in self.categories), ZERO)
+
+    @property
+    def approved_total(self):
+        return self._total("approved")
+
+    @property
+    def claimed_total(self):
+        return self._total("claimed")
+
+    @property
+    def accepted_total(self):
+        return self._total("accepted")
+
+
+def part_money(application) -> PartMoney | None:
+    budget = ApprovedBudget.objects.in_force().filter(application=application).first()
+    if budget is None:
+        return None
+    lines = ClaimLine.objects.filter(claim__application=application)
+    claimed = dict(
+        lines.filter(claim__status__in=ClaimStatus.counted())
+        .values_list("category")
+        .annotate(total=Sum("claimed"))
+    )
+    accepted = dict(
+        lines.filter(accepted__isnull=False)
+        .exclude(claim__status=ClaimStatus.REJECTED)
+        .values_list("category")
+        .annotate(total=Sum("accepted"))
+    )
+    approved = budget.lines.values_list("category").annotate(total=Sum("amount"))
+    labels = dict(budget.lines.model._meta.get_field("category").choices)
+    categories = [
+        CategoryMoney(
+            category,
+            labels[category],
+            total,
+            claimed.get(category, ZERO),
+            accepted.get(category, ZERO),
+        )
+        for category, total in approved
+    ]
+    paid = PaymentClaim.objects.filter(application=application, status=ClaimStatus.PAID)
+    support_paid = paid.aggregate(total=Sum("paid_amount") + Sum("advance_offset"))["total"] or ZERO
+    advances = application.advances.aggregate(total=Sum("amount"))["total"] or ZERO
+    return PartMoney(application, budget, categories, support_paid, advances)
