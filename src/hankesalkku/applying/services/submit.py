@@ -112,5 +112,5 @@ def application_submit(*, actor, application, expected_version: int | None = Non
         entity.status == ProjectStatus.PLANNED
         and not parts.exclude(status=ApplicationStatus.SUBMITTED).exists()
     ):
-        project_entity_submit(actor=actor, entity=entity)
+        application.entity = project_entity_submit(actor=actor, entity=entity)
     return application
