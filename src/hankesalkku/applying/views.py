@@ -9,7 +9,6 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -187,6 +186,9 @@ def check(request, pk):
 @require_POST
 def part_add(request, pk):
     application = _visible(request, pk)
+    allowed, reason = permissions.can_add_part(request.user, application.entity)
+    if not allowed:
+        return _forbidden(request, reason)
     organisation = Organisation.objects.filter(pk=request.POST.get("organisation") or 0).first()
     if organisation is None:
         context = _detail_context(request, application, errors=[_("Valitse osatoteuttaja.")])
@@ -223,10 +225,9 @@ def submit(request, pk):
 
 
 @require_GET
+@login_required
 def mine(request):
     """The start page's partial: my organisations' parts and what to do next with each."""
-    if not request.user.is_authenticated:
-        raise Http404
     ids = permissions.preparing_organisation_ids(request.user) | set(
         permissions.roles.organisation_ids_for(request.user)
     )

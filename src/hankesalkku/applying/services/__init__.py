@@ -11,7 +11,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from hankesalkku.core.services import check_version, delete_recorded, save_validated, service
-from hankesalkku.projects.models import ApplicationRole, CostCategory, ProjectKind
+from hankesalkku.projects.models import (
+    ApplicationRole,
+    ApplicationStatus,
+    CostCategory,
+    ProjectKind,
+)
 from hankesalkku.projects.services import (
     application_create,
     application_update,
@@ -25,6 +30,7 @@ from ..rules import budget_problems, rules_for
 from .submit import application_mark_ready, application_submit
 
 __all__ = [
+    "application_budget_record",
     "application_budget_set",
     "application_mark_ready",
     "application_part_add",
@@ -180,6 +186,39 @@ def application_budget_set(
     and a support rate, lump sum or period the call refuses is told by field, nothing saved.
     """
     _require(permissions.can_edit_application(actor, application))
+    return _replace_budget(
+        application,
+        lines,
+        use_flat_rate=use_flat_rate,
+        starts=starts,
+        ends=ends,
+        expected_version=expected_version,
+        actor=actor,
+        **financing,
+    )
+
+
+@service
+def application_budget_record(
+    *, actor, application, lines, use_flat_rate: bool = False, starts=None, ends=None, **financing
+):
+    """A draft's budget recorded by the demo (no person's role): the same checks and working."""
+    if application.status not in ApplicationStatus.editable():
+        raise ValidationError({"status": _("Lähetettyä hakemusta ei voi muokata.")})
+    return _replace_budget(
+        application,
+        lines,
+        use_flat_rate=use_flat_rate,
+        starts=starts,
+        ends=ends,
+        actor=actor,
+        **financing,
+    )
+
+
+def _replace_budget(
+    application, lines, *, actor, use_flat_rate, starts, ends, expected_version=None, **financing
+):
     check_version(application, expected_version)
     rules = rules_for(application.entity.call)
     starts, ends = starts or application.starts, ends or application.ends
