@@ -4,8 +4,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from hankesalkku.accounts.services import role_assignment_grant
-from hankesalkku.applying.models import CallRules
-from hankesalkku.core.services import save_validated, service
+from hankesalkku.applying.services import call_rules_set
 from hankesalkku.organisations.models import OrganisationType
 from tests.factories import CallFactory, OrganisationFactory, UserFactory, service_actor
 
@@ -26,13 +25,8 @@ def open_call(**rules):
     rules.setdefault(
         "eligible_organisation_types", [OrganisationType.MUNICIPALITY, OrganisationType.COMPANY]
     )
-    _save_rules(actor=service_actor(), call=call, **rules)
+    call_rules_set(actor=service_actor(), call=call, **rules)
     return call
-
-
-@service
-def _save_rules(*, actor, call, **rules):
-    return save_validated(CallRules(call=call, **rules))
 
 
 def person(organisation, *roles):

@@ -15,10 +15,12 @@ from hankesalkku.applying.services import (
     application_part_add,
     application_start,
     application_submit,
+    call_rules_set,
 )
 from hankesalkku.organisations.models import OrganisationType
+from hankesalkku.programmes.services import call_update
 from hankesalkku.projects.models import Application, ApplicationStatus, ProjectEntity, ProjectStatus
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, service_actor
 
 from .factories import FORUM_VIRIUM, HELSINKI, open_call, person
 
@@ -158,8 +160,12 @@ def test_lump_sum_over_the_ceiling_or_not_allowed_is_refused_and_nothing_saved(h
             **_period(),
         )
     assert "Kertakorvaus ei ole" in str(refused.value.message_dict["budget"])
-    call.rules.lump_sum_allowed, call.rules.lump_sum_ceiling = True, Decimal("200000.00")
-    call.rules.save()  # noqa: service-free test setup of the call's rules
+    call_rules_set(
+        actor=people["officer"],
+        call=call,
+        lump_sum_allowed=True,
+        lump_sum_ceiling=Decimal("200000.00"),
+    )
     with pytest.raises(ValidationError) as refused:
         application_budget_set(
             actor=people["hel_preparer"],
@@ -182,9 +188,7 @@ def test_closed_call_and_ineligible_organisation_are_refused(hot):
             actor=people["hel_preparer"], entity=lead.entity, organisation=association
         )
     assert "organisation" in refused.value.message_dict
-    call.closes = date(2020, 1, 1)
-    call.opens = date(2019, 1, 1)
-    call.save()  # noqa: test setup
+    call_update(actor=service_actor(), call=call, opens=date(2019, 1, 1), closes=date(2020, 1, 1))
     with pytest.raises(PermissionDenied):
         application_start(actor=people["hel_preparer"], call=call, organisation=helsinki, name="Y")
 

@@ -25,7 +25,7 @@ from hankesalkku.projects.services import (
 )
 
 from .. import costs, permissions
-from ..models import BudgetLine
+from ..models import BudgetLine, CallRules
 from ..rules import budget_problems, rules_for
 from .submit import application_mark_ready, application_submit
 
@@ -36,6 +36,7 @@ __all__ = [
     "application_part_add",
     "application_start",
     "application_submit",
+    "call_rules_set",
 ]
 
 FINANCING_FIELDS = (
@@ -61,6 +62,15 @@ def _eligible(call, organisation, field: str) -> None:
                 % {"type": organisation.get_organisation_type_display()}
             }
         )
+
+
+@service
+def call_rules_set(*, actor, call, expected_version: int | None = None, **rules):
+    """A call's rules for applicants, created on first use and updated after (the admin, demo)."""
+    record = CallRules.objects.filter(call=call).first() or CallRules(call=call)
+    for name, value in rules.items():
+        setattr(record, name, value)
+    return save_validated(record, expected_version=expected_version)
 
 
 @service
