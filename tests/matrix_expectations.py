@@ -178,6 +178,18 @@ STAFF_ADMIN_OTHERS = [(EVERYONE - STAFF, ADMIN_LOGIN, ADMIN_LOGIN)]
 
 
 API_READ = [(frozenset({ANONYMOUS}), 200, (401, 403)), (SIGNED_IN, 200, 405)]
+# Applying: the draft's part may be edited by Helsinki's preparer and signatory, submitted only
+# by its signatory (refused there with 400: the demo call has closed); the call is closed, so
+# nobody may start an application from it.
+PART_EDITORS = frozenset({"preparer", "signatory"})
+PART_ACTION = [  # POST only; an empty or refused post is 400, others 403, non-readers 404
+    (EVERYONE, 405, None),
+    (PART_EDITORS, None, 400),
+    (DRAFT_READERS, None, 403),
+    (EVERYONE, None, 404),
+]
+API_ANONYMOUS = (frozenset({ANONYMOUS}), 403, 403)
+
 
 # --- Entries --------------------------------------------------------------------------------
 
@@ -269,6 +281,29 @@ EXPECTED: dict[str, list] = {
     "api:schema": PUBLIC_GET_ONLY,
     "api:docs": PUBLIC_GET_ONLY,
     "api:redoc": PUBLIC_GET_ONLY,
+    # Applying (the draft project's Helsinki part; the demo call, closed).
+    "applying:mine": override((EVERYONE, None, 405), then=SIGNED_IN_ONLY),
+    "applying:start": [(frozenset({ANONYMOUS}), LOGIN, LOGIN), (SIGNED_IN, 403, 403)],
+    "applying:detail": DRAFT,
+    "applying:budget": PART_ACTION,
+    "applying:check": [(EVERYONE, 405, None), (DRAFT_READERS, None, 200), (EVERYONE, None, 404)],
+    "applying:part_add": PART_ACTION,
+    "applying:submit": override(
+        (frozenset({"signatory"}), None, 400), (DRAFT_READERS, None, 403), then=PART_ACTION
+    ),
+    "applying:receipt": [(EVERYONE, 404, 405)],  # the draft has no submitted version
+    "api:application-list": [API_ANONYMOUS, (SIGNED_IN, 200, 405)],
+    "api:application-detail": [
+        API_ANONYMOUS,
+        (DRAFT_READERS, 200, 405),
+        (SIGNED_IN, 404, 405),
+    ],
+    "api:application-submit": [
+        API_ANONYMOUS,
+        (frozenset({"signatory"}), 405, 400),
+        (DRAFT_READERS, 405, 403),
+        (SIGNED_IN, 405, 404),
+    ],
     # Reading documents.
     "documents:upload": DOCUMENTS_PAGE,
     "documents:review": DOCUMENTS_PAGE,

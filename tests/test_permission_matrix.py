@@ -487,6 +487,20 @@ ARGUMENTS = {
         "public": lambda w: ({"slug": w.public_project.slug}, {}),
         "draft": lambda w: ({"slug": w.draft.slug}, {}),
     },
+    "applying:start": {"": lambda w: ({"slug": w.call.slug}, {})},
+    **{
+        name: {"": lambda w: ({"pk": w.draft.applications.get().pk}, {})}
+        for name in (
+            "applying:detail",
+            "applying:budget",
+            "applying:check",
+            "applying:part_add",
+            "applying:submit",
+            "api:application-detail",
+            "api:application-submit",
+        )
+    },
+    "applying:receipt": {"": lambda w: ({"pk": w.draft.applications.get().pk, "number": 1}, {})},
     "organisations:detail": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
     "projects:history": {
         "public": lambda w: ({"slug": w.public_project.slug}, {}),

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from hankesalkku.programmes.models import Programme
 
-from . import decision_54, decision_63, helsinki, illustrative, programme
+from . import applications, decision_54, decision_63, helsinki, illustrative, programme
 from . import helsingin_malli as malli
 from .payments import illustrative_payments
 from .sources import Citer
@@ -44,6 +44,7 @@ def load_demo(*, actor) -> DemoResult:
     decision_54.decision_54(actor, cite, city, theme, calls["2023"], objective, orgs["ely"])
     decision_63.decision_63(actor, cite, city, objective)
     malli.helsingin_malli(actor, cite, city)
+    applications.draft_group_application(actor, city=city, call=calls["2025"])
 
     ministries = {"OKM": orgs["okm"], "STM": orgs["stm"]}
     illustrative.illustrative_portfolio(
