@@ -430,6 +430,8 @@ def _any_figure_pk() -> int:
     from hankesalkku.programmes.models import ReportedFigure
 
     return ReportedFigure.objects.values_list("pk", flat=True).first() or 999999
+
+
 def _helsinki_claim() -> int:
     """The demo's first payment claim of Helsinki's part in the public project."""
     from hankesalkku.payments.models import PaymentClaim
