@@ -46,6 +46,9 @@ class DistrictValue(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.district} {self.measure} {self.year}: {self.value}"
+
 
 class PartDistrict(models.Model):
     """A district where a funded part works: results are followed per district by these."""
@@ -61,3 +64,6 @@ class PartDistrict(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["application", "district"], name="one_part_district")
         ]
+
+    def __str__(self):
+        return f"{self.application} – {self.district}"

@@ -166,3 +166,6 @@ class ReportValue(models.Model):
                 violation_error_message=_("Raportissa on jo arvo tälle indikaattorille."),
             )
         ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.text or self.number}"
