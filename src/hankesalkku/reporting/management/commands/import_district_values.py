@@ -10,9 +10,7 @@ from hankesalkku.reporting.district_import import COLUMNS, district_values_impor
 
 
 class Command(BaseCommand):
-    help = "Tuo kaupunginosien indikaattoriarvot CSV-tiedostosta (sarakkeet: %s)." % ";".join(
-        COLUMNS
-    )
+    help = f"Tuo kaupunginosien indikaattoriarvot CSV-tiedostosta (sarakkeet: {';'.join(COLUMNS)})."
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
