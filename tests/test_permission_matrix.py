@@ -430,6 +430,8 @@ ARGUMENTS = {
         "draft": lambda w: ({"slug": w.draft.slug}, {}),
     },
     "programmes:call_detail": {"": lambda w: ({"slug": w.call.slug}, {})},
+    "reporting:call_impact": {"": lambda w: ({"slug": w.call.slug}, {})},
+    "reporting:impact_pdf": {"": lambda w: ({"slug": w.call.slug}, {})},
     "organisations:detail": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
     "projects:history": {
         "public": lambda w: ({"slug": w.public_project.slug}, {}),

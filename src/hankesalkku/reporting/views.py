@@ -5,11 +5,12 @@ aggregation, services and permissions."""
 import datetime
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from hankesalkku.accounts import roles
 from hankesalkku.programmes.models import Call
@@ -22,6 +23,7 @@ from .impact_study import impact_study_pdf
 from .models import Report, ReportPeriod, ReportStatus
 
 
+@require_GET
 def reports_due(request):
     """The signed-in implementer's periods whose report is not yet sent, nearest due first."""
     rows = []
@@ -48,6 +50,7 @@ def _call(slug):
     return get_object_or_404(Call.objects.select_related("impact_framework"), slug=slug)
 
 
+@require_GET
 def call_impact(request, slug):
     call = _call(slug)
     allowed, reason = permissions.can_view_impact(request.user, call)
@@ -62,6 +65,7 @@ def call_impact(request, slug):
     return render(request, "reporting/call_impact.html", context)
 
 
+@require_GET
 def call_impact_pdf(request, slug):
     call = _call(slug)
     allowed, reason = permissions.can_view_impact(request.user, call)
@@ -72,6 +76,7 @@ def call_impact_pdf(request, slug):
     return response
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def district_import(request):
     allowed, reason = permissions.can_import_district_values(request.user)
