@@ -94,7 +94,7 @@ def impact_study_pdf(call) -> bytes:
             True,
         )
         for district, value, year, source, illustrative in comparison.rows:
-            mark = _(" (havainnollistava)") if illustrative else ""
+            mark = " (" + _("havainnollistava") + ")" if illustrative else ""
             pdf.line_of(f"  {district}: {_figure(value)} ({year}, {source}){mark}", 9)
     for district, projects in parts_per_district(call).items():
         pdf.line_of(f"{district}: {', '.join(projects) or '–'}", 9)
