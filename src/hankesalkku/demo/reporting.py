@@ -11,10 +11,17 @@ from decimal import Decimal
 
 from hankesalkku.organisations.models import OrganisationType
 from hankesalkku.organisations.services import district_create, organisation_create
-from hankesalkku.projects.models import ApplicationRole, ApplicationStatus, ProjectKind
+from hankesalkku.projects.models import (
+    ApplicationRole,
+    ApplicationStatus,
+    ProjectKind,
+    ProjectStatus,
+)
 from hankesalkku.projects.services import application_create, project_entity_create
 from hankesalkku.reporting import services as reporting
 from hankesalkku.reporting.district_import import district_values_import
+
+from .statuses import advance
 
 SOURCE = "havainnollistava esimerkkiarvo (ei tilastolähde)"
 # measure, unit, per district (Malmi, Kontula, Meri-Rastila, Kannelmäki-Malminkartano), others
@@ -139,6 +146,7 @@ def reporting_demo(actor, call) -> None:
                 is_illustrative=True,
             )
             part = part or application
+        advance(actor, entity, ProjectStatus.IN_IMPLEMENTATION)  # a running project, public
         reporting.part_district_add(actor=actor, application=part, district=districts[district])
         reporting.target_create(actor=actor, application=part, indicator=residents, target=900)
         report = reporting.report_create(actor=actor, application=part, period=periods[0])
