@@ -55,6 +55,9 @@ HELSINKI_MANAGERS = frozenset({"signatory", "administrator"})
 # Reading documents into the records: funding authorities' officers and administrators
 # (documents.permissions); the staff flag alone is not enough.
 DOCUMENT_READERS = frozenset({"authority_officer", "administrator"})
+# Importing districts' indicator values: officers of a funding authority or a city's grants,
+# and administrators (reporting.permissions.can_import_district_values).
+DISTRICT_IMPORTERS = frozenset({"authority_officer", "grant_officer", "administrator"})
 # The one role whose user owns the passkey the WebAuthn pages are asked about (besides TOTP).
 PASSKEY_OWNER = frozenset({"finance_officer"})
 # Roles that must have a second factor (accounts.models.MFA_REQUIRED_ROLES); they have TOTP.
@@ -278,6 +281,15 @@ EXPECTED: dict[str, list] = {
     # The REST API's root, schema and documentation are public; a POST to them is not a thing
     # (the root refuses a write by the anonymous, 401, before it answers "method not allowed").
     "api:api-root": [(EVERYONE, 200, (401, 403, 405))],
+    # Reporting: results are public; importing district values is for officers.
+    "reporting:reports_due": PUBLIC_GET_ONLY,  # the anonymous get an empty list
+    "reporting:call_impact": PUBLIC_GET_ONLY,
+    "reporting:impact_pdf": PUBLIC_GET_ONLY,
+    "reporting:district_import": [  # an empty form comes back with its error (400)
+        (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+        (DISTRICT_IMPORTERS, 200, 400),
+        (SIGNED_IN, 403, 403),
+    ],
     "api:schema": PUBLIC_GET_ONLY,
     "api:docs": PUBLIC_GET_ONLY,
     "api:redoc": PUBLIC_GET_ONLY,

@@ -503,6 +503,8 @@ ARGUMENTS = {
         )
     },
     "applying:receipt": {"": lambda w: ({"pk": w.draft.applications.get().pk, "number": 1}, {})},
+    "reporting:call_impact": {"": lambda w: ({"slug": w.call.slug}, {})},
+    "reporting:impact_pdf": {"": lambda w: ({"slug": w.call.slug}, {})},
     "organisations:detail": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
     "projects:history": {
         "public": lambda w: ({"slug": w.public_project.slug}, {}),

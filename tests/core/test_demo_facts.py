@@ -112,7 +112,10 @@ def test_target_districts_and_the_agenda_item(demo):
     ]
     item = Decision.objects.get(diary_number="HEL 2023-013557")
     assert item.section_label.endswith("6")
-    assert District.objects.count() == 4
+    # besides the four, the reporting demo's illustrative districts give the city's median
+    from hankesalkku.demo.reporting import OTHER_DISTRICTS
+
+    assert District.objects.exclude(slug__in=[slug for slug, _ in OTHER_DISTRICTS]).count() == 4
 
 
 def test_decisions_keep_their_identifiers(demo):

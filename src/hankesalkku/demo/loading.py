@@ -13,6 +13,7 @@ from hankesalkku.programmes.models import Programme
 from . import applications, decision_54, decision_63, helsinki, illustrative, programme
 from . import helsingin_malli as malli
 from .payments import illustrative_payments
+from . import reporting as demo_reporting
 from .sources import Citer
 
 DEMO_MARKER_SLUG = "uudistuva-ja-osaava-suomi-2021-2027"
@@ -43,8 +44,9 @@ def load_demo(*, actor) -> DemoResult:
     city = helsinki.helsinki_organisations(actor, cite)
     decision_54.decision_54(actor, cite, city, theme, calls["2023"], objective, orgs["ely"])
     decision_63.decision_63(actor, cite, city, objective)
-    malli.helsingin_malli(actor, cite, city)
     applications.draft_group_application(actor, city=city, call=calls["2025"])
+    malli_data = malli.helsingin_malli(actor, cite, city)
+    demo_reporting.reporting_demo(actor, malli_data["call"])
 
     ministries = {"OKM": orgs["okm"], "STM": orgs["stm"]}
     illustrative.illustrative_portfolio(

@@ -1,0 +1,154 @@
+"""Results of a call, per framework level, indicator and district: one computation for the
+impact page and the impact study PDF, so the two can never tell different figures.
+
+Only accepted reports count. Quantities are summed, scales given as a distribution and mean,
+narratives listed; targets are the parts' targets summed, progress the share achieved.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from statistics import median
+
+from django.utils.translation import gettext as _
+
+from hankesalkku.projects.models import Application, ApplicationStatus
+
+from .models import (
+    DistrictValue,
+    Indicator,
+    IndicatorKind,
+    PartDistrict,
+    ReportStatus,
+    ReportValue,
+    Target,
+)
+
+
+@dataclass
+class IndicatorResult:
+    indicator: Indicator
+    total: Decimal | None = None
+    target: Decimal | None = None
+    distribution: dict = field(default_factory=dict)
+    mean: Decimal | None = None
+    narratives: list = field(default_factory=list)
+    by_district: dict = field(default_factory=dict)
+
+    @property
+    def progress(self) -> Decimal | None:
+        """Share of the target achieved (0.5 = half), None without a target."""
+        if self.total is None or not self.target:
+            return None
+        return (self.total / self.target).quantize(Decimal("0.01"))
+
+
+@dataclass
+class LevelResult:
+    name: str
+    order: int
+    indicators: list
+
+
+def funded_parts(call, district=None):
+    parts = Application.objects.filter(entity__call=call, status=ApplicationStatus.FUNDED)
+    if district is not None:
+        parts = parts.filter(reporting_districts__district=district)
+    return parts
+
+
+def _result(indicator, values, targets, districts_of) -> IndicatorResult:
+    result = IndicatorResult(indicator)
+    mine = [v for v in values if v.indicator_id == indicator.pk]
+    goal = [t.target for t in targets if t.indicator_id == indicator.pk]
+    result.target = sum(goal, Decimal(0)) if goal else None
+    numbers = [v for v in mine if v.number is not None]
+    if indicator.kind == IndicatorKind.NARRATIVE:
+        result.narratives = [
+            (v.report.application.organisation.name, str(v.report.period), v.text)
+            for v in mine
+            if v.text
+        ]
+    elif indicator.kind == IndicatorKind.SCALE:
+        result.distribution = dict(sorted(Counter(v.number for v in numbers).items()))
+        if numbers:
+            mean = sum((v.number for v in numbers), Decimal(0)) / len(numbers)
+            result.mean = mean.quantize(Decimal("0.01"))
+    else:
+        result.total = sum((v.number for v in numbers), Decimal(0)) if numbers else None
+        for v in numbers:
+            for name in districts_of.get(v.report.application_id, [_("ei kaupunginosaa")]):
+                result.by_district[name] = result.by_district.get(name, Decimal(0)) + v.number
+    return result
+
+
+def aggregate(call, *, level=None, district=None) -> list[LevelResult]:
+    """The call's results grouped by framework level (indicators without a level last)."""
+    parts = funded_parts(call, district)
+    values = list(
+        ReportValue.objects.filter(
+            report__application__in=parts, report__status=ReportStatus.ACCEPTED
+        ).select_related("report__period", "report__application__organisation")
+    )
+    targets = list(Target.objects.filter(application__in=parts))
+    used = {v.indicator_id for v in values} | {t.indicator_id for t in targets}
+    indicators = Indicator.objects.filter(pk__in=used) | Indicator.objects.filter(call=call)
+    if level is not None:
+        indicators = indicators.filter(level=level)
+    districts_of: dict[int, list[str]] = {}
+    for link in PartDistrict.objects.filter(application__in=parts).select_related("district"):
+        districts_of.setdefault(link.application_id, []).append(link.district.name)
+    groups: dict = {}
+    for indicator in indicators.select_related("level").distinct().order_by("code", "name"):
+        key = indicator.level or None
+        groups.setdefault(key, []).append(_result(indicator, values, targets, districts_of))
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0].order if kv[0] else 0))
+    return [
+        LevelResult(lvl.name if lvl else _("Muut indikaattorit"), lvl.order if lvl else 999, res)
+        for lvl, res in ordered
+    ]
+
+
+@dataclass
+class MeasureComparison:
+    name: str
+    unit: str
+    median: Decimal | None
+    rows: list  # (district name, value, year, source, illustrative)
+
+
+def district_comparison(call) -> list[MeasureComparison]:
+    """Each measure's latest value in the call's target districts beside the city's median."""
+    targets = list(call.target_districts.all())
+    municipalities = {d.municipality for d in targets}
+    latest: dict = {}
+    for value in DistrictValue.objects.filter(
+        district__municipality__in=municipalities
+    ).select_related("district", "measure"):
+        key = (value.measure, value.district_id)
+        if key not in latest or latest[key].year < value.year:
+            latest[key] = value
+    by_measure: dict = {}
+    for (measure, _district), value in latest.items():
+        by_measure.setdefault(measure, []).append(value)
+    comparisons = []
+    for measure, items in sorted(by_measure.items(), key=lambda kv: kv[0].name):
+        rows = [
+            (v.district.name, v.value, v.year, v.source, v.is_illustrative)
+            for v in items
+            if v.district in targets
+        ]
+        comparisons.append(
+            MeasureComparison(measure.name, measure.unit, median([v.value for v in items]), rows)
+        )
+    return comparisons
+
+
+def parts_per_district(call) -> dict[str, list[str]]:
+    """The funded parts working in each target district, by name."""
+    found: dict[str, list[str]] = {d.name: [] for d in call.target_districts.all()}
+    for link in PartDistrict.objects.filter(application__in=funded_parts(call)).select_related(
+        "district", "application__entity"
+    ):
+        found.setdefault(link.district.name, []).append(link.application.entity.name)
+    return found

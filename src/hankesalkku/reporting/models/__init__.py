@@ -1,0 +1,31 @@
+"""Reporting's models: indicators and outcomes, targets and reports, districts' values."""
+
+from .districts import DistrictMeasure, DistrictValue, PartDistrict
+from .indicators import Direction, Indicator, IndicatorCategory, IndicatorKind, Outcome
+from .reports import (
+    REPORT_TRANSITIONS,
+    Report,
+    ReportKind,
+    ReportPeriod,
+    ReportStatus,
+    ReportValue,
+    Target,
+)
+
+__all__ = [
+    "REPORT_TRANSITIONS",
+    "Direction",
+    "DistrictMeasure",
+    "DistrictValue",
+    "Indicator",
+    "IndicatorCategory",
+    "IndicatorKind",
+    "Outcome",
+    "PartDistrict",
+    "Report",
+    "ReportKind",
+    "ReportPeriod",
+    "ReportStatus",
+    "ReportValue",
+    "Target",
+]

@@ -1,0 +1,149 @@
+"""Indicators and the impact framework's outcomes: what a call follows and how it is measured.
+
+An indicator is reference data (an ESF+ common indicator, `call` and `application` empty), a
+call's own (optionally on one level of the call's impact framework) or one part's own. Its kind
+decides how values are validated and aggregated: quantities are summed, scales distributed,
+narratives listed (`reporting.aggregation`).
+"""
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from hankesalkku.core.models import Versioned
+
+
+class IndicatorKind(models.TextChoices):
+    QUANTITATIVE = "quantitative", _("määrällinen")
+    SCALE = "scale", _("asteikko")
+    NARRATIVE = "narrative", _("kuvaus")
+
+
+class IndicatorCategory(models.TextChoices):
+    ESF_OUTPUT_PARTICIPANTS = "esf_output_participants", _("ESR+ tuotosindikaattori (osallistujat)")
+    ESF_OUTPUT_ENTITIES = "esf_output_entities", _("ESR+ tuotosindikaattori (yhteisöt)")
+    ESF_RESULT_IMMEDIATE = "esf_result_immediate", _("ESR+ välitön tulosindikaattori")
+    ESF_RESULT_LONGER = "esf_result_longer", _("ESR+ pidemmän aikavälin tulosindikaattori")
+    SPECIFIC = "specific", _("haku- tai hankekohtainen")
+
+
+class Direction(models.TextChoices):
+    INCREASE = "increase", _("suurempi on parempi")
+    DECREASE = "decrease", _("pienempi on parempi")
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Indicators are public: what public money is meant to achieve is no secret."""
+        return self
+
+    def for_call(self, call):
+        """The reference indicators and the call's own, not other calls' or parts' own."""
+        return self.filter(Q(call__isnull=True, application__isnull=True) | Q(call=call))
+
+
+class Outcome(Versioned):
+    """An outcome sought on one level of a framework (e.g. residents: "osallisuus vahvistuu")."""
+
+    level = models.ForeignKey(
+        "programmes.ImpactLevel",
+        verbose_name=_("taso"),
+        on_delete=models.CASCADE,
+        related_name="outcomes",
+    )
+    name = models.CharField(_("nimi"), max_length=200)
+    description = models.TextField(_("kuvaus"), blank=True)
+
+    objects = IndicatorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["level__order", "name"]
+        verbose_name = _("tavoiteltu muutos")
+        verbose_name_plural = _("tavoitellut muutokset")
+
+    def __str__(self):
+        return self.name
+
+
+class Indicator(Versioned):
+    code = models.CharField(_("tunnus"), max_length=20, blank=True)
+    name = models.CharField(_("nimi"), max_length=300)
+    definition = models.TextField(_("määritelmä"), blank=True)
+    category = models.CharField(
+        _("luokka"), max_length=30, choices=IndicatorCategory.choices, default="specific"
+    )
+    kind = models.CharField(
+        _("laji"), max_length=20, choices=IndicatorKind.choices, default="quantitative"
+    )
+    unit = models.CharField(_("yksikkö"), max_length=40, blank=True)
+    direction = models.CharField(
+        _("suunta"), max_length=10, choices=Direction.choices, default="increase"
+    )
+    baseline = models.DecimalField(
+        _("lähtötaso"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    scale_min = models.DecimalField(
+        _("asteikon alin"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    scale_max = models.DecimalField(
+        _("asteikon ylin"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    call = models.ForeignKey(
+        "programmes.Call",
+        verbose_name=_("haku"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="indicators",
+    )
+    application = models.ForeignKey(
+        "projects.Application",
+        verbose_name=_("osahanke"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="own_indicators",
+    )
+    level = models.ForeignKey(
+        "programmes.ImpactLevel",
+        verbose_name=_("taso"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicators",
+    )
+    outcome = models.ForeignKey(
+        Outcome,
+        verbose_name=_("tavoiteltu muutos"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicators",
+    )
+
+    objects = IndicatorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code", "name"]
+        verbose_name = _("indikaattori")
+        verbose_name_plural = _("indikaattorit")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=Q(call__isnull=True, application__isnull=True) & ~Q(code=""),
+                name="reference_indicator_code_unique",
+                violation_error_message=_("Samalla tunnuksella on jo indikaattori."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="scale")
+                | Q(scale_min__isnull=False, scale_max__isnull=False, scale_min__lt=F("scale_max")),
+                name="scale_indicator_has_range",
+                violation_error_message=_(
+                    "Asteikkoindikaattorille tarvitaan alin ja ylin arvo, ja alimman on oltava "
+                    "ylintä pienempi."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}".strip()

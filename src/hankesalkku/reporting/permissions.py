@@ -1,0 +1,62 @@
+"""Who may fill, submit and review reports, set targets and manage reporting data.
+
+Each function returns (allowed, reason) with the reason in Finnish, so a page, the API and a
+service say the same thing when they refuse.
+"""
+
+from django.utils.translation import gettext as _
+
+from hankesalkku.accounts import roles
+from hankesalkku.accounts.models import Role
+
+IMPLEMENTER_ROLES = (Role.PREPARER, Role.SIGNATORY)
+
+
+def _is_admin(user) -> bool:
+    return bool(getattr(user, "is_staff", False)) or roles.is_administrator(user)
+
+
+def runs_call(user, call) -> bool:
+    """The call's funding authority's officer, or the grant officer of the city owning it."""
+    if call is None:
+        return False
+    return call.pk in roles.call_ids_run_by(user) or (
+        call.programme_id in roles.grant_programme_ids_for(user)
+    )
+
+
+def can_report_for(user, application) -> tuple[bool, str]:
+    """The implementer's preparer or signatory fills and submits the part's reports and targets."""
+    if _is_admin(user) or application.organisation_id in roles.organisation_ids_for(
+        user, IMPLEMENTER_ROLES
+    ):
+        return True, ""
+    return False, _(
+        "Raportin täyttävät ja lähettävät toteuttajan valmistelija tai allekirjoittaja."
+    )
+
+
+def can_review_report(user, report) -> tuple[bool, str]:
+    if _is_admin(user) or runs_call(user, report.application.entity.call):
+        return True, ""
+    return False, _("Raportin hyväksyy tai palauttaa haun rahoittajan käsittelijä.")
+
+
+def can_manage_call_reporting(user, call) -> tuple[bool, str]:
+    """Indicators, outcomes and the schedule of a call are set by whoever runs the call."""
+    if _is_admin(user) or runs_call(user, call):
+        return True, ""
+    return False, _("Haun indikaattorit ja raportointiaikataulun asettaa haun rahoittaja.")
+
+
+def can_import_district_values(user) -> tuple[bool, str]:
+    if _is_admin(user) or roles.organisation_ids_for(
+        user, [Role.GRANT_OFFICER, Role.AUTHORITY_OFFICER]
+    ):
+        return True, ""
+    return False, _("Kaupunginosien tietoja tuovat avustusvastaavat, käsittelijät ja ylläpito.")
+
+
+def can_view_impact(user, call) -> tuple[bool, str]:
+    """Accepted results of publicly funded projects are public, like the projects themselves."""
+    return True, ""
