@@ -12,8 +12,8 @@ from hankesalkku.programmes.models import Programme
 
 from . import applications, decision_54, decision_63, helsinki, illustrative, programme
 from . import helsingin_malli as malli
-from .payments import illustrative_payments
 from . import reporting as demo_reporting
+from .payments import illustrative_payments
 from .sources import Citer
 
 DEMO_MARKER_SLUG = "uudistuva-ja-osaava-suomi-2021-2027"
