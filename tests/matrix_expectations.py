@@ -133,10 +133,10 @@ CLAIM_PAGE = [
     (CLAIM_READERS, 200, 405),
     (SIGNED_IN, 404, 405),
 ]
-CLAIM_API = [(frozenset({ANONYMOUS}), 403, 403), (CLAIM_READERS, 200, 405), (SIGNED_IN, 404, 405)]
+CLAIM_API = [(frozenset({ANONYMOUS}), 401, 401), (CLAIM_READERS, 200, 405), (SIGNED_IN, 404, 405)]
 # Actions take a body: an empty one is a 400 for those who may see the claim.
 CLAIM_API_ACTION = [
-    (frozenset({ANONYMOUS}), 403, 403),
+    (frozenset({ANONYMOUS}), 401, 401),
     (CLAIM_READERS, 405, 400),
     (SIGNED_IN, 405, 404),
 ]
@@ -191,7 +191,8 @@ PART_ACTION = [  # POST only; an empty or refused post is 400, others 403, non-r
     (DRAFT_READERS, None, 403),
     (EVERYONE, None, 404),
 ]
-API_ANONYMOUS = (frozenset({ANONYMOUS}), 403, 403)
+# The anonymous get 401 from the API: the token authentication asks for credentials.
+API_ANONYMOUS = (frozenset({ANONYMOUS}), 401, 401)
 
 
 # --- Entries --------------------------------------------------------------------------------
@@ -222,12 +223,12 @@ EXPECTED: dict[str, list] = {
     "payments:claim": CLAIM_PAGE,
     "payments:project_money[public]": PUBLIC,
     "payments:project_money[draft]": DRAFT,
-    "api:payment-claim-list": [(frozenset({ANONYMOUS}), 403, 403), (SIGNED_IN, 200, 400)],
+    "api:payment-claim-list": [(frozenset({ANONYMOUS}), 401, 401), (SIGNED_IN, 200, 400)],
     "api:payment-claim-detail": CLAIM_API,
     "api:payment-claim-submit": CLAIM_API_ACTION,
     "api:payment-claim-check": CLAIM_API_ACTION,
     "api:payment-claim-pay": CLAIM_API_ACTION,
-    "api:commitment-payment-list": [(frozenset({ANONYMOUS}), 403, 403), (SIGNED_IN, 200, 400)],
+    "api:commitment-payment-list": [(frozenset({ANONYMOUS}), 401, 401), (SIGNED_IN, 200, 400)],
     "decisions:list": PUBLIC,
     "decisions:detail[public]": PUBLIC,
     "decisions:detail[about the draft]": PUBLIC,  # a decision is public; its draft is not

@@ -24,7 +24,7 @@ class BudgetLineSerializer(serializers.ModelSerializer):
         fields = ["category", "year", "amount", "annual_pay", "hours", "working"]
 
 
-class ApplicationSerializer(serializers.ModelSerializer):
+class ApplicationPartSerializer(serializers.ModelSerializer):
     entity = serializers.CharField(source="entity.name", read_only=True)
     entity_status = serializers.CharField(source="entity.status", read_only=True)
     organisation = serializers.CharField(source="organisation.name", read_only=True)
@@ -58,7 +58,7 @@ class SubmitSerializer(serializers.Serializer):
 
 
 class ApplicationViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = ApplicationSerializer
+    serializer_class = ApplicationPartSerializer
     permission_classes = [drf_permissions.IsAuthenticated]
 
     def get_queryset(self):
@@ -81,7 +81,7 @@ class ApplicationViewSet(viewsets.ReadOnlyModelViewSet):
             )
         except PermissionDenied as refusal:
             require((False, str(refusal)))
-        return Response(ApplicationSerializer(application).data)
+        return Response(ApplicationPartSerializer(application).data)
 
 
 ROUTES = [("hakemukset", ApplicationViewSet, "application")]
