@@ -5,11 +5,12 @@ from datetime import date
 from decimal import Decimal
 
 from hankesalkku.accounts.models import Role
-from hankesalkku.accounts.services import role_assignment_grant
+from hankesalkku.accounts.services import role_assignment_grant, totp_enrol
 from hankesalkku.assessment import services
 from hankesalkku.organisations.models import OrganisationType
 from hankesalkku.projects.models import ApplicationStatus, ProjectStatus
 from tests.factories import (
+    TEST_TOTP_SECRET,
     ApplicationFactory,
     CallFactory,
     OrganisationFactory,
@@ -101,6 +102,8 @@ def assessed_call(budget=Decimal("9300000.00")) -> AssessedCall:
     grant(ely_assessor, Role.ASSESSOR, call=call)
     grant(stm_assessor, Role.ASSESSOR, call=call)
     grant(viewer, Role.MINISTRY_VIEWER, organisation=stm)
+    for official in (officer, ely_assessor, stm_assessor, viewer):
+        totp_enrol(actor=service_actor(), user=official, secret=TEST_TOTP_SECRET)
     made = AssessedCall(call, officer, ely_assessor, stm_assessor, viewer)
     for n, text in enumerate(["Hakija on tukikelpoinen", "Rahoitussuunnitelma on esitetty"]):
         made.items.append(

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from hankesalkku.assessment import services
 from hankesalkku.assessment.models import Score
@@ -189,3 +190,34 @@ def test_a_signed_decision_is_changed_only_by_an_amendment():
     )
     revisions = list(application.approved_budgets.order_by("revision"))
     assert [(b.revision, b.in_force) for b in revisions] == [(1, False), (2, True)]
+
+
+def test_the_applicant_reads_the_decision_pdf_and_others_cannot(client):
+    made = assessed_call()
+    applicant, stranger = UserFactory(), UserFactory()
+    application = made.submitted(member=applicant)
+    made.screen_eligible(application)
+    made.declare(made.ely_assessor)
+    made.declare(made.stm_assessor)
+    made.score(made.ely_assessor, application, [4, 4])
+    made.score(made.stm_assessor, application, [5, 3])
+    made.fund(application)
+    url = reverse("assessment:decision_pdf", args=[application.pk])
+    client.force_login(applicant)
+    response = client.get(url)
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert client.get(reverse("assessment:waiting")).status_code == 200
+    client.force_login(stranger)
+    assert client.get(url).status_code in (403, 404)
+
+
+def test_the_ranking_page_is_for_the_calls_people_only(client):
+    made = assessed_call()
+    url = reverse("assessment:ranking", args=[made.call.slug])
+    client.force_login(made.officer)
+    assert client.get(url).status_code == 200
+    client.force_login(made.stm_assessor)
+    assert client.get(url).status_code == 200
+    client.force_login(assessed_call().ministry_viewer)
+    assert client.get(url).status_code == 403
+    assert client.get(reverse("assessment:funnel", args=[made.call.slug])).status_code == 200
