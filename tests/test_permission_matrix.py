@@ -430,6 +430,11 @@ ARGUMENTS = {
         "draft": lambda w: ({"slug": w.draft.slug}, {}),
     },
     "programmes:call_detail": {"": lambda w: ({"slug": w.call.slug}, {})},
+    "assessment:ranking": {"": lambda w: ({"slug": w.call.slug}, {})},
+    "assessment:funnel": {"": lambda w: ({"slug": w.call.slug}, {})},
+    "assessment:decision_pdf": {
+        "": lambda w: ({"pk": w.public_project.applications.order_by("pk").first().pk}, {})
+    },
     "organisations:detail": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
     "projects:history": {
         "public": lambda w: ({"slug": w.public_project.slug}, {}),

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
 from hankesalkku.accounts import roles
 from hankesalkku.programmes.models import Call
@@ -21,6 +22,7 @@ def _require(result):
         raise PermissionDenied(reason)
 
 
+@require_GET
 @login_required
 def waiting(request):
     """The start page's "what waits for me": applications to screen, to score, to decide."""
@@ -52,6 +54,7 @@ def waiting(request):
     )
 
 
+@require_GET
 @login_required
 def call_ranking(request, slug):
     """The call's entities by weighted score, with the budget line and the running sum."""
@@ -69,6 +72,7 @@ def call_ranking(request, slug):
     )
 
 
+@require_GET
 def call_funnel(request, slug):
     """The funnel counted from records, beside the reported figures (the call page's include).
 
@@ -77,6 +81,7 @@ def call_funnel(request, slug):
     return render(request, "assessment/partials/funnel.html", {"funnel": funnel(call)})
 
 
+@require_GET
 @login_required
 def decision_document(request, pk):
     """The signed funding decision as PDF, for the applicant and the call's officers."""
