@@ -290,6 +290,7 @@ class FundingDecision(models.Model):
     signed_at = models.DateTimeField(_("allekirjoitettu"), auto_now_add=True)
 
     class Meta:
+        ordering = ["-signed_at", "-pk"]
         verbose_name = _("rahoituspäätös")
         verbose_name_plural = _("rahoituspäätökset")
         constraints = [
