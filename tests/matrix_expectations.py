@@ -175,6 +175,17 @@ MEMBERS_FORM = [  # an empty form comes back with its errors (400)
     (HELSINKI_MANAGERS, None, 400),
     (SIGNED_IN, None, 403),
 ]
+# A call's ranking and summaries: its funding authority's officers, its assessors, the viewers
+# of its ministries (the demo call is OKM's and STM's) and administrators.
+CALL_ASSESSMENT_READERS = frozenset(
+    {"authority_officer", "assessor", "ministry_viewer", "administrator"}
+)
+CALL_ASSESSMENT = [
+    (frozenset({ANONYMOUS}), LOGIN, None),
+    (CALL_ASSESSMENT_READERS, 200, None),
+    (SIGNED_IN, 403, None),
+]
+ASSESSMENT_API = [(frozenset({ANONYMOUS}), 401, 401), (SIGNED_IN, 200, 400)]
 # The admin refuses everyone but staff by sending them to its sign-in page; the staff rows
 # per view are in the test (`admin_rows`), from the view's name.
 STAFF_ADMIN_OTHERS = [(EVERYONE - STAFF, ADMIN_LOGIN, ADMIN_LOGIN)]
@@ -317,6 +328,10 @@ EXPECTED: dict[str, list] = {
         (DRAFT_READERS, 405, 403),
         (SIGNED_IN, 405, 404),
     ],
+    # assessment's endpoints list what the user may read; an empty POST is refused field by field
+    "api:assessment-screening-list": ASSESSMENT_API,
+    "api:assessment-score-list": ASSESSMENT_API,
+    "api:assessment-funding-decision-list": ASSESSMENT_API,
     # Reading documents.
     "documents:upload": DOCUMENTS_PAGE,
     "documents:review": DOCUMENTS_PAGE,
@@ -327,6 +342,13 @@ EXPECTED: dict[str, list] = {
     "documents:batch": DOCUMENTS_BATCH,
     # Accounts: the profile, members, invitations.
     "accounts:profile": override((EVERYONE, None, 405), then=SIGNED_IN_ONLY),
+    "assessment:waiting": override((EVERYONE, None, 405), then=SIGNED_IN_ONLY),
+    "assessment:ranking": override((EVERYONE, None, 405), then=CALL_ASSESSMENT),
+    "assessment:funnel": PUBLIC_GET_ONLY,
+    # the demo world's applications have no funding decision yet: nothing to read
+    "assessment:decision_pdf": override(
+        (EVERYONE, None, 405), (frozenset({ANONYMOUS}), LOGIN, None), then=[(SIGNED_IN, 404, None)]
+    ),
     "accounts:members[own organisation]": MEMBERS_PAGE,
     "accounts:members[other organisation]": override(
         (frozenset({"signatory"}), 403, None), then=MEMBERS_PAGE

@@ -505,6 +505,11 @@ ARGUMENTS = {
     "applying:receipt": {"": lambda w: ({"pk": w.draft.applications.get().pk, "number": 1}, {})},
     "reporting:call_impact": {"": lambda w: ({"slug": w.call.slug}, {})},
     "reporting:impact_pdf": {"": lambda w: ({"slug": w.call.slug}, {})},
+    "assessment:ranking": {"": lambda w: ({"slug": w.call.slug}, {})},
+    "assessment:funnel": {"": lambda w: ({"slug": w.call.slug}, {})},
+    "assessment:decision_pdf": {
+        "": lambda w: ({"pk": w.public_project.applications.order_by("pk").first().pk}, {})
+    },
     "organisations:detail": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
     "projects:history": {
         "public": lambda w: ({"slug": w.public_project.slug}, {}),

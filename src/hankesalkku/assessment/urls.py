@@ -1,7 +1,14 @@
 """Pages of assessment, mounted at /arviointi/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "assessment"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("odottaa/", views.waiting, name="waiting"),
+    path("haku/<slug:slug>/", views.call_ranking, name="ranking"),
+    path("haku/<slug:slug>/suppilo/", views.call_funnel, name="funnel"),
+    path("hakemus/<int:pk>/paatos.pdf", views.decision_document, name="decision_pdf"),
+]

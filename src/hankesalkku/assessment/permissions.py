@@ -1,0 +1,77 @@
+"""Who may screen, assess, see scores and decide in a call — the only place these rules live.
+
+Each function returns (allowed, reason). The call's funding authority's officers run the call;
+assessors are assigned per call and must declare no conflict of interest before they see an
+application; a ministry viewer follows the calls of its own granting authority; an applicant
+sees its own decisions but never anybody's scores.
+"""
+
+from django.utils.translation import gettext as _
+
+from hankesalkku.accounts import roles
+
+
+def _admin(user) -> bool:
+    return bool(getattr(user, "is_staff", False) or roles.is_administrator(user))
+
+
+def call_ids_overseen_by(user) -> set[int]:
+    """Calls whose assessments the user may read in full: run by them or their ministry."""
+    from hankesalkku.programmes.models import Call
+
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    if _admin(user):
+        return set(Call.objects.values_list("pk", flat=True))
+    ids = roles.call_ids_run_by(user)
+    ministries = roles.ministry_ids_for(user)
+    if ministries:
+        ids |= set(Call.objects.filter(ministries__in=ministries).values_list("pk", flat=True))
+    return ids
+
+
+def can_run_call(user, call) -> tuple[bool, str]:
+    """Screen, decide and amend: the call's funding authority's officers (and administrators)."""
+    if _admin(user) or (
+        call.funding_authority_id is not None
+        and call.funding_authority_id in roles.authority_organisation_ids(user)
+    ):
+        return True, ""
+    return False, _("Vain haun rahoittavan viranomaisen käsittelijä voi tehdä tämän.")
+
+
+def can_view_call_assessment(user, call) -> tuple[bool, str]:
+    """The ranking and summaries: the call's officers, its ministries' viewers, its assessors."""
+    if call.pk in call_ids_overseen_by(user) or call.pk in roles.call_ids_assessed_by(user):
+        return True, ""
+    return False, _("Haun arviointi näkyy vain haun käsittelijöille, arvioijille ja ministeriölle.")
+
+
+def conflict_declared(user, application) -> tuple[bool, str]:
+    from .models import ConflictDeclaration
+
+    call_id = application.entity.call_id
+    declarations = ConflictDeclaration.objects.filter(assessor=user, call_id=call_id)
+    if declarations.filter(application=application, has_conflict=True).exists():
+        return False, _("Olet ilmoittanut olevasi esteellinen arvioimaan tämän hakemuksen.")
+    if declarations.filter(application__isnull=True, has_conflict=True).exists():
+        return False, _("Olet ilmoittanut olevasi esteellinen arvioimaan tämän haun hakemuksia.")
+    if not declarations.filter(has_conflict=False).exists():
+        return False, _("Ilmoita ensin esteellisyydestäsi: vasta sen jälkeen näet hakemuksen.")
+    return True, ""
+
+
+def can_assess(user, application) -> tuple[bool, str]:
+    """Score an application: an assessor of its call who has declared no conflict of interest."""
+    if application.entity.call_id not in roles.call_ids_assessed_by(user):
+        return False, _("Et ole tämän haun arvioija.")
+    return conflict_declared(user, application)
+
+
+def can_view_decision_document(user, application) -> tuple[bool, str]:
+    """The decision PDF: the applicant's people, the call's officers and ministries."""
+    if application.organisation_id in roles.organisation_ids_for(user):
+        return True, ""
+    if application.entity.call_id in call_ids_overseen_by(user):
+        return True, ""
+    return False, _("Päätösasiakirja näkyy hakijalle ja haun käsittelijöille.")
