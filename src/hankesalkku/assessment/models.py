@@ -100,6 +100,8 @@ class ScreeningAnswer(models.Model):
 
     class Meta:
         ordering = ["screening", "item__order", "item__pk"]
+        verbose_name = _("tarkastuksen vastaus")
+        verbose_name_plural = _("tarkastuksen vastaukset")
         constraints = [
             models.UniqueConstraint(fields=["screening", "item"], name="one_answer_per_item")
         ]
@@ -222,8 +224,8 @@ class Score(Versioned):
         related_name="scores",
     )
     value = models.SmallIntegerField(_("pisteet"))
-    scale_min = models.SmallIntegerField(editable=False)
-    scale_max = models.SmallIntegerField(editable=False)
+    scale_min = models.SmallIntegerField(_("asteikko alkaen"), editable=False)
+    scale_max = models.SmallIntegerField(_("asteikko enintään"), editable=False)
     justification = models.TextField(_("perustelu"))
     submitted_at = models.DateTimeField(_("lähetetty"), null=True, blank=True)
 

@@ -19,7 +19,7 @@ from hankesalkku.projects.models import (
 )
 from hankesalkku.projects.services import application_create, project_entity_create
 from hankesalkku.reporting import services as reporting
-from hankesalkku.reporting.district_import import district_values_import
+from hankesalkku.reporting.services.district_import import district_values_import
 
 from .statuses import advance
 

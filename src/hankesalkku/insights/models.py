@@ -31,19 +31,31 @@ class EntitySummary(models.Model):
     status = models.CharField(_("tila"), max_length=20)
     kind = models.CharField(_("hanketyyppi"), max_length=10)
     theme = models.ForeignKey(
-        "programmes.Theme", null=True, on_delete=models.DO_NOTHING, related_name="+"
+        "programmes.Theme",
+        verbose_name=_("teema"),
+        null=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
     )
     call = models.ForeignKey(
-        "programmes.Call", null=True, on_delete=models.DO_NOTHING, related_name="+"
+        "programmes.Call",
+        verbose_name=_("haku"),
+        null=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
     )
     programme = models.ForeignKey(
-        "programmes.Programme", null=True, on_delete=models.DO_NOTHING, related_name="+"
+        "programmes.Programme",
+        verbose_name=_("ohjelma"),
+        null=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
     )
     ministries = models.CharField(_("myöntövaltuus"), max_length=100, blank=True)
     implementers = models.PositiveIntegerField(_("toteuttajia"), default=0)
     total_cost = money_field(_("kokonaiskustannukset"))
     support = money_field(_("tuki"))
-    is_illustrative = models.BooleanField(default=False)
+    is_illustrative = models.BooleanField(_("havainnollistava"), default=False)
 
     class Meta:
         verbose_name = _("hankekokonaisuuden yhteenveto")

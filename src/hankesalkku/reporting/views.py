@@ -18,9 +18,9 @@ from hankesalkku.projects.models import Application, ApplicationStatus
 
 from . import permissions
 from .aggregation import aggregate, district_comparison, parts_per_district
-from .district_import import COLUMNS, district_values_import
 from .impact_study import impact_study_pdf
 from .models import Report, ReportPeriod, ReportStatus
+from .services.district_import import COLUMNS, district_values_import
 
 
 @require_GET

@@ -18,8 +18,12 @@ class EntryKind(models.TextChoices):
 
 
 class SearchEntry(models.Model):
+    # Derived from audited records and rebuilt by `hankesalkku search --rebuild`: it has no trail
+    # of its own (tests/core/test_services_audited.py skips derived tables).
+    is_derived = True
+
     kind = models.CharField(_("laji"), max_length=20, choices=EntryKind.choices)
-    object_id = models.PositiveBigIntegerField()
+    object_id = models.PositiveBigIntegerField(_("tietueen tunniste"))
     title = models.CharField(_("otsikko"), max_length=500)
     body = models.TextField(_("teksti"), blank=True)
     lemmas = models.TextField(_("perusmuodot"), blank=True)

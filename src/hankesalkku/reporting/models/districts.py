@@ -26,9 +26,14 @@ class DistrictMeasure(models.Model):
 
 class DistrictValue(models.Model):
     district = models.ForeignKey(
-        "organisations.District", on_delete=models.CASCADE, related_name="indicator_values"
+        "organisations.District",
+        verbose_name=_("kaupunginosa"),
+        on_delete=models.CASCADE,
+        related_name="indicator_values",
     )
-    measure = models.ForeignKey(DistrictMeasure, on_delete=models.CASCADE, related_name="values")
+    measure = models.ForeignKey(
+        DistrictMeasure, verbose_name=_("mittari"), on_delete=models.CASCADE, related_name="values"
+    )
     year = models.PositiveSmallIntegerField(_("vuosi"))
     value = models.DecimalField(_("arvo"), max_digits=14, decimal_places=2)
     source = models.CharField(_("lähde"), max_length=300)
@@ -36,6 +41,8 @@ class DistrictValue(models.Model):
 
     class Meta:
         ordering = ["measure", "district", "-year"]
+        verbose_name = _("kaupunginosan arvo")
+        verbose_name_plural = _("kaupunginosien arvot")
         constraints = [
             models.UniqueConstraint(
                 fields=["district", "measure", "year"],
@@ -54,13 +61,21 @@ class PartDistrict(models.Model):
     """A district where a funded part works: results are followed per district by these."""
 
     application = models.ForeignKey(
-        "projects.Application", on_delete=models.CASCADE, related_name="reporting_districts"
+        "projects.Application",
+        verbose_name=_("hakemus (osahanke)"),
+        on_delete=models.CASCADE,
+        related_name="reporting_districts",
     )
     district = models.ForeignKey(
-        "organisations.District", on_delete=models.CASCADE, related_name="reporting_parts"
+        "organisations.District",
+        verbose_name=_("kaupunginosa"),
+        on_delete=models.CASCADE,
+        related_name="reporting_parts",
     )
 
     class Meta:
+        verbose_name = _("osahankkeen kaupunginosa")
+        verbose_name_plural = _("osahankkeiden kaupunginosat")
         constraints = [
             models.UniqueConstraint(fields=["application", "district"], name="one_part_district")
         ]

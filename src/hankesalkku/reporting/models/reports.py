@@ -39,7 +39,10 @@ class Target(Versioned):
     """What one part promises for one indicator over its whole duration."""
 
     application = models.ForeignKey(
-        "projects.Application", on_delete=models.CASCADE, related_name="indicator_targets"
+        "projects.Application",
+        verbose_name=_("osahanke"),
+        on_delete=models.CASCADE,
+        related_name="indicator_targets",
     )
     indicator = models.ForeignKey(
         "reporting.Indicator",
@@ -69,7 +72,10 @@ class ReportPeriod(Versioned):
     """One period of a call's reporting schedule (e.g. a calendar year) and its due date."""
 
     call = models.ForeignKey(
-        "programmes.Call", on_delete=models.CASCADE, related_name="report_periods"
+        "programmes.Call",
+        verbose_name=_("haku"),
+        on_delete=models.CASCADE,
+        related_name="report_periods",
     )
     starts = models.DateField(_("kausi alkaa"))
     ends = models.DateField(_("kausi päättyy"))
@@ -150,15 +156,22 @@ class Report(Versioned):
 class ReportValue(models.Model):
     """One indicator's value in one report: a number (quantity or scale) or a narrative."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="values")
+    report = models.ForeignKey(
+        Report, verbose_name=_("raportti"), on_delete=models.CASCADE, related_name="values"
+    )
     indicator = models.ForeignKey(
-        "reporting.Indicator", on_delete=models.PROTECT, related_name="values"
+        "reporting.Indicator",
+        verbose_name=_("indikaattori"),
+        on_delete=models.PROTECT,
+        related_name="values",
     )
     number = models.DecimalField(_("arvo"), max_digits=14, decimal_places=2, null=True, blank=True)
     text = models.TextField(_("kuvaus"), blank=True)
 
     class Meta:
         ordering = ["report", "indicator"]
+        verbose_name = _("raportin arvo")
+        verbose_name_plural = _("raportin arvot")
         constraints = [
             models.UniqueConstraint(
                 fields=["report", "indicator"],

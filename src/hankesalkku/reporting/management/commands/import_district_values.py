@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from hankesalkku.core.services import system_actor
-from hankesalkku.reporting.district_import import COLUMNS, district_values_import
+from hankesalkku.reporting.services.district_import import COLUMNS, district_values_import
 
 
 class Command(BaseCommand):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from hankesalkku.core.services import record_create, save_validated, service
 from hankesalkku.organisations.models import District
 
-from .models import DistrictMeasure, DistrictValue
+from ..models import DistrictMeasure, DistrictValue
 
 COLUMNS = ("kaupunginosa", "mittari", "yksikkö", "vuosi", "arvo", "lähde", "havainnollistava")
 REQUIRED = COLUMNS[:6]

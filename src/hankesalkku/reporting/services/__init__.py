@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from hankesalkku.core.services import record_create, record_update, save_validated, service
 from hankesalkku.projects.models import ApplicationStatus
 
-from .models import (
+from ..models import (
     REPORT_TRANSITIONS,
     Indicator,
     IndicatorKind,
