@@ -158,7 +158,7 @@ async def discover(host, port, extra: list[str], timeout: float) -> Plan:
     pages = ["/", "/hankkeet/", "/paatokset/", "/yleiskuva/"]
     projects = await request(host, port, "/hankkeet/", timeout=timeout)
     decisions = await request(host, port, "/paatokset/", timeout=timeout)
-    project = _first(r"/hankkeet/(?!\?)[\w-]+/", projects.text)
+    project = _first(r"/hankkeet/(?!\?|lataa/)[\w-]+/", projects.text)
     decision = _first(r"/paatokset/\d+/", decisions.text)
     seen = projects.text + home.text
     if project:
@@ -177,11 +177,18 @@ async def discover(host, port, extra: list[str], timeout: float) -> Plan:
     # One static file after every page or two, as a browser with a cold cache would fetch.
     for index, path in enumerate(statics):
         plan.public.insert(1 + 2 * index, ("static", path))
-    api = await request(host, port, "/api/", timeout=timeout)
+    api = await request(host, port, "/api/v1/", timeout=timeout)
     if api.status == 200:
-        plan.public.append(("api", "/api/"))
-        for link in sorted(set(re.findall(r"\"(/api/[\w/-]+/)\"", api.text)))[:5]:
-            plan.public.append(("api", link))
+        plan.public.append(("api", "/api/v1/"))
+        public_links = []
+        for link in sorted(set(re.findall(r"(/api/v1/[\w-]+/)\"", api.text))):
+            # Only what the public may read: lifecycle endpoints ask for a sign-in (401).
+            if (
+                len(public_links) < 5
+                and (await request(host, port, link, timeout=timeout)).status == 200
+            ):
+                public_links.append(link)
+        plan.public += [("api", link) for link in public_links]
     plan.public += [("extra", path) for path in extra]
     return plan
 

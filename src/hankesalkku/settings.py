@@ -287,6 +287,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Every amount's qualifier ("enintään", "noin") is one choice set, named once.
+    "ENUM_NAME_OVERRIDES": {"QualifierEnum": "hankesalkku.core.money.Qualifier"},
 }
 
 # --- Background work: Django's task framework (the django-tasks backport), stored in the

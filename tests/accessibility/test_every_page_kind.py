@@ -93,7 +93,7 @@ def check_page(browser, url: str, name: str, width: int, problems: list[str]) ->
             problems.append(f"{name} @ {width}px scrolls sideways: {', '.join(overflow)}")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_page_kind_is_accessible_and_fits_a_phone(live_server, browser, settings):
     from hankesalkku.accounts.services import totp_enrol
     from hankesalkku.core.services import system_actor

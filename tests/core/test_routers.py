@@ -13,7 +13,7 @@ from tests.factories import ProjectEntityFactory
 from tests.pages import html
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, serialized_rollback=True, databases=["default", "replica"])
 def test_the_project_list_and_the_overview_read_from_the_replica(settings, client):
     settings.HANKESALKKU_READ_REPLICA = True
     ProjectEntityFactory.in_status_funded(name="Replikalta luettu hanke")
@@ -29,7 +29,7 @@ def test_the_project_list_and_the_overview_read_from_the_replica(settings, clien
     assert "Replikalta luettu hanke" in html(client.get(reverse("projects:list")))
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, serialized_rollback=True, databases=["default", "replica"])
 def test_without_the_setting_everything_stays_on_the_primary(settings, client):
     settings.HANKESALKKU_READ_REPLICA = False
     with CaptureQueriesContext(connections["replica"]) as replica:

@@ -6,6 +6,7 @@ without the header is left to the other classes (the session), so the pages' sig
 """
 
 from django.utils.translation import gettext as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from .models import ApiToken, hash_token
@@ -37,3 +38,17 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request):
         return 'Bearer realm="api"'
+
+
+class ApiTokenScheme(OpenApiAuthenticationExtension):
+    """Names the personal token in the OpenAPI schema as an HTTP bearer scheme."""
+
+    target_class = "hankesalkku.accounts.authentication.ApiTokenAuthentication"
+    name = "personalToken"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "hs_… (/tili/rajapinta-avaimet/)",
+        }
