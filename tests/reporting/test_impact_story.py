@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from hankesalkku.projects.models import ApplicationStatus
 from hankesalkku.reporting import services
 from hankesalkku.reporting.aggregation import aggregate, district_comparison
-from hankesalkku.reporting.services.district_import import district_values_import
 from hankesalkku.reporting.impact_study import impact_study_pdf
 from hankesalkku.reporting.models import Indicator, ReportStatus
+from hankesalkku.reporting.services.district_import import district_values_import
 from tests.factories import ApplicationFactory, ProjectEntityFactory, service_actor
 
 from .factories import DistrictFactory, framework_call
