@@ -171,5 +171,8 @@ def logging_config(*, json_lines: bool, level: str = "INFO") -> dict:
             "django": {"handlers": ["stderr"], "level": level, "propagate": False},
             "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
             "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+            # WeasyPrint narrates every step of every PDF at INFO; its warnings still show.
+            "weasyprint": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+            "fontTools": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
         },
     }
