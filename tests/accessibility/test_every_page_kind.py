@@ -6,6 +6,7 @@ One browser and one live server for the whole walk, and one test, so the demo is
 a failure lists every page that failed, not just the first.
 """
 
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,15 @@ def signed_in_pages(document_pk: int) -> dict[str, str]:
     }
 
 
+def area_pages() -> dict[str, str]:
+    """The signed-in pages each lifecycle area adds: `pages_<area>.py` beside this file, each with
+    a `pages()` that names one page of each kind the area has, looked up in the loaded demo."""
+    found: dict[str, str] = {}
+    for path in sorted(Path(__file__).parent.glob("pages_*.py")):
+        found.update(import_module(f"tests.accessibility.{path.stem}").pages())
+    return found
+
+
 def sign_in_browser(browser, base_url: str, user) -> None:
     """Hand the browser the session of `user` signed in with password and TOTP, as a person."""
     from tests.test_permission_matrix import sign_in
@@ -116,7 +126,7 @@ def test_every_page_kind_is_accessible_and_fits_a_phone(live_server, browser, se
     problems: list[str] = []
     walks = [
         ("signed out", public_pages()),
-        ("signed in", {**public_pages(), **signed_in_pages(document.pk)}),
+        ("signed in", {**public_pages(), **signed_in_pages(document.pk), **area_pages()}),
     ]
     for state, pages in walks:
         if state == "signed in":
