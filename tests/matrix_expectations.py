@@ -342,6 +342,7 @@ EXPECTED: dict[str, list] = {
     "documents:batch": DOCUMENTS_BATCH,
     # Accounts: the profile, members, invitations.
     "accounts:profile": override((EVERYONE, None, 405), then=SIGNED_IN_ONLY),
+    "site:start": override((EVERYONE, None, 405), then=SIGNED_IN_ONLY),
     "assessment:waiting": override((EVERYONE, None, 405), then=SIGNED_IN_ONLY),
     "assessment:ranking": override((EVERYONE, None, 405), then=CALL_ASSESSMENT),
     "assessment:funnel": PUBLIC_GET_ONLY,

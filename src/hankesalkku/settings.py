@@ -137,7 +137,7 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "site:start"  # the start page: what waits for this person
 
 LANGUAGE_CODE = "fi"
 # Each language is named in its own language, as a person looking for theirs reads it.

@@ -152,13 +152,25 @@ def decision_63(actor, cite: Citer, org, objective) -> dict:
     cite_office_holder_decision(cite, "001", decision, "HEL 2024-013129 T 02 05 02", "63 §")
 
     division_budget = budget_item_get_or_create(
-        actor=actor, organisation=org["sote"], name="Toimialan oma talousarvio"
+        actor=actor,
+        organisation=org["sote"],
+        name="Toimialan oma talousarvio",
+        name_sv="Sektorns egen budget",
+        name_en="The division's own budget",
     )
     youth_budget = budget_item_get_or_create(
-        actor=actor, organisation=org["tyollistyminen"], name="Yksikön talousarvio"
+        actor=actor,
+        organisation=org["tyollistyminen"],
+        name="Yksikön talousarvio",
+        name_sv="Enhetens budget",
+        name_en="The unit's budget",
     )
     adult_budget = budget_item_get_or_create(
-        actor=actor, organisation=org["aikuisten_sosiaalityo"], name="Yksikön talousarvio"
+        actor=actor,
+        organisation=org["aikuisten_sosiaalityo"],
+        name="Yksikön talousarvio",
+        name_sv="Enhetens budget",
+        name_en="The unit's budget",
     )
     rows = [
         (

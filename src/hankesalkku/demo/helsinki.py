@@ -124,6 +124,8 @@ def helsinki_organisations(actor, cite: Citer) -> dict:
         organisation=org["helsinki"],
         code="1 50 04",
         name="Keskitetyn hanketoiminnan määräraha",
+        name_sv="Anslaget för centraliserad projektverksamhet",
+        name_en="Appropriation for centralised project activities",
     )
     cite.cite(
         "000",

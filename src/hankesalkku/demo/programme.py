@@ -178,7 +178,14 @@ RESULT_QUOTES = {
         "Hämeen ELYn ja STM:n yhteistyönä on parhaillaan käynnissä."
     ),
 }
-NOTES = {"": "", "assessment": "Hakemusten arviointi käynnissä (Hämeen ELY ja STM)."}
+NOTES = {
+    "": ("", "", ""),
+    "assessment": (
+        "Hakemusten arviointi käynnissä (Hämeen ELY ja STM).",
+        "Bedömningen av ansökningarna pågår (NTM-centralen i Tavastland och SHM).",
+        "The applications are being assessed (Häme ELY Centre and the Ministry of Social Affairs and Health).",
+    ),
+}
 
 STRANDS_2025 = [
     (
@@ -198,7 +205,13 @@ STRANDS_2025 = [
 def _call_results(actor, cite: Citer, calls: dict) -> None:
     for key, metric, value, note, quote in CALL_RESULTS:
         figure = reported_figure_create(
-            actor=actor, call=calls[key], metric=metric, value=value, note=NOTES[note]
+            actor=actor,
+            call=calls[key],
+            metric=metric,
+            value=value,
+            note=NOTES[note][0],
+            note_sv=NOTES[note][1],
+            note_en=NOTES[note][2],
         )
         cite.cite("003", figure, "value", RESULT_QUOTES[quote])
     for number, (name, quote) in enumerate(STRANDS_2025, start=1):

@@ -135,8 +135,12 @@ class Organisation(TranslatedNameMixin, Versioned):
         return node
 
 
-class BudgetItem(models.Model):
-    """A budget item (talousarviokohta) of the committing organisation, e.g. 1 50 04."""
+class BudgetItem(TranslatedNameMixin, models.Model):
+    """A budget item (talousarviokohta) of the committing organisation, e.g. 1 50 04.
+
+    Its name is the organisation's own wording ("Yksikön talousarvio"); a Swedish or English
+    reader sees a translation where one is recorded, the Finnish name otherwise.
+    """
 
     organisation = models.ForeignKey(
         Organisation,
@@ -145,7 +149,7 @@ class BudgetItem(models.Model):
         related_name="budget_items",
     )
     code = models.CharField(_("koodi"), max_length=30, blank=True)
-    name = models.CharField(_("nimi"), max_length=300)
+    name, name_sv, name_en = translated_name_fields()
 
     class Meta:
         ordering = ["organisation", "code", "name"]
@@ -158,4 +162,4 @@ class BudgetItem(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.code} {self.name}".strip()
+        return f"{self.code} {self.display_name}".strip()

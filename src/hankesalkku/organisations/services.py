@@ -40,15 +40,39 @@ def organisation_delete(*, actor, organisation: Organisation) -> None:
 
 
 @service
-def budget_item_create(*, actor, organisation: Organisation, code: str = "", name: str):
-    return record_create(BudgetItem, organisation=organisation, code=code, name=name)
+def budget_item_create(
+    *,
+    actor,
+    organisation: Organisation,
+    code: str = "",
+    name: str,
+    name_sv: str = "",
+    name_en: str = "",
+):
+    return record_create(
+        BudgetItem,
+        organisation=organisation,
+        code=code,
+        name=name,
+        name_sv=name_sv,
+        name_en=name_en,
+    )
 
 
 @service
-def budget_item_get_or_create(*, actor, organisation, code: str = "", name: str) -> BudgetItem:
+def budget_item_get_or_create(
+    *, actor, organisation, code: str = "", name: str, name_sv: str = "", name_en: str = ""
+) -> BudgetItem:
     """Decisions name the same budget item again and again; one row serves them all."""
     item = BudgetItem.objects.filter(organisation=organisation, code=code, name=name).first()
-    return item or budget_item_create(actor=actor, organisation=organisation, code=code, name=name)
+    return item or budget_item_create(
+        actor=actor,
+        organisation=organisation,
+        code=code,
+        name=name,
+        name_sv=name_sv,
+        name_en=name_en,
+    )
 
 
 @service

@@ -3,7 +3,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from hankesalkku.core.i18n import TranslatedNameMixin, translated_name_fields
+from hankesalkku.core.i18n import TranslatedNameMixin, localized, translated_name_fields
 from hankesalkku.core.models import Versioned
 from hankesalkku.core.money import money_field, qualifier_field
 
@@ -312,6 +312,8 @@ class ReportedFigure(models.Model):
     value = models.PositiveIntegerField(_("arvo"))
     as_of = models.DateField(_("tilanne"), null=True, blank=True)
     note = models.CharField(_("huomautus"), max_length=300, blank=True)
+    note_sv = models.CharField(_("huomautus ruotsiksi"), max_length=300, blank=True)
+    note_en = models.CharField(_("huomautus englanniksi"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["as_of", "metric", "label"]
@@ -334,6 +336,11 @@ class ReportedFigure(models.Model):
         if self.call_id:
             return self.call.get_absolute_url()
         return reverse("site:home")
+
+    @property
+    def display_note(self) -> str:
+        """The note in the reader's language where a translation is recorded."""
+        return localized(self, "note")
 
 
 class ImpactFramework(models.Model):

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import calls, catalogue_lists, home, organisations, project_list, projects
+from . import calls, catalogue_lists, home, organisations, project_list, projects, start
 
 calls_patterns = (
     [
@@ -28,7 +28,10 @@ organisations_patterns = (
     "organisations",
 )
 
-home_patterns = ([path("", home.home, name="home")], "site")
+home_patterns = (
+    [path("", home.home, name="home"), path("tyopoyta/", start.start, name="start")],
+    "site",
+)
 
 urlpatterns = [
     path("", include(home_patterns)),

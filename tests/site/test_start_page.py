@@ -1,0 +1,50 @@
+"""After signing in a person lands on the start page, which gathers what waits for them."""
+
+import sys
+import types
+
+import pytest
+from django.urls import reverse
+
+from hankesalkku.core.start import StartPanel
+from hankesalkku.site.start import panels_for
+from tests.factories import UserFactory
+from tests.pages import html
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_apps_with_panels(monkeypatch):
+    """Two lifecycle apps offering panels; `order` decides where each stands."""
+    claims = types.ModuleType("hankesalkku.payments.start")
+    claims.panels = lambda user: [
+        StartPanel(title="Tarkastettavat maksatushakemukset", url="/x/", order=30)
+    ]
+    drafts = types.ModuleType("hankesalkku.applying.start")
+    drafts.panels = lambda user: [StartPanel(title="Luonnokset", url="/y/", order=10)]
+    monkeypatch.setitem(sys.modules, "hankesalkku.payments.start", claims)
+    monkeypatch.setitem(sys.modules, "hankesalkku.applying.start", drafts)
+
+
+def test_a_signed_in_person_sees_every_panel_that_concerns_them_in_order(
+    client, two_apps_with_panels
+):
+    client.force_login(UserFactory())
+    page = html(client.get(reverse("site:start")))
+    assert page.index("Luonnokset") < page.index("Tarkastettavat maksatushakemukset")
+    assert 'hx-get="/y/"' in page
+
+
+def test_an_app_without_panels_offers_none(monkeypatch):
+    monkeypatch.setattr("hankesalkku.site.start.LIFECYCLE_APPS", ("programmes",))
+    assert panels_for(UserFactory()) == []
+
+
+def test_signing_in_leads_to_the_start_page(settings):
+    assert reverse(settings.LOGIN_REDIRECT_URL) == reverse("site:start")
+
+
+def test_the_start_page_asks_a_stranger_to_sign_in(client):
+    response = client.get(reverse("site:start"))
+    assert response.status_code == 302 and reverse("account_login") in response["Location"]
