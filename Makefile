@@ -26,7 +26,7 @@ test: $(STAMP)
 	$(BIN)/lint-imports
 	HANKESALKKU_DEMO=1 $(BIN)/hankesalkku makemigrations --check --dry-run
 	HANKESALKKU_DEMO=1 $(BIN)/python scripts/merge_locale_additions.py --check
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadgroup
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks evaluation
