@@ -37,6 +37,18 @@ _MAKER_LINE = gated(r"(?:^|\n)(?P<maker>[A-ZÅÄÖ][\w-]*" + _MAKER_WORD + r")\s
 _MAKER_LABEL = gated(
     r"\b(?:" + _words("maker_labels") + r")\s*[:.]?\s*(?P<maker>[^\n]{3,80})", re.I
 )
+# the body named by a minutes page's header: "Kunnanhallitus, kokous 21.2.2022" (cloudnc),
+# "Kunnanhallitus\nPöytäkirja 18.01.2021/Pykälä 10" or "Aluehallitus 04.12.2023 § 198" (Dynasty)
+def _body(group: str) -> str:
+    return r"(?P<" + group + r">[A-ZÅÄÖ][\w-]*(?:[ -][\w-]+){0,4}?)"
+
+
+
+_MAKER_HEADER = re.compile(
+    r"(?:^|\n)[ \t]*" + _body("maker") + r",[ \t]+(?:" + _words("meeting_words") + r")[ \t]+\d{1,2}\.\d{1,2}\.\d{4}"
+    r"|(?:^|\n)[ \t]*" + _body("maker2") + r"[ \t]*\n[ \t]*(?:" + _words("minutes_words") + r")[ \t]+\d{1,2}\.\d{1,2}\.\d{4}/"
+    r"|(?:^|\n)[ \t]*" + _body("maker3") + r"[ \t]+\d{1,2}\.\d{1,2}\.\d{4}[ \t]+§[ \t]*\d{1,4}[ \t]*(?=\n)"
+)
 _MAKER_OPENER = re.compile(r"^(?:" + _words("maker_openers") + r")\s+")
 _QUOTED = gated(r"[”“\"«]\s*(?P<name>[^”“\"«»\n]{4,200}?)\s*[”“\"»]")
 _NAME_LABEL = gated(r"\b(?:" + _words("name_labels") + r")\s*[:\t]\s*(?P<name>[^\n]{4,200})", re.I)
@@ -103,6 +115,10 @@ _PERSON_AFTER_TITLE = re.compile(
 
 
 def decision_maker(flat: str):
+    m = _MAKER_HEADER.search(flat[:1500])
+    if m:
+        group = next(g for g in ("maker", "maker2", "maker3") if m.group(g))
+        return m.start(group), m.end(group), m.group(group)
     m = _MAKER_LABEL.search(flat)
     if m:
         maker = m.group("maker").strip()
@@ -160,7 +176,11 @@ def _lines_after(flat: str, position: int, count: int = 3):
 
 
 # a line that only carries a reference ("Diaarinumero HML/1234/…", "SLN/77/10.03.02/2025")
-_IDENTIFIER_LINE = re.compile("(?:" + _words("identifier_labels") + r")\b|\S*\d\S*/\S*$", re.I)
+_IDENTIFIER_LINE = re.compile(
+    "(?:" + _words("identifier_labels") + r")\b|\S*\d\S*/\S*$|\S*Dno-\d{4}-\d+$", re.I
+)
+# a web page's navigation between items ("Edellinen asia | Seuraava asia …"), not a heading
+_NAVIGATION = re.compile(r"\S \| \S")
 
 
 def title(flat: str, section_end: int | None, diary_start: int | None = None):
@@ -178,6 +198,12 @@ def title(flat: str, section_end: int | None, diary_start: int | None = None):
             if len(previous) > 8 and _heading_like(previous) and not is_swedish(previous):
                 return start, start + len(previous), previous
     if section_end is not None:
+        line_end = flat.find("\n", section_end)
+        rest = flat[section_end : len(flat) if line_end < 0 else line_end]
+        heading = rest.strip()
+        if heading and flat[section_end : section_end + 1] in " \t" and _heading_like(heading):
+            start = section_end + rest.index(heading)  # "§ 174 Porin kaupungin avustusperiaatteet"
+            return start, start + len(heading), heading
         for start, stripped in _lines_after(flat, section_end - 1, 6):
             if (
                 patterns.HEL_DIARY.match(stripped)
@@ -186,6 +212,7 @@ def title(flat: str, section_end: int | None, diary_start: int | None = None):
                 or len(stripped) < 6
                 or dates.DATE.match(stripped)
                 or "\t" in stripped  # a label-value row of the header ("Päivämäärä  13.2.2025")
+                or _NAVIGATION.search(stripped)
             ):
                 continue
             return start, start + len(stripped), stripped
