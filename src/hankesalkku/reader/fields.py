@@ -93,6 +93,24 @@ _APPEALS = gated(
 _APPEAL_NAMES = {entry["key"]: entry["name"] for entry in _DATA["appeal"]}
 
 
+_PUBLICATION_LABEL = re.compile(r"(?:" + _words("publication_labels") + r")\s*:?\s*$", re.I)
+# after a page's or a release's date: its clock time ("21.9.2023 08:10:09 EEST | Tiedote",
+# "17.01.2021 12:00") or its author ("29.06.2023 / Barbro Österman")
+# (a meeting's "klo 16.00" is not one: the meeting's day is the decision's)
+_STAMP_AFTER = re.compile(
+    r"[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]+EES?T)?[ \t]*(?:\||\n|$)|[ \t]+/[ \t]+[A-ZÅÄÖ][a-zåäö]+[ \t]"
+)
+
+
+def publication_stamp(flat: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` is a page's or a press release's own date (a
+    labelled publication date, or one with a clock time or an author after it)."""
+    line_start = flat.rfind("\n", 0, start) + 1
+    return bool(
+        _PUBLICATION_LABEL.search(flat, line_start, start) or _STAMP_AFTER.match(flat, end)
+    )
+
+
 def decision_date(flat: str):
     m = _DATE_LABEL.search(flat)
     if m:
@@ -102,7 +120,7 @@ def decision_date(flat: str):
     head = flat[:400]
     ranges = [(s.start, s.end) for s in dates.find_date_ranges(head)]
     for start, end, value in dates.find_dates(head):
-        if not any(a <= start < b for a, b in ranges):
+        if not any(a <= start < b for a, b in ranges) and not publication_stamp(flat, start, end):
             return start, end, value
     return None
 
