@@ -1,0 +1,61 @@
+"""Prints whose labels and values run on in one line of text.
+
+A EURA print saved as text loses its table: "Projektin nimi TeHo-hanke Ohjelma
+Manner-Suomen ESR-ohjelma Hakijaorganisaation nimi Kainuun maakunta -kuntayhtymä
+Organisaatiotyyppi …". A value is what stands between its label and the next label of
+the print (``data/forms.toml``, ``run_on``). Only a text with at least two such labels,
+each followed by its stop, is read this way; in running prose a value is never taken.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import dates
+from .wordlists import alternation, table
+
+_DATA = table("forms.toml")
+_KINDS = {f"k{i}": entry["kind"] for i, entry in enumerate(_DATA["run_on"])}
+_LABEL = re.compile(
+    "|".join(f"(?P<k{i}>\\b{entry['label']})" for i, entry in enumerate(_DATA["run_on"])), re.I
+)
+_STOP = re.compile(r"\s(?:" + alternation(_DATA["run_on_stops"]["stops"]) + ")", re.I)
+_MAX_VALUE = 160
+# "Alkamispäivämäärä Päättymispäivämäärä 1.9.2016 31.12.2018": two labels, then two dates
+_PERIOD_PAIR = re.compile(
+    r"(?:alkamis|aloitus)päivämäärä\s+päättymispäivämäärä\s+(?P<a>\d{1,2}\.\d{1,2}\.\d{4})\s+(?P<b>\d{1,2}\.\d{1,2}\.\d{4})",
+    re.I,
+)
+# an organisation's unit after its name: "Kainuun TE-keskus, työvoimaosasto" (not the comma
+# of "elinkeino-, liikenne- ja ympäristökeskus")
+_UNIT = re.compile(r"(?<!-),\s")
+
+
+def read_run_on(flat: str) -> dict[str, list[tuple[int, int, str]]]:
+    """``{kind: [(start, end, value)]}`` of a run-on print; empty for any other text."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    if "nimi" not in flat and "NIMI" not in flat and "viranomai" not in flat.lower():
+        return found
+    for m in _LABEL.finditer(flat):
+        stop = _STOP.search(flat, m.end(), m.end() + _MAX_VALUE)
+        if not stop:
+            continue
+        raw = flat[m.end() : stop.start()]
+        value = raw.strip(" :\t")
+        kind = _KINDS[m.lastgroup]
+        if "\n" in value or not 3 <= len(value) <= 150:
+            continue
+        if not value[:1].isupper() and kind != "name":  # a project may be "eetu, …"
+            continue
+        if kind in ("authority", "implementer", "applicant"):
+            value = _UNIT.split(value, maxsplit=1)[0]
+        start = m.end() + raw.index(value)
+        found.setdefault(kind, []).append((start, start + len(value), value))
+    if sum(len(v) for v in found.values()) < 2:
+        return {}
+    m = _PERIOD_PAIR.search(flat)
+    if m:
+        first, last = dates.find_dates(m["a"]), dates.find_dates(m["b"])
+        if first and last:
+            found["period_pair"] = [(m.start("a"), m.end("b"), f"{first[0][2]}|{last[0][2]}")]
+    return found
