@@ -45,10 +45,30 @@ def _body(group: str) -> str:
 
 
 _MAKER_HEADER = re.compile(
-    r"(?:^|\n)[ \t]*" + _body("maker") + r",[ \t]+(?:" + _words("meeting_words") + r")[ \t]+\d{1,2}\.\d{1,2}\.\d{4}"
-    r"|(?:^|\n)[ \t]*" + _body("maker2") + r"[ \t]*\n[ \t]*(?:" + _words("minutes_words") + r")[ \t]+\d{1,2}\.\d{1,2}\.\d{4}/"
-    r"|(?:^|\n)[ \t]*" + _body("maker3") + r"[ \t]+\d{1,2}\.\d{1,2}\.\d{4}[ \t]+§[ \t]*\d{1,4}[ \t]*(?=\n)"
+    _body("maker") + r",[ \t]+(?:" + _words("meeting_words") + r")[ \t]+\d{1,2}\.\d{1,2}\.\d{4}"
+    r"|" + _body("maker2") + r"[ \t]*\n[ \t]*(?:" + _words("minutes_words") + r")[ \t]+\d{1,2}\.\d{1,2}\.\d{4}/"
+    r"|" + _body("maker3") + r"[ \t]+\d{1,2}\.\d{1,2}\.\d{4}[ \t]+§[ \t]*\d{1,4}[ \t]*(?=\n)"
 )
+
+
+def _header_maker(flat: str):
+    """The body a minutes header names, tried at the start of each of the first lines."""
+    position, limit = 0, min(len(flat), 1500)
+    while position < limit:
+        while position < limit and flat[position] in " \t":
+            position += 1
+        if flat[position : position + 1].isupper():
+            m = _MAKER_HEADER.match(flat, position)
+            if m:
+                group = next(g for g in ("maker", "maker2", "maker3") if m.group(g))
+                return m.start(group), m.end(group), m.group(group)
+        position = flat.find("\n", position)
+        if position < 0:
+            break
+        position += 1
+    return None
+
+
 _MAKER_OPENER = re.compile(r"^(?:" + _words("maker_openers") + r")\s+")
 _QUOTED = gated(r"[”“\"«]\s*(?P<name>[^”“\"«»\n]{4,200}?)\s*[”“\"»]")
 _NAME_LABEL = gated(r"\b(?:" + _words("name_labels") + r")\s*[:\t]\s*(?P<name>[^\n]{4,200})", re.I)
@@ -133,10 +153,9 @@ _PERSON_AFTER_TITLE = re.compile(
 
 
 def decision_maker(flat: str):
-    m = _MAKER_HEADER.search(flat[:1500])
-    if m:
-        group = next(g for g in ("maker", "maker2", "maker3") if m.group(g))
-        return m.start(group), m.end(group), m.group(group)
+    found = _header_maker(flat)
+    if found:
+        return found
     m = _MAKER_LABEL.search(flat)
     if m:
         maker = m.group("maker").strip()

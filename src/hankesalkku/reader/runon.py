@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 
 from . import dates
+from .scan import gated
 from .wordlists import alternation, table
 
 _DATA = table("forms.toml")
 _KINDS = {f"k{i}": entry["kind"] for i, entry in enumerate(_DATA["run_on"])}
-_LABEL = re.compile(
+_LABEL = gated(
     "|".join(f"(?P<k{i}>\\b{entry['label']})" for i, entry in enumerate(_DATA["run_on"])), re.I
 )
-_STOP = re.compile(r"\s(?:" + alternation(_DATA["run_on_stops"]["stops"]) + ")", re.I)
+_STOP = gated(r"\s(?:" + alternation(_DATA["run_on_stops"]["stops"]) + ")", re.I)
 _MAX_VALUE = 160
 # "Alkamispäivämäärä Päättymispäivämäärä 1.9.2016 31.12.2018": two labels, then two dates
 _PERIOD_PAIR = re.compile(
@@ -34,8 +35,6 @@ _UNIT = re.compile(r"(?<!-),\s")
 def read_run_on(flat: str) -> dict[str, list[tuple[int, int, str]]]:
     """``{kind: [(start, end, value)]}`` of a run-on print; empty for any other text."""
     found: dict[str, list[tuple[int, int, str]]] = {}
-    if "nimi" not in flat and "NIMI" not in flat and "viranomai" not in flat.lower():
-        return found
     for m in _LABEL.finditer(flat):
         stop = _STOP.search(flat, m.end(), m.end() + _MAX_VALUE)
         if not stop:
