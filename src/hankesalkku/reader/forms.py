@@ -308,8 +308,12 @@ def apply_form(
 def form_organisations(form: dict) -> list[tuple[int, int, str, str]]:
     """The applicant and partners a form names: (start, end, name, role)."""
     found = []
-    for kind, role in (("applicant", "applicant"), ("partner", "partner"),
-                       ("authority_named", "funding_authority"), ("implementer", "implementer")):
+    for kind, role in (
+        ("applicant", "applicant"),
+        ("partner", "partner"),
+        ("authority_named", "funding_authority"),
+        ("implementer", "implementer"),
+    ):
         for start, end, value in form.get(kind, []):
             name = nominative(value)
             if name:

@@ -22,7 +22,9 @@ CLASSIFIED_DIARY = gated(
 )
 # the case numbers of cloudnc minutes: a municipality's prefix, "Dno", year and number
 # ("PRIDno-2020-3518", "MjuDno-2020-94", "KAJDno-2020-871")
-DNO_DIARY = gated(r"\b(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,7})Dno-(?P<year>(?:19|20)\d{2})-(?P<num>\d{1,6})\b")
+DNO_DIARY = gated(
+    r"\b(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,7})Dno-(?P<year>(?:19|20)\d{2})-(?P<num>\d{1,6})\b"
+)
 LABELLED_DIARY = gated(
     r"\b(?:" + alternation(_LABELS["diary_labels"]) + r")\s*[:.]?\s*"
     r"(?P<value>(?:[A-ZÅÄÖ]{2,12}[/:])?\d{1,6}(?:/\d{2,3}(?:\.\d{2}){0,4})?/(?:19|20)\d{2}|HEL[ -]\d{4}-\d{6})",

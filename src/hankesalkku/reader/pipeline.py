@@ -53,13 +53,21 @@ from .calls import find_calls
 from .districts import find_districts
 from .extract import Extracted, extract
 from .forms import apply_form, form_figures, form_organisations, read_form
-from .runon import read_run_on
 from .kinds import kind_scores, pick
 from .messages import Message
-from .money import Found, assign_roles, attach_budget_items, drop_unit_prices, find_figures, role_of
+from .money import (
+    UNDECIDED,
+    Found,
+    assign_roles,
+    attach_budget_items,
+    drop_unit_prices,
+    find_figures,
+    role_of,
+)
 from .parties import attach_parties, home_organisation, unique_amounts
 from .result import FIELD_NAMES, Field, ReadResult
 from .roles import find_roles
+from .runon import read_run_on
 from .scan import gated
 from .segments import Segments
 from .textview import TextView
@@ -239,6 +247,7 @@ def amounts_stage(
     flat = view.flat
     # a document with no word of funding (fees, street names) has no funding amounts
     figures = drop_unit_prices(flat, figures) if funding_text else []
+    figures = [fig for fig in figures if fig.role != UNDECIDED]
     attach_budget_items(flat, figures, segments)
     attach_parties(flat, figures, segments, home_organisation(flat, fields or {}))
     return {"amounts": unique_amounts(view, figures)}
