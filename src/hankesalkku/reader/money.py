@@ -347,7 +347,7 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
             role = None if role == "call" else role
         reach = fig.start - limits.CLAUSE_REACH  # (bounded work in a sentence without end)
         clause_start = max(s_start, reach)
-        if role is None and flat[s_start : s_start + 2].lstrip()[:1] in ("-", "•", "*"):
+        if role is None and flat[s_start : s_start + 4].lstrip()[:1] in ("-", "•", "*"):
             # a bullet list continues the clause that introduced it ("myöntää tukea seuraaville:")
             clause_start = max(segments.paragraph_start(fig.start), reach)
             role = _role_in(flat, low, (clause_start, s_start), (0, 0))
