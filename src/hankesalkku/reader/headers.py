@@ -51,7 +51,7 @@ def header_maker(flat: str):
 
 _PUBLICATION_LABEL = re.compile(r"(?:" + _words("publication_labels") + r")\s*:?\s*$", re.I)
 # after a page's or a release's date: its clock time ("21.9.2023 08:10:09 EEST | Tiedote",
-# "17.01.2021 12:00") or its author ("29.06.2023 / Barbro Österman")
+# "17.01.2021 12:00") or its author ("29.06.2023 / <author>")
 # (a meeting's "klo 16.00" is not one: the meeting's day is the decision's)
 _STAMP_AFTER = re.compile(
     r"[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]+EES?T)?[ \t]*(?:\||\n|$)|[ \t]+/[ \t]+[A-ZÅÄÖ][a-zåäö]+[ \t]"

@@ -1,8 +1,7 @@
 """Prints whose labels and values run on in one line of text.
 
-A EURA print saved as text loses its table: "Projektin nimi TeHo-hanke Ohjelma
-Manner-Suomen ESR-ohjelma Hakijaorganisaation nimi Kainuun maakunta -kuntayhtymä
-Organisaatiotyyppi …". A value is what stands between its label and the next label of
+A EURA print saved as text loses its table: "Projektin nimi <name> Ohjelma <programme>
+Hakijaorganisaation nimi <applicant> Organisaatiotyyppi …". A value is what stands between its label and the next label of
 the print (``data/forms.toml``, ``run_on``). Only a text with at least two such labels,
 each followed by its stop, is read this way; in running prose a value is never taken.
 """
@@ -27,7 +26,7 @@ _PERIOD_PAIR = re.compile(
     r"(?:alkamis|aloitus)päivämäärä\s+päättymispäivämäärä\s+(?P<a>\d{1,2}\.\d{1,2}\.\d{4})\s+(?P<b>\d{1,2}\.\d{1,2}\.\d{4})",
     re.I,
 )
-# an organisation's unit after its name: "Kainuun TE-keskus, työvoimaosasto" (not the comma
+# an organisation's unit after its name: "<office>, työvoimaosasto" (not the comma
 # of "elinkeino-, liikenne- ja ympäristökeskus")
 _UNIT = re.compile(r"(?<!-),\s")
 
