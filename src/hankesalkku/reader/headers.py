@@ -31,9 +31,16 @@ _MAKER_HEADER = re.compile(
 )
 
 
+_MEETING = tuple(_DATA["meeting_words"])
+_HEADER_GATE = re.compile(r"\d{4}[ \t]+§|\d{4}/(?:Pykälä|Paragraf)")
+
+
 def header_maker(flat: str):
     """The body a minutes header names, tried at the start of each of the first lines."""
     position, limit = 0, min(len(flat), 1500)
+    head = flat[:limit]
+    if not (_HEADER_GATE.search(head) or any(", " + w in head for w in _MEETING)):
+        return None  # speed: most texts have no such header, and this says so in one pass
     while position < limit:
         while position < limit and flat[position] in " \t":
             position += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import dates
-from .scan import gated
+from .scan import folded, gated
 from .wordlists import alternation, table
 
 _DATA = table("forms.toml")
@@ -21,6 +21,10 @@ _LABEL = gated(
 )
 _STOP = gated(r"\s(?:" + alternation(_DATA["run_on_stops"]["stops"]) + ")", re.I)
 _MAX_VALUE = 160
+# words every label holds one of (lower case): a text with fewer than two is not such a print
+_NEEDLES = ("osoitetaan", "rahoittava viranomainen", "vastuuviranomainen", "projektin nimi",
+            "julkinen nimi", "organisaation nimi", "virallinen nimi", "hakijan nimi",
+            "toteuttajan nimi")  # fmt: skip
 # "Alkamispäivämäärä Päättymispäivämäärä 1.9.2016 31.12.2018": two labels, then two dates
 _PERIOD_PAIR = re.compile(
     r"(?:alkamis|aloitus)päivämäärä\s+päättymispäivämäärä\s+(?P<a>\d{1,2}\.\d{1,2}\.\d{4})\s+(?P<b>\d{1,2}\.\d{1,2}\.\d{4})",
@@ -34,6 +38,9 @@ _UNIT = re.compile(r"(?<!-),\s")
 def read_run_on(flat: str) -> dict[str, list[tuple[int, int, str]]]:
     """``{kind: [(start, end, value)]}`` of a run-on print; empty for any other text."""
     found: dict[str, list[tuple[int, int, str]]] = {}
+    low = folded(flat)
+    if sum(1 for needle in _NEEDLES if needle in low) < 2:
+        return found  # speed: fewer than two of the labels' words, so not a run-on print
     for m in _LABEL.finditer(flat):
         stop = _STOP.search(flat, m.end(), m.end() + _MAX_VALUE)
         if not stop:
