@@ -22,9 +22,7 @@ _LABEL = gated(
 _STOP = gated(r"\s(?:" + alternation(_DATA["run_on_stops"]["stops"]) + ")", re.I)
 _MAX_VALUE = 160
 # words every label holds one of (lower case): a text with fewer than two is not such a print
-_NEEDLES = ("osoitetaan", "rahoittava viranomainen", "vastuuviranomainen", "projektin nimi",
-            "julkinen nimi", "organisaation nimi", "virallinen nimi", "hakijan nimi",
-            "toteuttajan nimi")  # fmt: skip
+_NEEDLES = tuple(_DATA["run_on_stops"]["needles"])
 # "Alkamispäivämäärä Päättymispäivämäärä 1.9.2016 31.12.2018": two labels, then two dates
 _PERIOD_PAIR = re.compile(
     r"(?:alkamis|aloitus)päivämäärä\s+päättymispäivämäärä\s+(?P<a>\d{1,2}\.\d{1,2}\.\d{4})\s+(?P<b>\d{1,2}\.\d{1,2}\.\d{4})",
