@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from . import dates, patterns
+from .headers import header_maker, publication_stamp
 from .organisations import (
     ELY,
     REGIONAL_COUNCIL,
@@ -90,7 +91,7 @@ def decision_date(flat: str):
     head = flat[:400]
     ranges = [(s.start, s.end) for s in dates.find_date_ranges(head)]
     for start, end, value in dates.find_dates(head):
-        if not any(a <= start < b for a, b in ranges):
+        if not any(a <= start < b for a, b in ranges) and not publication_stamp(flat, start, end):
             return start, end, value
     return None
 
@@ -103,6 +104,9 @@ _PERSON_AFTER_TITLE = re.compile(
 
 
 def decision_maker(flat: str):
+    found = header_maker(flat)
+    if found:
+        return found
     m = _MAKER_LABEL.search(flat)
     if m:
         maker = m.group("maker").strip()
@@ -160,7 +164,11 @@ def _lines_after(flat: str, position: int, count: int = 3):
 
 
 # a line that only carries a reference ("Diaarinumero HML/1234/…", "SLN/77/10.03.02/2025")
-_IDENTIFIER_LINE = re.compile("(?:" + _words("identifier_labels") + r")\b|\S*\d\S*/\S*$", re.I)
+_IDENTIFIER_LINE = re.compile(
+    "(?:" + _words("identifier_labels") + r")\b|\S*\d\S*/\S*$|\S*Dno-\d{4}-\d+$", re.I
+)
+# a web page's navigation between items ("Edellinen asia | Seuraava asia …"), not a heading
+_NAVIGATION = re.compile(r"\S \| \S")
 
 
 def title(flat: str, section_end: int | None, diary_start: int | None = None):
@@ -178,6 +186,12 @@ def title(flat: str, section_end: int | None, diary_start: int | None = None):
             if len(previous) > 8 and _heading_like(previous) and not is_swedish(previous):
                 return start, start + len(previous), previous
     if section_end is not None:
+        line_end = flat.find("\n", section_end)
+        rest = flat[section_end : len(flat) if line_end < 0 else line_end]
+        heading = rest.strip()
+        if heading and flat[section_end : section_end + 1] in " \t" and _heading_like(heading):
+            start = section_end + rest.index(heading)  # "§ 174 Porin kaupungin avustusperiaatteet"
+            return start, start + len(heading), heading
         for start, stripped in _lines_after(flat, section_end - 1, 6):
             if (
                 patterns.HEL_DIARY.match(stripped)
@@ -186,6 +200,7 @@ def title(flat: str, section_end: int | None, diary_start: int | None = None):
                 or len(stripped) < 6
                 or dates.DATE.match(stripped)
                 or "\t" in stripped  # a label-value row of the header ("Päivämäärä  13.2.2025")
+                or _NAVIGATION.search(stripped)
             ):
                 continue
             return start, start + len(stripped), stripped

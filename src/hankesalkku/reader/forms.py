@@ -264,7 +264,8 @@ def _reorder_by_sum(pairs: list[tuple[Found, str]]) -> list[tuple[Found, str]]:
 
 
 _FORM_FIELDS = {"name": "project_name", "acronym": "project_acronym", "priority": "priority",
-                "objective": "specific_objective", "date": "decision_date"}  # fmt: skip
+                "objective": "specific_objective", "date": "decision_date",
+                "authority_named": "funding_authority"}  # fmt: skip
 _FORM_ROLES = {"support": "project_support", "total": "project_total", "own": "own_financing"}
 
 
@@ -280,7 +281,12 @@ def apply_form(
             if kind == "date":
                 value = dates.find_dates(value)[0][2]
             added[name] = Field(value=value, evidence=view.evidence(start, end))
-    if "period" in form and "period_start" not in fields:
+    if "period_pair" in form and "period_start" not in fields:  # a run-on print's two dates
+        start, end, value = form["period_pair"][0]
+        first, last = value.split("|")
+        added["period_start"] = Field(first, view.evidence(start, end))
+        added["period_end"] = Field(last, view.evidence(start, end))
+    elif "period" in form and "period_start" not in fields:
         start, _end, value = form["period"][0]
         span = dates.find_date_ranges(value)[0]
         evidence = view.evidence(start + span.start, start + span.end)
@@ -302,7 +308,12 @@ def apply_form(
 def form_organisations(form: dict) -> list[tuple[int, int, str, str]]:
     """The applicant and partners a form names: (start, end, name, role)."""
     found = []
-    for kind, role in (("applicant", "applicant"), ("partner", "partner")):
+    for kind, role in (
+        ("applicant", "applicant"),
+        ("partner", "partner"),
+        ("authority_named", "funding_authority"),
+        ("implementer", "implementer"),
+    ):
         for start, end, value in form.get(kind, []):
             name = nominative(value)
             if name:

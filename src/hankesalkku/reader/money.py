@@ -239,6 +239,9 @@ _PRICE_BEFORE = re.compile("(?:" + alternation(_WORDS["price"]) + r")\w*\s+(?:on
 _SMALLEST_FUNDING = Decimal(100)
 
 
+UNDECIDED = "undecided"  # no role word near a figure: not given (a wrong amount costs more)
+
+
 def drop_unit_prices(flat: str, figures: list[Found]) -> list[Found]:
     """Figures that are prices per unit (fees, tariffs), which no funding record holds.
 
@@ -249,7 +252,7 @@ def drop_unit_prices(flat: str, figures: list[Found]) -> list[Found]:
     for fig in figures:
         if fig.eur < _SMALLEST_FUNDING:
             continue
-        if fig.role == "other" and (
+        if fig.role in ("other", UNDECIDED) and (
             _PER_UNIT_AFTER.match(flat, fig.end, fig.end + 20)
             or _PRICE_BEFORE.search(fold_case(flat[max(0, fig.start - 40) : fig.start]))
         ):
@@ -344,7 +347,7 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
             role = None if role == "call" else role
         reach = fig.start - limits.CLAUSE_REACH  # (bounded work in a sentence without end)
         clause_start = max(s_start, reach)
-        if role is None and flat[s_start : s_start + 2].lstrip()[:1] in ("-", "•", "*"):
+        if role is None and flat[s_start : s_start + 4].lstrip()[:1] in ("-", "•", "*"):
             # a bullet list continues the clause that introduced it ("myöntää tukea seuraaville:")
             clause_start = max(segments.paragraph_start(fig.start), reach)
             role = _role_in(flat, low, (clause_start, s_start), (0, 0))
@@ -353,7 +356,7 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
         if role is None and same_sentence:
             role = previous_base
         elif role is None:
-            role = "call_budget" if callish else "other"
+            role = "call_budget" if callish else UNDECIDED
         base = role
         role = _kind_role(role, kind, callish)
         paragraph = segments.paragraph_index(fig.start)

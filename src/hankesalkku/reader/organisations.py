@@ -81,7 +81,7 @@ def letterhead_council(flat: str, head: int = 300) -> tuple[int, int, str] | Non
     return (m.start(), m.end(), council_name(m)) if m else None
 
 
-# Swedish: "NTM-centralen i Lappland", "ELY-centralen i Egentliga Finland"
+# Swedish: "NTM-central(en) i Lappland", "ELY-central(en) i Egentliga Finland"
 SWEDISH_ELY = gated(
     r"(?:NTM|ELY)-central(?:en|s)? i (" + _CAPITAL + r"[a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)"
 )

@@ -20,6 +20,11 @@ PREFIXED_DIARY = gated(
 CLASSIFIED_DIARY = gated(
     r"(?<![\w/])(?P<num>\d{1,6})/(?P<mid>\d{2}(?:\.\d{2}){1,4})/(?P<year>(?:19|20)\d{2})\b"
 )
+# the case numbers of cloudnc minutes: a municipality's prefix, "Dno", year and number
+# ("PRIDno-2020-3518", "MjuDno-2020-94", "KAJDno-2020-871")
+DNO_DIARY = gated(
+    r"\b(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,7})Dno-(?P<year>(?:19|20)\d{2})-(?P<num>\d{1,6})\b"
+)
 LABELLED_DIARY = gated(
     r"\b(?:" + alternation(_LABELS["diary_labels"]) + r")\s*[:.]?\s*"
     r"(?P<value>(?:[A-ZÅÄÖ]{2,12}[/:])?\d{1,6}(?:/\d{2,3}(?:\.\d{2}){0,4})?/(?:19|20)\d{2}|HEL[ -]\d{4}-\d{6})",
@@ -61,7 +66,7 @@ def normalise_diary(value: str) -> str:
 
 def find_diary(flat: str) -> tuple[int, int, str] | None:
     """The first kind of diary number found, in order of trust: labelled, HEL, prefixed, classified."""
-    for pattern in (LABELLED_DIARY, HEL_DIARY, PREFIXED_DIARY, CLASSIFIED_DIARY):
+    for pattern in (LABELLED_DIARY, HEL_DIARY, DNO_DIARY, PREFIXED_DIARY, CLASSIFIED_DIARY):
         m = pattern.search(flat)
         if m:
             group = "value" if pattern is LABELLED_DIARY else 0

@@ -55,10 +55,19 @@ from .extract import Extracted, extract
 from .forms import apply_form, form_figures, form_organisations, read_form
 from .kinds import kind_scores, pick
 from .messages import Message
-from .money import Found, assign_roles, attach_budget_items, drop_unit_prices, find_figures, role_of
+from .money import (
+    UNDECIDED,
+    Found,
+    assign_roles,
+    attach_budget_items,
+    drop_unit_prices,
+    find_figures,
+    role_of,
+)
 from .parties import attach_parties, home_organisation, unique_amounts
 from .result import FIELD_NAMES, Field, ReadResult
 from .roles import find_roles
+from .runon import read_run_on
 from .scan import gated
 from .segments import Segments
 from .textview import TextView
@@ -70,6 +79,8 @@ MISSING = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
 """A value no stage gave (or a stage gave on purpose to stop the stages after it)."""
 
 _FUNDING_WORDS = gated(alternation(lines("funding_words.txt")), re.I)
+# a run-on print's kinds of value -> the form's (its authority is the one the print names)
+_RUN_ON_KINDS = {"authority": "authority_named"}
 # a form's label role -> the amount role of its figure
 _LABEL_ROLES = {"total": "project_total", "support": "project_support", "call": "call_budget",
                 "pool": "call_budget", "appropriation": "own_financing"}  # fmt: skip
@@ -176,7 +187,10 @@ def fields_stage(view: TextView, funding_text: bool) -> dict:
 
 def form_stage(view: TextView) -> dict:
     """A printed form's values by kind, where labels and values came apart in the text."""
-    return {"form": read_form(view.flat)}
+    form = read_form(view.flat)
+    for kind, values in read_run_on(view.flat).items():
+        form.setdefault(_RUN_ON_KINDS.get(kind, kind), values)
+    return {"form": form}
 
 
 def kind_signals_stage(view: TextView) -> dict:
@@ -233,6 +247,7 @@ def amounts_stage(
     flat = view.flat
     # a document with no word of funding (fees, street names) has no funding amounts
     figures = drop_unit_prices(flat, figures) if funding_text else []
+    figures = [fig for fig in figures if fig.role != UNDECIDED]
     attach_budget_items(flat, figures, segments)
     attach_parties(flat, figures, segments, home_organisation(flat, fields or {}))
     return {"amounts": unique_amounts(view, figures)}
@@ -246,7 +261,10 @@ def districts_stage(view: TextView) -> dict:
 def roles_stage(view: TextView, authority: tuple | None = None, form: dict | None = None) -> dict:
     """Organisations in the nominative and the role each plays; the funding authority
     of the fields and the applicant and partners of a form among them."""
-    return {"organisations": find_roles(view, authority, form_organisations(form or {}))}
+    named = form_organisations(form or {})
+    if authority:  # the running text's funder stands; a print's is for when the text names none
+        named = [org for org in named if org[3] != "funding_authority"]
+    return {"organisations": find_roles(view, authority, named)}
 
 
 def structured_fields_stage(view: TextView, extracted: Extracted) -> dict:

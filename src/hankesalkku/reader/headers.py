@@ -1,0 +1,72 @@
+"""The headers of published pages: which body a minutes page is of, and which date is the
+page's own (its publication) rather than a decision's."""
+
+from __future__ import annotations
+
+import re
+
+from .wordlists import alternation, table
+
+_DATA = table("fields.toml")
+
+
+def _words(name: str) -> str:
+    return alternation(_DATA[name])
+
+
+# the body named by a minutes page's header: "Kunnanhallitus, kokous 21.2.2022" (cloudnc),
+# "Kunnanhallitus\nPöytäkirja 18.01.2021/Pykälä 10" or "Aluehallitus 04.12.2023 § 198" (Dynasty)
+def _body(group: str) -> str:
+    return r"(?P<" + group + r">[A-ZÅÄÖ][\w-]*(?:[ -][\w-]+){0,4}?)"
+
+
+_MAKER_HEADER = re.compile(
+    _body("maker") + r",[ \t]+(?:" + _words("meeting_words") + r")[ \t]+\d{1,2}\.\d{1,2}\.\d{4}"
+    r"|"
+    + _body("maker2")
+    + r"[ \t]*\n[ \t]*(?:"
+    + _words("minutes_words")
+    + r")[ \t]+\d{1,2}\.\d{1,2}\.\d{4}/"
+    r"|" + _body("maker3") + r"[ \t]+\d{1,2}\.\d{1,2}\.\d{4}[ \t]+§[ \t]*\d{1,4}[ \t]*(?=\n)"
+)
+
+
+_MEETING = tuple(_DATA["meeting_words"])
+_HEADER_GATE = re.compile(r"\d{4}[ \t]+§|\d{4}/(?:Pykälä|Paragraf)")
+
+
+def header_maker(flat: str):
+    """The body a minutes header names, tried at the start of each of the first lines."""
+    position, limit = 0, min(len(flat), 1500)
+    head = flat[:limit]
+    if not (_HEADER_GATE.search(head) or any(", " + w in head for w in _MEETING)):
+        return None  # speed: most texts have no such header, and this says so in one pass
+    while position < limit:
+        while position < limit and flat[position] in " \t":
+            position += 1
+        if flat[position : position + 1].isupper():
+            m = _MAKER_HEADER.match(flat, position)
+            if m:
+                group = next(g for g in ("maker", "maker2", "maker3") if m.group(g))
+                return m.start(group), m.end(group), m.group(group)
+        position = flat.find("\n", position)
+        if position < 0:
+            break
+        position += 1
+    return None
+
+
+_PUBLICATION_LABEL = re.compile(r"(?:" + _words("publication_labels") + r")\s*:?\s*$", re.I)
+# after a page's or a release's date: its clock time ("21.9.2023 08:10:09 EEST | Tiedote",
+# "17.01.2021 12:00") or its author ("29.06.2023 / <author>")
+# (a meeting's "klo 16.00" is not one: the meeting's day is the decision's)
+_STAMP_AFTER = re.compile(
+    r"[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]+EES?T)?[ \t]*(?:\||\n|$)|[ \t]+/[ \t]+[A-ZÅÄÖ][a-zåäö]+[ \t]"
+)
+
+
+def publication_stamp(flat: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` is a page's or a press release's own date (a
+    labelled publication date, or one with a clock time or an author after it)."""
+    line_start = flat.rfind("\n", 0, start) + 1
+    return bool(_PUBLICATION_LABEL.search(flat, line_start, start) or _STAMP_AFTER.match(flat, end))
