@@ -112,6 +112,9 @@ def rebuild_summaries() -> int:
     connection = connections[alias]
     table = connection.ops.quote_name(EntitySummary._meta.db_table)
     with transaction.atomic(using=alias), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The grouped subqueries sort millions of link rows: in memory, not in temp files.
+            cursor.execute("SET LOCAL work_mem = '256MB'")
         cursor.execute(f"DELETE FROM {table}")
         cursor.execute(_insert_sql(connection))
         count = cursor.rowcount
