@@ -73,7 +73,7 @@ def write_xlsx(
             "constant_memory": True,
             "in_memory": False,
             "strings_to_numbers": False,
-            # A cell that looks like an address would become a hyperlink record: 40× slower,
+            # A cell that looks like an address would become a hyperlink record: twice the time,
             # and Excel refuses more than 65 530 of them on a sheet.
             "strings_to_urls": False,
         },
