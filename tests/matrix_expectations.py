@@ -253,6 +253,10 @@ EXPECTED: dict[str, list] = {
     "insights:export[json]": PUBLIC_GET_ONLY,
     "insights:export[json, all statuses]": PUBLIC_GET_ONLY,
     "insights:organisation_pick": [(EVERYONE, REDIRECT, 405)],
+    # a background export: only its requester (the preparer) follows it; to anybody else it
+    # does not exist. Its file is not written yet, so nobody downloads it.
+    "insights:export_job": [(frozenset({"preparer"}), 200, 405), (EVERYONE, 404, 405)],
+    "insights:export_job_download": [(EVERYONE, 404, 405)],
     "insights:organisation": PUBLIC_GET_ONLY,
     # Search, open data and networking: public, read only; drafts only for their readers.
     "search:results": PUBLIC,

@@ -62,9 +62,9 @@ from tests.matrix_expectations import (
 
 # The size of the matrix, as the README states it. A new URL, role or variant changes these:
 # update them and the README together.
-URL_PATTERN_COUNT = 347
+URL_PATTERN_COUNT = 348
 ROLE_COUNT = 11
-CASE_COUNT = 363  # URL patterns with their variants (a public and a draft project, ...)
+CASE_COUNT = 364  # URL patterns with their variants (a public and a draft project, ...)
 REQUEST_COUNT = CASE_COUNT * ROLE_COUNT * len(METHODS)
 
 PASSWORD = "matriisi-salasana-123"
@@ -409,6 +409,8 @@ def build_world() -> World:
     from hankesalkku.accounts.services import api_token_create
 
     api_token, _raw = api_token_create(actor=world.users["preparer"], name="matriisi")
+    from hankesalkku.insights.services import export_job_create
+
     world.objects.update(
         api_token=api_token,
         extraction=extraction,
@@ -417,6 +419,18 @@ def build_world() -> World:
         # a batch its sender (the funding authority's officer) and administrators may see
         reading_batch=reading_batch_create(
             actor=world.users["authority_officer"], files=[("x.txt", DECISION_TEXT)]
+        ),
+        # a background export the preparer asked for, still in the queue (no file yet)
+        export_job=export_job_create(
+            actor=world.users["preparer"],
+            requested_by=world.users["preparer"],
+            session_key="",
+            kind="projects",
+            fmt="xlsx",
+            params={},
+            language="fi",
+            total=20000,
+            filename="hankkeet.xlsx",
         ),
         member_assignment=RoleAssignment.objects.get(
             user=world.users["preparer"], role=Role.PREPARER
@@ -545,6 +559,8 @@ ARGUMENTS = {
         "json, all statuses": lambda w: ({"fmt": "json"}, {"status": "kaikki"}),
     },
     "insights:organisation_pick": {"": lambda w: ({}, {"organisation": w.helsinki.slug})},
+    "insights:export_job": {"": lambda w: ({"pk": w.export_job.pk}, {})},
+    "insights:export_job_download": {"": lambda w: ({"pk": w.export_job.pk}, {})},
     "insights:organisation": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
     "accounts:members": {
         "own organisation": lambda w: ({"slug": w.helsinki.slug}, {}),

@@ -79,3 +79,69 @@ class EntitySummary(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ExportJob(models.Model):
+    """A big download built in the background, kept for the person who asked for it.
+
+    A list of a million projects takes longer to write than a web request may last, and a
+    worker busy writing it serves nobody else. The page stores the request here, a task
+    (`insights.tasks.export_job_run`) writes the file and reports its progress, and the job
+    page polls this row until the file can be downloaded. Only the requester (a signed-in
+    user, or the browser session of an anonymous one) may download it: a list of drafts a
+    user may see is not for the next person.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("jonossa")
+        RUNNING = "running", _("kirjoitetaan")
+        FINISHED = "finished", _("valmis")
+        FAILED = "failed", _("epäonnistui")
+
+    class Kind(models.TextChoices):
+        PROJECTS = "projects", _("hankeluettelo")
+        OVERVIEW = "overview", _("yleiskuva")
+
+    requested_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("pyytäjä"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    session_key = models.CharField(_("istunto"), max_length=64, blank=True)
+    created = models.DateTimeField(_("pyydetty"), auto_now_add=True)
+    finished = models.DateTimeField(_("valmistui"), null=True, blank=True)
+    kind = models.CharField(_("vienti"), max_length=10, choices=Kind.choices)
+    fmt = models.CharField(_("muoto"), max_length=5)
+    params = models.JSONField(_("valinta"), default=dict, blank=True)
+    language = models.CharField(_("kieli"), max_length=5, default="fi")
+    status = models.CharField(
+        _("tila"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    total = models.PositiveIntegerField(_("rivejä"), default=0)
+    done = models.PositiveIntegerField(_("kirjoitettu"), default=0)
+    # A name in the default storage (MEDIA_ROOT, or a shared store with several app servers).
+    stored = models.CharField(_("tallennettu tiedosto"), max_length=300, blank=True)
+    filename = models.CharField(_("tiedoston nimi"), max_length=200, blank=True)
+    message = models.TextField(_("viesti"), blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("vienti taustalla")
+        verbose_name_plural = _("viennit taustalla")
+        indexes = [models.Index(fields=["requested_by", "created"], name="export_requester")]
+
+    def __str__(self) -> str:
+        return _("Vienti %(pk)s (%(done)s/%(total)s)") % {
+            "pk": self.pk,
+            "done": self.done,
+            "total": self.total,
+        }
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.FINISHED:
+            return 100
+        return min(99, round(100 * self.done / self.total)) if self.total else 0

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.db import connections
 from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
@@ -37,7 +38,9 @@ from hankesalkku.organisations.models import Organisation, OrganisationType, Reg
 from hankesalkku.programmes.models import AdministrativeBranch, Sector
 from hankesalkku.projects.models import Application, Partner, ProjectEntity, ProjectKind
 
+from . import counting
 from .aggregates import count_combinations
+from .models import EntitySummary
 from .selected import selected_summaries
 from .selection import Selection
 from .tilemap import busiest_sentence, coverage_sentence
@@ -57,6 +60,8 @@ MONEY_FIELDS = (
 def build_overview(selection: Selection, language: str = "fi") -> dict:
     """All figures of the overview as plain data (names in `language`)."""
     with translation.override(language):
+        if counting.can_count(selection, connections[EntitySummary.objects.db]):
+            return _overview(selection, language, **_counted(selection, language))
         summaries = selected_summaries(selection).order_by()
         ids = summaries.values("entity_id")
         counts = summaries.aggregate(
@@ -67,34 +72,104 @@ def build_overview(selection: Selection, language: str = "fi") -> dict:
         )
         apps = _applications(Application.objects.filter(entity__in=ids))
         partners = _partners(Partner.objects.filter(entity__in=ids))
-        by_region, unplaced = _by_region(apps["by_region"], partners["by_region"], language)
         sectors = _sectors(ids, counts["entities"], language)
-        return {
-            "generated": timezone.localdate().isoformat(),
-            "language": language,
-            "selection": [{"field": f, "value": v} for f, v in selection.describe(language)],
-            "selection_params": selection.to_params(),
-            "counts_funded_only": selection.is_funded_default,
-            "entities": counts["entities"],
-            "entities_single": counts["entities_single"],
-            "entities_group": counts["entities_group"],
-            "illustrative_entities": counts["illustrative_entities"],
-            "illustrative_note": illustrative_note(counts["illustrative_entities"]),
-            "implementers": apps["implementers"],
-            "implementer_organisations": apps["organisations"],
-            "partners": partners["partners"],
-            "partner_organisations": partners["organisations"],
-            "by_ministry": _by_ministry(ids, counts["entities"]),
-            "by_sector": sectors["by_sector"],
-            "by_branch": sectors["by_branch"],
-            "social_and_health": sectors["social_and_health"],
-            "by_organisation_type": _by_organisation_type(apps["by_type"]),
-            "by_region": by_region,
-            "region_unknown": unplaced,
-            "regions_sentence": coverage_sentence(by_region, language),
-            "busiest_regions_sentence": busiest_sentence(by_region, language),
-            "financing": apps["financing"],
-        }
+        return _overview(
+            selection,
+            language,
+            counts=counts,
+            apps=apps,
+            partners=partners,
+            by_ministry=_by_ministry(ids, counts["entities"]),
+            sectors=sectors,
+        )
+
+
+def _overview(selection, language, *, counts, apps, partners, by_ministry, sectors) -> dict:
+    by_region, unplaced = _by_region(apps["by_region"], partners["by_region"], language)
+    return {
+        "generated": timezone.localdate().isoformat(),
+        "language": language,
+        "selection": [{"field": f, "value": v} for f, v in selection.describe(language)],
+        "selection_params": selection.to_params(),
+        "counts_funded_only": selection.is_funded_default,
+        "entities": counts["entities"],
+        "entities_single": counts["entities_single"],
+        "entities_group": counts["entities_group"],
+        "illustrative_entities": counts["illustrative_entities"],
+        "illustrative_note": illustrative_note(counts["illustrative_entities"]),
+        "implementers": apps["implementers"],
+        "implementer_organisations": apps["organisations"],
+        "partners": partners["partners"],
+        "partner_organisations": partners["organisations"],
+        "by_ministry": by_ministry,
+        "by_sector": sectors["by_sector"],
+        "by_branch": sectors["by_branch"],
+        "social_and_health": sectors["social_and_health"],
+        "by_organisation_type": _by_organisation_type(apps["by_type"]),
+        "by_region": by_region,
+        "region_unknown": unplaced,
+        "regions_sentence": coverage_sentence(by_region, language),
+        "busiest_regions_sentence": busiest_sentence(by_region, language),
+        "financing": apps["financing"],
+    }
+
+
+def _counted(selection, language: str) -> dict:
+    """The same figures from the summary's counting columns (`counting`, PostgreSQL)."""
+    figures = counting.count(selection)
+    totals = figures["totals"]
+    counts = {
+        "entities": totals["entities"],
+        "entities_single": totals["single"],
+        "entities_group": totals["group"],
+        "illustrative_entities": totals["illustrative"],
+    }
+    apps = {
+        "implementers": totals["implementers"],
+        "organisations": figures["impl_orgs"],
+        "financing": counting.financing(totals),
+        "by_region": {k or None: n for k, n in figures["impl_regions"]},
+        "by_type": dict(figures["impl_types"]),
+    }
+    partners = {
+        "partners": totals["partners"],
+        "organisations": figures["partner_orgs"],
+        "by_region": {k or None: n for k, n in figures["partner_regions"]},
+    }
+    # Ministries by combination: labelled in the joined counting's order (abbreviation, name).
+    present = {i for ids, _n in figures["ministries"] for i in ids}
+    ministries = list(
+        Organisation.objects.filter(pk__in=present)
+        .order_by("abbreviation", "name")
+        .values("pk", "abbreviation", "name")
+    )
+    names = {m["pk"]: m["abbreviation"] or m["name"] for m in ministries}
+    order = [m["pk"] for m in ministries]
+    by_ministry: dict[str, int] = {}
+    for ids, n in figures["ministries"]:
+        label = JOINT_SEPARATOR.join(names[i] for i in order if i in ids) or UNKNOWN_MINISTRY
+        by_ministry[label] = by_ministry.get(label, 0) + n
+    by_ministry = dict(
+        sorted(
+            by_ministry.items(), key=lambda item: _ministry_sort_key(item[0], list(names.values()))
+        )
+    )
+    branches = list(AdministrativeBranch.objects.order_by("order"))
+    combinations: dict[tuple, int] = {}
+    for ids, n in figures["branches"]:
+        if ids:
+            flags = tuple(b.pk in ids for b in branches)
+            combinations[flags] = combinations.get(flags, 0) + n
+    sectors = _sector_figures(
+        dict(figures["sectors"]), branches, combinations, counts["entities"], language
+    )
+    return {
+        "counts": counts,
+        "apps": apps,
+        "partners": partners,
+        "by_ministry": by_ministry,
+        "sectors": sectors,
+    }
 
 
 def illustrative_note(count: int) -> str:
@@ -212,7 +287,10 @@ def _sectors(ids, entity_count: int, language: str) -> dict:
     combinations = count_combinations(
         links, "projectentity_id", "sector__branch_id", [b.pk for b in branches]
     )
+    return _sector_figures(per_sector, branches, combinations, entity_count, language)
 
+
+def _sector_figures(per_sector, branches, combinations, entity_count: int, language: str) -> dict:
     def entities_where(test) -> int:
         return sum(n for flags, n in combinations.items() if test(flags))
 

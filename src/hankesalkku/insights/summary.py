@@ -15,8 +15,9 @@ from django.db import connections, router, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from hankesalkku.programmes.models import Call
-from hankesalkku.projects.models import Application, ProjectEntity
+from hankesalkku.projects.models import Application, Partner, ProjectEntity
 
+from . import facets
 from .models import EntitySummary
 
 # Grouped subqueries joined once (not correlated per row), so a full rebuild is three scans;
@@ -25,12 +26,11 @@ _ROWS = """
 SELECT e.id, e.name, e.status, e.kind, COALESCE(e.theme_id, c.theme_id), e.call_id,
        COALESCE(c.programme_id, t.programme_id), COALESCE(m.labels, ''), COALESCE(a.n, 0),
        COALESCE(e.total_cost, a.total_cost), COALESCE(e.support, a.support), e.is_illustrative
+       {facets}
 FROM projects_projectentity e
 LEFT JOIN programmes_call c ON c.id = e.call_id
 LEFT JOIN programmes_theme t ON t.id = COALESCE(e.theme_id, c.theme_id)
-LEFT JOIN (SELECT entity_id, COUNT(*) AS n, SUM(total_cost) AS total_cost,
-                  SUM(support) AS support
-           FROM projects_application {of_applications} GROUP BY entity_id) a
+LEFT JOIN {applications} a
        ON a.entity_id = e.id
 LEFT JOIN (SELECT projectentity_id, {joined} AS labels
            FROM (SELECT fm.projectentity_id, COALESCE(NULLIF(o.abbreviation, ''), o.name) AS label
@@ -39,8 +39,12 @@ LEFT JOIN (SELECT projectentity_id, {joined} AS labels
                  {of_ministries} ORDER BY 1, 2) labelled
            GROUP BY projectentity_id) m
        ON m.projectentity_id = e.id
+{facet_joins}
 {of_entities}
 """
+_APPLICATIONS = """(SELECT entity_id, COUNT(*) AS n, SUM(total_cost) AS total_cost,
+                  SUM(support) AS support
+           FROM projects_application {of_applications} GROUP BY entity_id)"""
 _COLUMNS = (
     "entity_id, name, status, kind, theme_id, call_id, programme_id, ministries, implementers, "
     "total_cost, support, is_illustrative"
@@ -49,19 +53,43 @@ _COLUMNS = (
 
 def _insert_sql(connection, marks: str = "") -> str:
     """The INSERT … SELECT, for every entity or (with `marks`, its placeholders) some."""
+    with_facets = facets.available(connection)
     joined = (
         "string_agg(label, '+' ORDER BY label)"
         if connection.vendor == "postgresql"
         else "group_concat(label, '+')"
     )
     table = connection.ops.quote_name(EntitySummary._meta.db_table)
+    of = {
+        "of_applications": f"WHERE entity_id IN ({marks})" if marks else "",
+        "of_ministries": f"WHERE fm.projectentity_id IN ({marks})" if marks else "",
+        "of_partners": f"WHERE pa.entity_id IN ({marks})" if marks else "",
+        "of_sectors": f"WHERE ps.projectentity_id IN ({marks})" if marks else "",
+        "of_regions": f"WHERE r.projectentity_id IN ({marks})" if marks else "",
+    }
+    if with_facets:
+        applications = facets.APPLICATIONS.format(
+            of_applications=of["of_applications"].replace("entity_id", "ap.entity_id")
+        )
+        extra = facets.SELECT.format(), facets.JOINS.format(**of)
+    else:
+        applications = _APPLICATIONS.format(of_applications=of["of_applications"])
+        extra = "", ""
     rows = _ROWS.format(
         joined=joined,
-        of_applications=f"WHERE entity_id IN ({marks})" if marks else "",
-        of_ministries=f"WHERE fm.projectentity_id IN ({marks})" if marks else "",
+        applications=applications,
+        facets=extra[0],
+        facet_joins=extra[1],
+        of_ministries=of["of_ministries"],
         of_entities=f"WHERE e.id IN ({marks})" if marks else "",
     )
-    return f"INSERT INTO {table} ({_COLUMNS}) {rows}"
+    columns = f"{_COLUMNS}, {facets.COLUMNS}" if with_facets else _COLUMNS
+    return f"INSERT INTO {table} ({columns}) {rows}"
+
+
+def _placeholder_count(connection) -> int:
+    """How many times the refreshed ids are passed: once per restricted subquery."""
+    return 7 if facets.available(connection) else 3
 
 
 def refresh_summaries(entity_ids) -> None:
@@ -75,7 +103,7 @@ def refresh_summaries(entity_ids) -> None:
     marks = ", ".join(["%s"] * len(ids))
     with transaction.atomic(using=alias), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table} WHERE entity_id IN ({marks})", ids)
-        cursor.execute(_insert_sql(connection, marks), ids * 3)
+        cursor.execute(_insert_sql(connection, marks), ids * _placeholder_count(connection))
 
 
 def rebuild_summaries() -> int:
@@ -84,6 +112,9 @@ def rebuild_summaries() -> int:
     connection = connections[alias]
     table = connection.ops.quote_name(EntitySummary._meta.db_table)
     with transaction.atomic(using=alias), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The grouped subqueries sort millions of link rows: in memory, not in temp files.
+            cursor.execute("SET LOCAL work_mem = '256MB'")
         cursor.execute(f"DELETE FROM {table}")
         cursor.execute(_insert_sql(connection))
         count = cursor.rowcount
@@ -101,13 +132,26 @@ def _application_changed(sender, instance, **kwargs):
     refresh_summaries([instance.entity_id])
 
 
-def _ministries_changed(sender, instance, action, pk_set, reverse, **kwargs):
-    if not action.startswith("post_"):
+def _links_changed(sender, instance, action, pk_set, reverse, **kwargs):
+    """Ministries, sectors or regions of an entity changed (from either side)."""
+    if not reverse:
+        if action.startswith("post_"):
+            refresh_summaries([instance.pk])
         return
-    if reverse:  # an organisation's entities changed from the organisation's side
-        refresh_summaries(pk_set or instance.granted_entities.values_list("pk", flat=True))
-    else:
-        refresh_summaries([instance.pk])
+    # From the other side (an organisation's, a sector's entities): the entities named, or on
+    # a clear the ones linked just before it.
+    if action == "pre_clear":
+        other = next(
+            f.name
+            for f in sender._meta.fields
+            if f.is_relation and f.related_model is not ProjectEntity
+        )
+        links = sender.objects.filter(**{other: instance})
+        instance._summary_cleared = list(links.values_list("projectentity_id", flat=True))
+    elif action == "post_clear":
+        refresh_summaries(getattr(instance, "_summary_cleared", []))
+    elif action.startswith("post_"):
+        refresh_summaries(pk_set or [])
 
 
 def _call_saved(sender, instance, created, **kwargs):
@@ -121,9 +165,12 @@ def connect() -> None:
     post_save.connect(_entity_saved, sender=ProjectEntity, dispatch_uid="summary-entity")
     post_save.connect(_application_changed, sender=Application, dispatch_uid="summary-app")
     post_delete.connect(_application_changed, sender=Application, dispatch_uid="summary-app-del")
-    m2m_changed.connect(
-        _ministries_changed,
-        sender=ProjectEntity.funding_ministries.through,
-        dispatch_uid="summary-ministries",
-    )
+    post_save.connect(_application_changed, sender=Partner, dispatch_uid="summary-partner")
+    post_delete.connect(_application_changed, sender=Partner, dispatch_uid="summary-partner-del")
+    for relation in ("funding_ministries", "sectors", "regions"):
+        m2m_changed.connect(
+            _links_changed,
+            sender=getattr(ProjectEntity, relation).through,
+            dispatch_uid=f"summary-{relation}",
+        )
     post_save.connect(_call_saved, sender=Call, dispatch_uid="summary-call")

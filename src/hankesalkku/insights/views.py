@@ -18,18 +18,26 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from hankesalkku.core.pagination import count_rows
 from hankesalkku.core.routers import reads_from_replica
 from hankesalkku.organisations.models import Organisation, OrganisationType, Region
 from hankesalkku.programmes.models import Call, Programme, Sector, Theme
 from hankesalkku.projects.models import ProjectStatus
 
 from .commitments import build_co_financing
-from .exports import FORMATS, export_overview
+from .exports import FORMATS, export_overview, filename_for
 from .figures import chart_specs, key_sentences, ministry_label, social_health_sentence
 from .funnel import build_funnel, theme_reported_figures
+from .jobs import needs_background, start_export
+from .models import ExportJob
 from .overview import build_overview
 from .permissions import can_view_commitment_spending
+from .selected import selected_summaries
 from .selection import FILTER_KEYS, Selection, SelectionError
+from .tasks import overview_export_run
+
+# The workbook lists every project of the selection: a big one is written in the background.
+BACKGROUND_FORMATS = ("xlsx",)
 
 
 def step_names() -> dict[str, str]:
@@ -197,6 +205,20 @@ def export(request, fmt: str):
     language = request.GET.get("lang") or _language()
     if language not in ("fi", "sv", "en"):
         language = "fi"
+    if fmt in BACKGROUND_FORMATS:
+        count, estimated = count_rows(selected_summaries(selection))
+        if needs_background(count, estimated):
+            job = start_export(
+                request,
+                kind=ExportJob.Kind.OVERVIEW,
+                fmt=fmt,
+                params=selection.to_params(),
+                language=language,
+                total=count,
+                filename=filename_for(selection, fmt),
+            )
+            overview_export_run.enqueue(job.pk)
+            return redirect("insights:export_job", pk=job.pk)
     exported = export_overview(selection, fmt, language)
     response = HttpResponse(exported.content, content_type=exported.content_type)
     disposition = "inline" if fmt == "json" else "attachment"

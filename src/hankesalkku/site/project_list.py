@@ -8,11 +8,11 @@ columns hold the list's figures, so any column pages as an index range.
 import tempfile
 
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from hankesalkku.core.pagination import (
@@ -26,11 +26,14 @@ from hankesalkku.core.pagination import (
 )
 from hankesalkku.core.routers import reads_from_replica
 from hankesalkku.insights.exports.tables import XLSX_TYPE, csv_lines, write_xlsx
+from hankesalkku.insights.jobs import needs_background, start_export
 from hankesalkku.insights.lists import project_columns, project_rows, selection_totals
+from hankesalkku.insights.models import ExportJob
 from hankesalkku.projects.models import ProjectEntity
 
 from .filters import parse_filters
 from .projects import attach_list_figures
+from .tasks import project_list_export_run
 
 SORTING = Sorting(
     [
@@ -55,11 +58,24 @@ STREAM_ABOVE = 2000
 
 def selected_entities(request):
     """The entities the URL's filters pick among those the user may see, and the filters."""
-    result = parse_filters(request.GET)
-    entities = ProjectEntity.objects.visible_to(request.user)
+    return _selected(request.user, request.GET)
+
+
+def _selected(viewer, params):
+    result = parse_filters(params)
+    entities = ProjectEntity.objects.visible_to(viewer)
     if result.active:
         entities = entities.filter(result.condition)
     return entities, result
+
+
+def selection_rows(viewer, params, url_prefix: str):
+    """The download's rows in the list's order (one streamed query) and the selection's count
+    (exact up to the pager's threshold, else the planner's estimate)."""
+    entities, _result = _selected(viewer, params)
+    column, descending = SORTING.parse(params.get("sort", ""), [])
+    rows = project_rows(entities, ordering(column, descending), url_prefix=url_prefix)
+    return rows, count_rows(entities)
 
 
 @reads_from_replica
@@ -103,19 +119,29 @@ def project_list(request):
 @require_GET
 @reads_from_replica
 def project_download(request, fmt):
-    """The whole selection as CSV (streamed as it is read) or XLSX, in the list's order."""
+    """The whole selection as CSV or XLSX, in the list's order: a big one as a background job
+    (the answer is the job's page), a small one while the request waits."""
     if fmt not in FORMATS:
         raise Http404(fmt)
-    entities, _result = selected_entities(request)
-    column, descending = SORTING.parse(request.GET.get("sort", ""), [])
     url_prefix = request.build_absolute_uri(reverse("projects:list"))
-    rows = project_rows(entities, ordering(column, descending), url_prefix=url_prefix)
     filename = f"hankkeet-{timezone.localdate().isoformat()}.{fmt}"
+    rows, (count, estimated) = selection_rows(request.user, request.GET, url_prefix)
+    if needs_background(count, estimated):
+        job = start_export(
+            request,
+            kind=ExportJob.Kind.PROJECTS,
+            fmt=fmt,
+            params={"query": request.GET.urlencode(), "site": url_prefix},
+            language=(get_language() or "fi")[:2],
+            total=count,
+            filename=filename,
+        )
+        project_list_export_run.enqueue(job.pk)
+        return redirect("insights:export_job", pk=job.pk)
     if fmt == "csv":
         lines = csv_lines(project_columns(), rows)
-        count, estimated = count_rows(entities)
-        # A big selection streams as it is read; a small one is one body (checkable as a page).
-        if estimated or count > STREAM_ABOVE:
+        # A bigger selection streams as it is read; a small one is one body (checkable as a page).
+        if count > STREAM_ABOVE:
             response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
         else:
             response = HttpResponse("".join(lines), content_type="text/csv; charset=utf-8")

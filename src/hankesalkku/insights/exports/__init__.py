@@ -66,7 +66,10 @@ def filename_for(selection: Selection, extension: str) -> str:
     return f"yleiskuva-{stem}-{timezone.localdate().isoformat()}.{extension}"
 
 
-def export_overview(selection: Selection, fmt: str, language: str = "fi") -> ExportFile:
+def export_overview(
+    selection: Selection, fmt: str, language: str = "fi", progress=None
+) -> ExportFile:
+    """The file of one format; `progress(n)` hears of each project row the workbook writes."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
     data = collect(selection, language)
@@ -78,7 +81,7 @@ def export_overview(selection: Selection, fmt: str, language: str = "fi") -> Exp
         elif fmt == "xlsx":
             from .xlsx import render_xlsx
 
-            content = render_xlsx(data)
+            content = render_xlsx(data, progress=progress)
         elif fmt == "pptx":
             from .pptx import render_pptx
 

@@ -68,7 +68,15 @@ def write_xlsx(
     `progress(n)` is called every `every` rows so a background task can report how far it is.
     """
     workbook = xlsxwriter.Workbook(
-        target, {"constant_memory": True, "in_memory": False, "strings_to_numbers": False}
+        target,
+        {
+            "constant_memory": True,
+            "in_memory": False,
+            "strings_to_numbers": False,
+            # A cell that looks like an address would become a hyperlink record: twice the time,
+            # and Excel refuses more than 65 530 of them on a sheet.
+            "strings_to_urls": False,
+        },
     )
     bold = workbook.add_format({"bold": True})
     euro = workbook.add_format({"num_format": EURO_FORMAT})

@@ -46,7 +46,7 @@ def _sheet(wb, title: str, headers: list[str], widths: list[int]):
     return ws
 
 
-def render_xlsx(data) -> bytes:
+def render_xlsx(data, progress=None) -> bytes:
     o = data.overview
     wb = Workbook(write_only=True)
     _summary_sheet(wb, data)
@@ -115,7 +115,7 @@ def render_xlsx(data) -> bytes:
     )
 
     _funnel_sheet(wb, data)
-    _projects_sheet(wb, data)
+    _projects_sheet(wb, data, progress)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -210,7 +210,7 @@ def step_names() -> dict[str, str]:
     }
 
 
-def _projects_sheet(wb, data) -> None:
+def _projects_sheet(wb, data, progress=None) -> None:
     columns = [
         (_("Nimi"), "name", 50, None),
         (_("Lyhenne"), "acronym", 12, None),
@@ -245,3 +245,5 @@ def _projects_sheet(wb, data) -> None:
                 value = yes if value else ""
             line.append(_cell(ws, value, number_format=fmt) if fmt and value is not None else value)
         ws.append(line)
+        if progress:
+            progress(written + 1)
