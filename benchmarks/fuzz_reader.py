@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import signal
 import sys
 import time
 import traceback
@@ -45,6 +46,11 @@ def _setup() -> None:
     logging.disable(logging.CRITICAL)  # the reader logs what it refuses; millions of lines
 
 
+def _worker_setup() -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
+    _setup()
+
+
 def _check(index: int, seed: int, only: tuple[str, ...]):
     """None, or (index, target, error, input preview) for a broken promise."""
     from tests.robustness import properties
@@ -63,6 +69,11 @@ def _run_chunk(job: tuple[int, int, int, tuple[str, ...]]) -> tuple[int, list]:
     start, stop, seed, only = job
     failures = [f for i in range(start, stop) if (f := _check(i, seed, only)) is not None]
     return stop - start, failures
+
+
+def _stop(signum, frame):
+    """SIGTERM ends the run like Ctrl-C: with the summary of what was checked."""
+    raise KeyboardInterrupt
 
 
 def main() -> int:
@@ -88,17 +99,22 @@ def main() -> int:
         for start in range(0, options.count, CHUNK)
     ]
     began, done, failures, last = time.monotonic(), 0, [], 0.0
-    with multiprocessing.Pool(options.workers, initializer=_setup) as pool:
-        for checked, found in pool.imap_unordered(_run_chunk, jobs):
-            done += checked
-            failures.extend(found)
-            for failure in found:
-                print(f"FAILED input {failure[0]} ({failure[1]}): {failure[2]}\n  {failure[3]}")
-            now = time.monotonic()
-            if now - last > 30:
-                last = now
-                rate = done / (now - began)
-                print(f"{done} inputs, {rate:.0f}/s, {len(failures)} failures", flush=True)
+    signal.signal(signal.SIGTERM, _stop)
+    with multiprocessing.Pool(options.workers, initializer=_worker_setup) as pool:
+        try:
+            for checked, found in pool.imap_unordered(_run_chunk, jobs):
+                done += checked
+                failures.extend(found)
+                for f in found:
+                    print(f"FAILED input {f[0]} ({f[1]}): {f[2]}\n  {f[3]}", flush=True)
+                now = time.monotonic()
+                if now - last > 30:
+                    last = now
+                    rate = done / (now - began)
+                    print(f"{done} inputs, {rate:.0f}/s, {len(failures)} failures", flush=True)
+        except KeyboardInterrupt:
+            print("stopped before the end: the figures below count the inputs checked")
+            pool.terminate()
     elapsed = time.monotonic() - began
     print(
         f"{done} inputs over {', '.join(only)} in {elapsed:.0f} s "

@@ -15,6 +15,7 @@ or refused with a message; a budget form is valid or invalid, never an exception
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import date
 from decimal import Decimal
@@ -55,6 +56,11 @@ def day(text: str) -> None:
 
     value = parse_date(text)
     assert value is None or isinstance(value, date), repr(value)
+
+
+def as_cursor(raw: bytes) -> str:
+    """Bytes written the way a list's cursor is (URL-safe base64 without padding)."""
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def cursor(text: str, length: int) -> None:
