@@ -23,6 +23,7 @@ import signal
 import sys
 import time
 import traceback
+from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -52,7 +53,7 @@ def _worker_setup() -> None:
 
 
 def _check(index: int, seed: int, only: tuple[str, ...]):
-    """None, or (index, target, error, input preview) for a broken promise."""
+    """The target, and None or (index, target, error, input preview) for a broken promise."""
     from tests.robustness import properties
 
     target, args = make_input(index, seed, only)
@@ -61,14 +62,20 @@ def _check(index: int, seed: int, only: tuple[str, ...]):
     except Exception as error:  # noqa: BLE001 - every failure is reported with its input
         preview = repr(args)[:300]
         detail = "".join(traceback.format_exception_only(error)).strip()[:500]
-        return index, target, detail, preview
-    return None
+        return target, (index, target, detail, preview)
+    return target, None
 
 
-def _run_chunk(job: tuple[int, int, int, tuple[str, ...]]) -> tuple[int, list]:
+def _run_chunk(job: tuple[int, int, int, tuple[str, ...]]) -> tuple[Counter, list]:
     start, stop, seed, only = job
-    failures = [f for i in range(start, stop) if (f := _check(i, seed, only)) is not None]
-    return stop - start, failures
+    counts: Counter = Counter()
+    failures = []
+    for index in range(start, stop):
+        target, found = _check(index, seed, only)
+        counts[target] += 1
+        if found is not None:
+            failures.append(found)
+    return counts, failures
 
 
 def _stop(signum, frame):
@@ -90,7 +97,7 @@ def main() -> int:
     if options.replay is not None:
         target, args = make_input(options.replay, options.seed, only)
         print(f"input {options.replay}: {target}{args!r}"[:5000])
-        found = _check(options.replay, options.seed, only)
+        _target, found = _check(options.replay, options.seed, only)
         print("ok" if found is None else f"FAILED: {found[2]}")
         return 0 if found is None else 1
 
@@ -99,11 +106,13 @@ def main() -> int:
         for start in range(0, options.count, CHUNK)
     ]
     began, done, failures, last = time.monotonic(), 0, [], 0.0
+    per_target: Counter = Counter()
     signal.signal(signal.SIGTERM, _stop)
     with multiprocessing.Pool(options.workers, initializer=_worker_setup) as pool:
         try:
-            for checked, found in pool.imap_unordered(_run_chunk, jobs):
-                done += checked
+            for counts, found in pool.imap_unordered(_run_chunk, jobs):
+                done += sum(counts.values())
+                per_target.update(counts)
                 failures.extend(found)
                 for f in found:
                     print(f"FAILED input {f[0]} ({f[1]}): {f[2]}\n  {f[3]}", flush=True)
@@ -120,6 +129,7 @@ def main() -> int:
         f"{done} inputs over {', '.join(only)} in {elapsed:.0f} s "
         f"({done / elapsed:.0f}/s, {options.workers} processes): {len(failures)} failures"
     )
+    print("per target: " + ", ".join(f"{t} {n}" for t, n in sorted(per_target.items())))
     return 1 if failures else 0
 
 
