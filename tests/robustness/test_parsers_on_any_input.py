@@ -76,7 +76,9 @@ office_file = st.builds(_docx, st.binary(max_size=200), st.integers(0, 400))
 
 
 @given(
-    data=st.one_of(st.binary(max_size=2000), mutated_document, office_file, sentence.map(str.encode)),
+    data=st.one_of(
+        st.binary(max_size=2000), mutated_document, office_file, sentence.map(str.encode)
+    ),
     filename=st.sampled_from(properties.READER_EXTENSIONS).map("asiakirja{}".format),
 )
 def test_the_reader_reads_any_bytes_and_never_loses_a_document_to_a_crash(data, filename):
@@ -155,7 +157,7 @@ def portfolio(db):
     DecisionFactory()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(page=st.sampled_from(QUERY_PAGES), data=st.data())
 def test_no_query_string_makes_a_list_or_the_api_fail(client, portfolio, page, data):
     url, names = page
