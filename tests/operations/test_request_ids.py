@@ -59,3 +59,17 @@ def test_error_responses_are_logged_with_their_request_id(logged):
     assert entries["virhe-500"]["status"] == 500 and entries["virhe-500"]["path"] == "/kaatuu/"
     assert "RuntimeError: kokeellinen virhe" in entries["virhe-500"]["traceback"]
     assert entries["virhe-404"]["status"] == 404
+
+
+@pytest.mark.django_db
+def test_refused_requests_of_the_api_and_the_pages_are_logged_with_their_request_id(logged):
+    client = Client()
+
+    bad_filter = client.get("/api/v1/project-entities/?kind=x", HTTP_X_REQUEST_ID="virhe-400")
+    wrong_method = client.post("/yleiskuva/organisaatio/", HTTP_X_REQUEST_ID="virhe-405")
+
+    assert (bad_filter.status_code, wrong_method.status_code) == (400, 405)
+    entries = {entry["request_id"]: entry for entry in logged()}
+    assert entries["virhe-400"]["status"] == 400
+    assert entries["virhe-400"]["path"] == "/api/v1/project-entities/"
+    assert entries["virhe-405"]["status"] == 405

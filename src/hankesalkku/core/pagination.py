@@ -40,6 +40,8 @@ from .params import ignored_note
 PER_PAGE = 50
 MAX_NUMBERED_PAGES = 20
 COUNT_THRESHOLD = 10_000
+# A real cursor holds a few sort values; anything longer is not one of ours.
+MAX_CURSOR_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -112,10 +114,13 @@ def encode_cursor(values: list) -> str:
 
 def decode_cursor(cursor: str, length: int) -> list | None:
     """The values, or None for anything that is not a cursor of this list's shape."""
+    if len(cursor) > MAX_CURSOR_CHARS:
+        return None
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
-    except (ValueError, binascii.Error, UnicodeDecodeError):
+    except (ValueError, binascii.Error, UnicodeDecodeError, RecursionError):
+        # RecursionError: a hand-made cursor of a thousand nested brackets.
         return None
     if not isinstance(values, list) or len(values) != length:
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -68,7 +69,16 @@ def _zip_kind(content: bytes) -> str | None:
                     return "docx"
                 if any(name.startswith("xl/") for name in names):
                     return "xlsx"
-    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        KeyError,
+        RuntimeError,
+        ValueError,  # a damaged directory: "negative seek value"
+        NotImplementedError,  # a compression method zipfile does not know
+        EOFError,
+        zlib.error,
+    ):
         return None
     return None
 

@@ -230,11 +230,16 @@ def parse_amount(text: str) -> Decimal | None:
     cleaned = re.sub(r"[\s\u00a0\u202f€]|euroa?$", "", text or "", flags=re.I)
     if re.fullmatch(r"\d+,\d{1,2}", cleaned):
         cleaned = cleaned.replace(",", ".")
+    # A typed or read figure is at most twelve digits before the point; a longer run of
+    # digits, an exponent ("1e9999"), NaN or Infinity is no amount, and quantizing one would
+    # raise InvalidOperation instead of returning None.
+    if not re.fullmatch(r"\+?(\d{1,12}(\.\d*)?|\.\d+)", cleaned):
+        return None
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
         return None
-    return value.quantize(Decimal("0.01")) if value >= 0 else None
+    return value.quantize(Decimal("0.01"))
 
 
 def parse_date(text: str) -> date | None:

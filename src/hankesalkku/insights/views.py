@@ -6,11 +6,12 @@ A bad selector never crashes a page; it is shown as a message naming the field.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from urllib.parse import urlencode
 
 from django.db.models import Q
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -38,6 +39,8 @@ from .tasks import overview_export_run
 
 # The workbook lists every project of the selection: a big one is written in the background.
 BACKGROUND_FORMATS = ("xlsx",)
+
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 def step_names() -> dict[str, str]:
@@ -231,6 +234,8 @@ def organisation_pick(request):
     slug = (request.GET.get("organisation") or "").strip()
     if not slug:
         return redirect("insights:overview")
+    if not _SLUG.fullmatch(slug):  # "'" or "١٢٣" names no organisation (and no URL): a 404
+        raise Http404(_("Organisaatiota ei löydy."))
     return redirect("insights:organisation", slug=slug)
 
 

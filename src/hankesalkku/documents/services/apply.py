@@ -8,14 +8,13 @@ the document is still applied. Rejected and unchecked values write nothing.
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hankesalkku.core.services import save_validated, service
-from hankesalkku.decisions.models import Commitment, Decision, normalise_section
+from hankesalkku.decisions.models import Commitment, Decision
 from hankesalkku.decisions.services import commitment_create, decision_create, decision_update
 from hankesalkku.organisations.models import BudgetItem, District
 from hankesalkku.organisations.services import budget_item_get_or_create, organisation_create
@@ -26,8 +25,6 @@ from hankesalkku.projects.services import (
     project_entity_create,
     project_entity_update,
 )
-from hankesalkku.sources.models import SourceReference
-from hankesalkku.sources.services import source_reference_create
 
 from ..conversions import (
     decision_maker_kind_guess,
@@ -46,74 +43,15 @@ from ..matching import (
     rematch,
 )
 from ..models import ExtractedValue, Extraction
+from .apply_bookkeeping import Applier
 
 DECISION_KINDS = {"decision", "agenda_item", "funding_decision"}
 _GROUP_ROLES = {"lead_coordinator", "co_implementer"}
 _PURPOSES = {"own_financing": "own_financing", "municipal_financing": "municipal_financing"}
 
 
-def _messages(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
-class _Apply:
-    def __init__(self, actor, extraction: Extraction, values: list[ExtractedValue]) -> None:
-        self.actor = actor
-        self.extraction = extraction
-        self.document = extraction.document
-        self.values = values
-        self.all_values = list(extraction.values.all())
-        self.section = ""
-        for value in values:
-            if value.group == "field" and value.name == "section":
-                self.section = f"{normalise_section(value.effective_value)} §"
-        self._pending: list = []
-
-    # -- bookkeeping -------------------------------------------------------------------------
-    def cite(self, value: ExtractedValue, record, field: str = "", *, reference: bool = True):
-        ref = None
-        if reference:
-            ref = SourceReference.objects.filter(
-                document=self.document,
-                content_type=ContentType.objects.get_for_model(record),
-                object_id=record.pk,
-                field=field,
-                start=value.start,
-            ).first() or source_reference_create(
-                actor=self.actor,
-                document=self.document,
-                target=record,
-                field=field,
-                section=self.section,
-                quote=value.quote or value.effective_value,
-                start=value.start,
-                end=value.end,
-            )
-        self._pending.append((value, record, ref))
-
-    def step(self, values: list[ExtractedValue], write) -> bool:
-        """Run one group of writes in a savepoint; on refusal the values keep the message."""
-        self._pending = []
-        try:
-            with transaction.atomic():
-                write()
-        except ValidationError as error:
-            for value in values:
-                value.error = _messages(error)
-            return False
-        for value, record, ref in self._pending:
-            value.record_type = ContentType.objects.get_for_model(record)
-            value.record_id = record.pk
-            value.reference = ref or value.reference
-            value.error = ""
-        return True
-
-    def accepted(self, group: str, names=None) -> list[ExtractedValue]:
-        return [
-            v
-            for v in self.values
-            if v.group == group and (names is None or v.name in names) and not v.is_applied
-        ]
+class _Apply(Applier):
+    """The steps, in the order `extraction_apply` runs them; each writes through `step`."""
 
     # -- steps -------------------------------------------------------------------------------
     def organisations(self, index: OrganisationIndex) -> None:

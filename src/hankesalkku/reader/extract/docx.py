@@ -29,7 +29,8 @@ def unpacking_refusal(data: bytes) -> Message | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    # NotImplementedError: a directory that claims a zip version or compression zipfile lacks.
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         logger.debug("not a readable zip archive: %s", exc)
         return None  # python-docx names it as damaged
     total = sum(part.file_size for part in parts)
