@@ -142,6 +142,19 @@ class PaymentClaim(Versioned):
                 violation_error_message=_("Hyväksytty määrä ylittää haetun."),
             ),
             models.CheckConstraint(
+                condition=Q(claimed_total__gte=0)
+                & Q(accepted_support__gte=0)
+                & Q(advance_offset__gte=0)
+                & Q(paid_amount__gte=0),
+                name="claim_totals_not_negative",
+                violation_error_message=_("Maksatushakemuksen summat eivät voi olla negatiivisia."),
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_support__lte=F("accepted_total")),
+                name="claim_support_within_accepted_costs",
+                violation_error_message=_("Hyväksytty tuki ylittää hyväksytyt kustannukset."),
+            ),
+            models.CheckConstraint(
                 condition=Q(paid_amount__lte=F("accepted_support") - F("advance_offset")),
                 name="claim_paid_within_accepted",
                 violation_error_message=_("Maksettu tuki ylittää hyväksytyn tuen."),
@@ -177,6 +190,14 @@ class ClaimLine(models.Model):
     claimed = money_field(_("haettu"), null=False)
     accepted = money_field(_("hyväksytty"), null=True)
     reduction_reason = models.TextField(_("vähennyksen perustelu"), blank=True)
+    hours = models.DecimalField(
+        _("tunnit"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    unit_rate = money_field(_("tuntihinta"), null=True)
+    accepted_hours = models.DecimalField(
+        _("hyväksytyt tunnit"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    working = models.CharField(_("laskentatapa"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["claim", "category"]
@@ -188,6 +209,16 @@ class ClaimLine(models.Model):
                 condition=Q(accepted__isnull=True) | Q(accepted__lte=F("claimed")),
                 name="claim_line_accepted_within_claimed",
                 violation_error_message=_("Hyväksytty määrä ylittää haetun."),
+            ),
+            models.CheckConstraint(
+                condition=Q(claimed__gte=0) & (Q(accepted__isnull=True) | Q(accepted__gte=0)),
+                name="claim_line_not_negative",
+                violation_error_message=_("Summa ei voi olla negatiivinen."),
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_hours__isnull=True) | Q(accepted_hours__lte=F("hours")),
+                name="claim_line_hours_within_claimed",
+                violation_error_message=_("Hyväksytyt tunnit ylittävät haetut."),
             ),
         ]
 
@@ -218,7 +249,12 @@ class Advance(models.Model):
                 condition=Q(offset__lte=F("amount")),
                 name="advance_offset_within_amount",
                 violation_error_message=_("Ennakosta vähennetty ylittää ennakon."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0) & Q(offset__gte=0),
+                name="advance_positive",
+                violation_error_message=_("Ennakon on oltava positiivinen."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -259,13 +295,15 @@ class CommitmentPayment(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="commitment_payment_positive")
         ]
+        indexes = [models.Index(fields=["commitment", "year"], name="commitment_payment_year")]
 
     def __str__(self) -> str:
         return f"{self.commitment}: {self.amount} € {self.paid_on:%-d.%-m.%Y}"
 
 
-class CommitmentYearPlan(models.Model):
-    """How much of a commitment the decision planned for a year (the yearly split)."""
+class CommitmentYearPlan(Versioned):
+    """How much of a commitment the decision planned for a year (the yearly split); the
+    finance office edits it as the project goes on, so it is versioned like any edited record."""
 
     commitment = models.ForeignKey(
         "decisions.Commitment",
@@ -281,8 +319,21 @@ class CommitmentYearPlan(models.Model):
         verbose_name = _("sitoumuksen vuosisuunnitelma")
         verbose_name_plural = _("sitoumusten vuosisuunnitelmat")
         constraints = [
-            models.UniqueConstraint(fields=["commitment", "year"], name="commitment_plan_year")
+            models.UniqueConstraint(fields=["commitment", "year"], name="commitment_plan_year"),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="commitment_plan_not_negative",
+                violation_error_message=_("Suunniteltu määrä ei voi olla negatiivinen."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.year}: {self.amount} €"
+
+
+from .terms import (  # noqa: E402,F401  (registered here)
+    ClaimAttachment,
+    ClaimMilestone,
+    LumpSumMilestone,
+    StaffUnitCost,
+)
