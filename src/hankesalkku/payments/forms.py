@@ -59,9 +59,9 @@ class ClaimForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("period_starts") and data.get("period_ends"):
-            if data["period_ends"] < data["period_starts"]:
-                self.add_error("period_ends", _("Maksatuskausi päättyy ennen alkuaan."))
+        starts, ends = data.get("period_starts"), data.get("period_ends")
+        if starts and ends and ends < starts:
+            self.add_error("period_ends", _("Maksatuskausi päättyy ennen alkuaan."))
         for milestone in self.milestones:
             if data.get(f"milestone_{milestone.pk}") and not data.get(f"reached_{milestone.pk}"):
                 self.add_error(
@@ -74,9 +74,7 @@ class ClaimForm(forms.Form):
         return [self[name] for name in self.fields if name.startswith("cost_")]
 
     def milestone_fields(self):
-        return [
-            (self[f"milestone_{m.pk}"], self[f"reached_{m.pk}"]) for m in self.milestones
-        ]
+        return [(self[f"milestone_{m.pk}"], self[f"reached_{m.pk}"]) for m in self.milestones]
 
     def service_input(self) -> dict:
         """What payment_claim_create / _update take."""
@@ -146,9 +144,7 @@ class CheckForm(forms.Form):
             self.fields[f"ms_reason_{pk}"] = forms.CharField(
                 label=_("Perustelu, jos ei hyväksytä"), required=False, max_length=1000
             )
-            self.milestone_rows.append(
-                (claimed, self[f"ms_ok_{pk}"], self[f"ms_reason_{pk}"])
-            )
+            self.milestone_rows.append((claimed, self[f"ms_ok_{pk}"], self[f"ms_reason_{pk}"]))
 
     def service_input(self) -> dict:
         data = self.cleaned_data

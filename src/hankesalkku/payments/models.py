@@ -190,9 +190,7 @@ class ClaimLine(models.Model):
     claimed = money_field(_("haettu"), null=False)
     accepted = money_field(_("hyväksytty"), null=True)
     reduction_reason = models.TextField(_("vähennyksen perustelu"), blank=True)
-    hours = models.DecimalField(
-        _("tunnit"), max_digits=9, decimal_places=2, null=True, blank=True
-    )
+    hours = models.DecimalField(_("tunnit"), max_digits=9, decimal_places=2, null=True, blank=True)
     unit_rate = money_field(_("tuntihinta"), null=True)
     accepted_hours = models.DecimalField(
         _("hyväksytyt tunnit"), max_digits=9, decimal_places=2, null=True, blank=True

@@ -36,9 +36,7 @@ def claim_attachment_add(
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from error
     if claim.attachments.filter(sha256=checked.sha256).exists():
-        raise ValidationError(
-            {"file": _("Liite %(name)s on jo hakemuksessa.") % {"name": name}}
-        )
+        raise ValidationError({"file": _("Liite %(name)s on jo hakemuksessa.") % {"name": name}})
     return save_validated(
         ClaimAttachment(
             claim=claim,

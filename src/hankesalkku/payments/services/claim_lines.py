@@ -21,9 +21,7 @@ from ..models import ClaimLine, ClaimMilestone, ClaimStatus
 from ..terms import LumpSumMilestone, StaffUnitCost
 
 DEFAULT_FLAT_RATE = Decimal("0.40")
-TYPED = tuple(
-    c for c in CostCategory if c not in (CostCategory.FLAT_RATE, CostCategory.LUMP_SUM)
-)
+TYPED = tuple(c for c in CostCategory if c not in (CostCategory.FLAT_RATE, CostCategory.LUMP_SUM))
 
 
 @dataclass
@@ -74,9 +72,10 @@ def _money(value, name: str) -> Decimal:
         amount = None
     if amount is None or not amount.is_finite() or amount < 0 or amount != amount.quantize(CENT):
         raise ValidationError(
-            {"lines": _("%(name)s: summan on oltava euroja ja senttejä, ei negatiivinen.") % {
-                "name": name
-            }}
+            {
+                "lines": _("%(name)s: summan on oltava euroja ja senttejä, ei negatiivinen.")
+                % {"name": name}
+            }
         )
     return amount
 
@@ -164,8 +163,10 @@ def compute_claim(
                 raise ValidationError({"milestones": _("Tuntematon välitavoite.")})
             if reached_on is None:
                 raise ValidationError(
-                    {"milestones": _("%(name)s: anna päivä, jona välitavoite saavutettiin.")
-                     % {"name": milestone.name}}
+                    {
+                        "milestones": _("%(name)s: anna päivä, jona välitavoite saavutettiin.")
+                        % {"name": milestone.name}
+                    }
                 )
             seen.add(milestone.pk)
             result.milestones.append((milestone, reached_on))
@@ -183,9 +184,7 @@ def check_milestones(claim, computed: ComputedClaim) -> None:
         if not (claim.period_starts <= reached_on <= claim.period_ends):
             raise ValidationError(
                 {
-                    "milestones": _(
-                        "%(name)s: saavutettu %(date)s, maksatuskauden ulkopuolella."
-                    )
+                    "milestones": _("%(name)s: saavutettu %(date)s, maksatuskauden ulkopuolella.")
                     % {"name": milestone.name, "date": f"{reached_on:%-d.%-m.%Y}"}
                 }
             )

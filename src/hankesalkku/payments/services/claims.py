@@ -178,9 +178,7 @@ def payment_claim_submit(
     check_version(claim, expected_version)
     _require(can_submit_claim(actor, claim))
     computed = ComputedClaim(
-        lines={
-            line.category: Line(line.category, line.claimed) for line in claim.lines.all()
-        }
+        lines={line.category: Line(line.category, line.claimed) for line in claim.lines.all()}
     )
     if not computed.total:
         raise ValidationError({"lines": _("Maksatushakemuksessa ei ole kustannuksia.")})
@@ -313,9 +311,7 @@ def payment_claim_pay(
     if paid_on is None:
         raise ValidationError({"paid_on": _("Anna maksupäivä.")})
     if paid_on < claim.period_ends:
-        raise ValidationError(
-            {"paid_on": _("Maksupäivä on ennen maksatuskauden loppua.")}
-        )
+        raise ValidationError({"paid_on": _("Maksupäivä on ennen maksatuskauden loppua.")})
     due = claim.accepted_support
     offset = Decimal("0.00")
     advances = Advance.objects.select_for_update().filter(application=claim.application)
@@ -331,9 +327,7 @@ def payment_claim_pay(
 
 
 @service
-def advance_pay(
-    *, actor, application, amount, paid_on, is_illustrative: bool = False
-) -> Advance:
+def advance_pay(*, actor, application, amount, paid_on, is_illustrative: bool = False) -> Advance:
     """At most 30 % of the approved support in advances altogether."""
     _require(can_pay_claim(actor, application))
     budget = budget_in_force(application)

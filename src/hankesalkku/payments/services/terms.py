@@ -34,9 +34,7 @@ def staff_unit_cost_set(
     if annual_pay is not None:
         annual_pay = Decimal(str(annual_pay))
         hourly_rate = costs.hourly_rate(annual_pay)
-        working = (
-            f"{costs.fi_amount(annual_pay)} € / {costs.fi_number(costs.HOURS_PER_YEAR)} h"
-        )
+        working = f"{costs.fi_amount(annual_pay)} € / {costs.fi_number(costs.HOURS_PER_YEAR)} h"
     elif hourly_rate is not None:
         hourly_rate, working = Decimal(str(hourly_rate)), ""
     else:
@@ -70,12 +68,18 @@ def lump_sum_milestone_create(
     if earlier + amount > approved:
         raise ValidationError(
             {
-                "amount": _("Välitavoitteet yhteensä ylittäisivät hyväksytyn kertakorvauksen %(a)s.")
+                "amount": _(
+                    "Välitavoitteet yhteensä ylittäisivät hyväksytyn kertakorvauksen %(a)s."
+                )
                 % {"a": format_eur(approved)}
             }
         )
     return save_validated(
         LumpSumMilestone(
-            application=application, decision=decision, name=name.strip(), amount=amount, order=order
+            application=application,
+            decision=decision,
+            name=name.strip(),
+            amount=amount,
+            order=order,
         )
     )
