@@ -35,9 +35,7 @@ def _new_claim(client, part, **costs):
     return client.post(reverse("payments:claim_new", args=[part.pk]), data)
 
 
-def test_the_preparer_fills_in_the_claim_form_and_sees_the_flat_rate_computed(
-    client, part, people
-):
+def test_the_preparer_fills_in_the_claim_form_and_sees_the_flat_rate_computed(client, part, people):
     client.force_login(people["preparer"])
     page = client.get(reverse("payments:claim_new", args=[part.pk]))
     assert page.status_code == 200
