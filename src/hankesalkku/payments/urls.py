@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import claim_views, cofinancing_views, views
+from . import attachment_views, claim_views, cofinancing_views, views
 
 app_name = "payments"
 
@@ -29,15 +29,15 @@ urlpatterns = [
     path("hakemukset/<int:pk>/tarkasta/", claim_views.claim_check, name="claim_check"),
     path("hakemukset/<int:pk>/hylkaa/", claim_views.claim_reject, name="claim_reject"),
     path("hakemukset/<int:pk>/maksa/", claim_views.claim_pay, name="claim_pay"),
-    path("hakemukset/<int:pk>/liitteet/", claim_views.attachment_add, name="attachment_add"),
+    path("hakemukset/<int:pk>/liitteet/", attachment_views.attachment_add, name="attachment_add"),
     path(
         "hakemukset/<int:pk>/liitteet/<int:attachment>/",
-        claim_views.attachment,
+        attachment_views.attachment,
         name="attachment",
     ),
     path(
         "hakemukset/<int:pk>/liitteet/<int:attachment>/poista/",
-        claim_views.attachment_remove,
+        attachment_views.attachment_remove,
         name="attachment_remove",
     ),
     path("omat/", views.my_claims, name="my_claims"),
