@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hankesalkku.accounts.decorators import require_recent_authentication
-from hankesalkku.projects.models import Application
+from hankesalkku.projects.models import Application, CostCategory
 
 from . import permissions, services
 from .forms import (
@@ -37,6 +37,8 @@ from .services.claim_lines import (
     unit_cost_of,
 )
 from .services.claims import budget_in_force
+
+CATEGORY_ORDER = list(CostCategory.values)
 
 
 def forbidden(request, reason):
@@ -160,7 +162,7 @@ def claim_context(request, claim, **forms) -> dict:
     can_edit = permissions.can_prepare_claim(user, claim.application)[0]
     context = {
         "claim": claim,
-        "lines": claim.lines.all(),
+        "lines": sorted(claim.lines.all(), key=lambda line: CATEGORY_ORDER.index(line.category)),
         "milestones": claim.milestones.select_related("milestone"),
         "attachments": claim.attachments.defer("content"),
         "money": part_money(claim.application),

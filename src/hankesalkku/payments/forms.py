@@ -9,6 +9,8 @@ inputs, only the base they are computed from (staff costs, hours, the milestones
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hankesalkku.applying import costs
+from hankesalkku.core.money import format_eur
 from hankesalkku.projects.models import CostCategory
 
 from .services.claim_lines import TYPED
@@ -41,7 +43,7 @@ class ClaimForm(forms.Form):
                 self.fields["staff_hours"] = _money(
                     _("Henkilöstön tehdyt tunnit (h)"),
                     help_text=_("Kerrotaan päätöksen tuntihinnalla %(rate)s €/h.")
-                    % {"rate": unit_cost.hourly_rate},
+                    % {"rate": costs.fi_amount(unit_cost.hourly_rate)},
                 )
                 continue
             self.fields[f"cost_{category}"] = _money(
@@ -49,8 +51,8 @@ class ClaimForm(forms.Form):
             )
         for milestone in self.milestones:
             self.fields[f"milestone_{milestone.pk}"] = forms.BooleanField(
-                label=_("Saavutettu: %(name)s (%(amount)s €)")
-                % {"name": milestone.name, "amount": milestone.amount},
+                label=_("Saavutettu: %(name)s (%(amount)s)")
+                % {"name": milestone.name, "amount": format_eur(milestone.amount)},
                 required=False,
             )
             self.fields[f"reached_{milestone.pk}"] = forms.DateField(
@@ -113,7 +115,10 @@ class CheckForm(forms.Form):
                 name = "hours"
                 self.fields[name] = forms.DecimalField(
                     label=_("%(category)s: hyväksytyt tunnit (haettu %(hours)s h)")
-                    % {"category": line.get_category_display(), "hours": line.hours},
+                    % {
+                        "category": line.get_category_display(),
+                        "hours": costs.fi_number(line.hours),
+                    },
                     min_value=0,
                     max_value=line.hours,
                     decimal_places=2,

@@ -70,6 +70,10 @@ class PaymentClaimQuerySet(models.QuerySet):
                 application__entity__funding_authority__isnull=True,
                 application__entity__call__funding_authority_id__in=authorities,
             )
+            | Q(
+                application__entity__funding_authority__isnull=True,
+                budget__decision__organisation_id__in=authorities,
+            )
         )
 
     def with_related(self):

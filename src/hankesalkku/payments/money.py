@@ -10,10 +10,12 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from hankesalkku.decisions.models import ApprovedBudget
+from hankesalkku.projects.models import CostCategory
 
 from .models import ClaimLine, ClaimStatus, PaymentClaim
 
 ZERO = Decimal("0.00")
+ORDER = list(CostCategory.values)
 
 
 @dataclass
@@ -90,7 +92,7 @@ def part_money(application) -> PartMoney | None:
             claimed.get(category, ZERO),
             accepted.get(category, ZERO),
         )
-        for category, total in approved
+        for category, total in sorted(approved, key=lambda row: ORDER.index(row[0]))
     ]
     paid = PaymentClaim.objects.filter(application=application, status=ClaimStatus.PAID)
     support_paid = paid.aggregate(total=Sum("paid_amount") + Sum("advance_offset"))["total"] or ZERO

@@ -28,10 +28,17 @@ def _system(user) -> bool:
 
 
 def funding_authority_id(application):
+    """The project's funding authority, else its call's, else whoever made the funding decision
+    whose budget is in force (a project recorded without its authority still has one)."""
     entity = application.entity
     if entity.funding_authority_id:
         return entity.funding_authority_id
-    return entity.call.funding_authority_id if entity.call_id else None
+    if entity.call_id and entity.call.funding_authority_id:
+        return entity.call.funding_authority_id
+    from hankesalkku.decisions.models import ApprovedBudget
+
+    budget = ApprovedBudget.objects.in_force().filter(application=application)
+    return budget.values_list("decision__organisation_id", flat=True).first()
 
 
 def _is_authority(user, application) -> bool:

@@ -157,6 +157,10 @@ def waiting_claims(request):
                 application__entity__funding_authority__isnull=True,
                 application__entity__call__funding_authority_id__in=authorities,
             )
+            | Q(
+                application__entity__funding_authority__isnull=True,
+                budget__decision__organisation_id__in=authorities,
+            )
         )
     claims = list(claims.order_by("submitted_at", "pk")[:40])
     return render(
