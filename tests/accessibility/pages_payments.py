@@ -14,7 +14,9 @@ def pages() -> dict[str, str]:
     for_fvh = Commitment.objects.get(entity__slug="hot", beneficiary__slug="forum-virium-helsinki")
     draft = PaymentClaim.objects.filter(status=ClaimStatus.DRAFT).order_by("pk").first()
     paid = (
-        PaymentClaim.objects.filter(status=ClaimStatus.PAID, application=hot).order_by("-pk").first()
+        PaymentClaim.objects.filter(status=ClaimStatus.PAID, application=hot)
+        .order_by("-pk")
+        .first()
     )
     return {
         "payments ledger": reverse("payments:ledger", args=["helsingin-kaupunki"]),
