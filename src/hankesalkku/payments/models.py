@@ -227,6 +227,13 @@ class ClaimLine(models.Model):
     def __str__(self) -> str:
         return f"{self.get_category_display()}: {self.claimed} €"
 
+    @property
+    def accepted_hours_text(self) -> str:
+        """The accepted hours as a Finnish reader writes them (1 450, 12,5)."""
+        from hankesalkku.applying.costs import fi_number
+
+        return fi_number(self.accepted_hours) if self.accepted_hours is not None else ""
+
 
 class Advance(models.Model):
     """Support paid ahead (at most 30 % of the approved support), offset from later payments."""
