@@ -140,6 +140,52 @@ CLAIM_API_ACTION = [
     (CLAIM_READERS, 405, 400),
     (SIGNED_IN, 405, 404),
 ]
+# The claim's forms (payments.claim_views), asked about the demo's first claim of Helsinki's
+# part (paid, so no longer a draft). POST only; an empty post is the page again with its
+# messages (400) for those the permission function lets through, 403 for the claim's other
+# readers, 404 for those who may not see it.
+CLAIM_PREPARERS = HELSINKI_PEOPLE | {"administrator"}  # can_prepare_claim
+CLAIM_OFFICERS = frozenset({"authority_officer"})  # can_check_claim, can_pay_claim
+
+
+def claim_action(allowed):
+    return [
+        (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+        (allowed, 405, 400),
+        (CLAIM_READERS, 405, 403),
+        (SIGNED_IN, 405, 404),
+    ]
+
+
+# A new claim for Helsinki's part: its preparers open the form; others are told why not.
+CLAIM_NEW = [
+    (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+    (CLAIM_PREPARERS, 200, 400),
+    (SIGNED_IN, 403, 403),
+]
+# The live computation: the part's preparers only; to others it does not exist.
+CLAIM_PREVIEW = [
+    (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+    (CLAIM_PREPARERS, 405, 200),
+    (SIGNED_IN, 405, 404),
+]
+# An advance on Helsinki's part: the funding authority's officer (an empty form is a 400).
+ADVANCE = [
+    (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+    (CLAIM_OFFICERS, 405, 400),
+    (SIGNED_IN, 405, 403),
+]
+# A commitment's page and forms show and change spending: the finance office's.
+COMMITMENT_PAGE = [
+    (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+    (SPENDING_READERS, 200, 405),
+    (SIGNED_IN, 403, 405),
+]
+COMMITMENT_FORM = [
+    (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+    (SPENDING_READERS, 405, 400),
+    (SIGNED_IN, 405, 403),
+]
 # Signed-in people only; the anonymous are sent to sign in.
 SIGNED_IN_ONLY = [(frozenset({ANONYMOUS}), LOGIN, LOGIN), (SIGNED_IN, 200, 200)]
 # allauth's pages for signing in: the anonymous use them; the signed-in are sent on.
@@ -232,6 +278,23 @@ EXPECTED: dict[str, list] = {
     "payments:ledger_xlsx": trail(SPENDING_READERS),
     "payments:my_claims": [(frozenset({ANONYMOUS}), LOGIN, LOGIN), (SIGNED_IN, 200, 405)],
     "payments:claim": CLAIM_PAGE,
+    "payments:claim_new": CLAIM_NEW,
+    "payments:claim_preview": CLAIM_PREVIEW,
+    "payments:advance": ADVANCE,
+    "payments:claim_edit": claim_action(CLAIM_PREPARERS),
+    "payments:claim_submit": claim_action(CLAIM_READERS),  # the version is asked first
+    "payments:claim_check": claim_action(CLAIM_OFFICERS),
+    "payments:claim_reject": claim_action(CLAIM_OFFICERS),
+    "payments:claim_pay": claim_action(CLAIM_OFFICERS),
+    "payments:attachment_add": claim_action(CLAIM_PREPARERS),
+    "payments:attachment": CLAIM_PAGE,
+    # a paid claim's receipt stays: its preparers are told so (400), the officer may not (403)
+    "payments:attachment_remove": claim_action(CLAIM_PREPARERS),
+    "payments:commitment": COMMITMENT_PAGE,
+    "payments:commitment_payment": COMMITMENT_FORM,
+    "payments:commitment_plan": COMMITMENT_FORM,
+    "payments:waiting": [(frozenset({ANONYMOUS}), LOGIN, LOGIN), (SIGNED_IN, 200, 405)],
+    "payments:programme_money": PUBLIC_GET_ONLY,  # empty for those who may not see it
     "payments:project_money[public]": PUBLIC,
     "payments:project_money[draft]": DRAFT,
     "api:payment-claim-list": [(frozenset({ANONYMOUS}), 401, 401), (SIGNED_IN, 200, 400)],
@@ -239,6 +302,10 @@ EXPECTED: dict[str, list] = {
     "api:payment-claim-submit": CLAIM_API_ACTION,
     "api:payment-claim-check": CLAIM_API_ACTION,
     "api:payment-claim-pay": CLAIM_API_ACTION,
+    "api:payment-claim-update-draft": CLAIM_API_ACTION,
+    "api:payment-claim-attachments": CLAIM_API_ACTION,
+    "api:advance-list": [(frozenset({ANONYMOUS}), 401, 401), (SIGNED_IN, 200, 400)],
+    "api:commitment-year-plan-list": [(frozenset({ANONYMOUS}), 401, 401), (SIGNED_IN, 200, 400)],
     "api:commitment-payment-list": [(frozenset({ANONYMOUS}), 401, 401), (SIGNED_IN, 200, 400)],
     "decisions:list": PUBLIC,
     "decisions:detail[public]": PUBLIC,

@@ -62,9 +62,9 @@ from tests.matrix_expectations import (
 
 # The size of the matrix, as the README states it. A new URL, role or variant changes these:
 # update them and the README together.
-URL_PATTERN_COUNT = 348
+URL_PATTERN_COUNT = 366
 ROLE_COUNT = 11
-CASE_COUNT = 364  # URL patterns with their variants (a public and a draft project, ...)
+CASE_COUNT = 382  # URL patterns with their variants (a public and a draft project, ...)
 REQUEST_COUNT = CASE_COUNT * ROLE_COUNT * len(METHODS)
 
 PASSWORD = "matriisi-salasana-123"
@@ -454,6 +454,25 @@ def _helsinki_claim() -> int:
     return claims.order_by("pk").values_list("pk", flat=True).first()
 
 
+def _helsinki_part(world) -> int:
+    """Helsinki's part of the public project (the Oulu-led one), funded in the demo."""
+    return world.public_project.applications.get(organisation=world.helsinki).pk
+
+
+def _helsinki_attachment() -> int:
+    from hankesalkku.payments.models import ClaimAttachment
+
+    return ClaimAttachment.objects.get(claim_id=_helsinki_claim()).pk
+
+
+def _helsinki_commitment(world) -> int:
+    """The public commitment Helsinki's spending was added to (the 1 50 04 one)."""
+    from hankesalkku.decisions.models import Commitment
+
+    commitments = Commitment.objects.filter(payer=world.helsinki, spent__gt=0)
+    return commitments.exclude(entity=world.draft).order_by("pk").values_list("pk", flat=True)[0]
+
+
 # --- Arguments per URL ----------------------------------------------------------------------
 
 # name -> {variant: world -> (kwargs, query)}; a pattern with converters needs an entry.
@@ -461,6 +480,35 @@ ARGUMENTS = {
     "payments:ledger": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
     "payments:ledger_xlsx": {"": lambda w: ({"slug": w.helsinki.slug}, {})},
     "payments:claim": {"": lambda w: ({"pk": _helsinki_claim()}, {})},
+    **{
+        name: {"": lambda w: ({"pk": _helsinki_claim()}, {})}
+        for name in (
+            "payments:claim_edit",
+            "payments:claim_submit",
+            "payments:claim_check",
+            "payments:claim_reject",
+            "payments:claim_pay",
+            "payments:attachment_add",
+            "api:payment-claim-update-draft",
+            "api:payment-claim-attachments",
+        )
+    },
+    **{
+        name: {"": lambda w: ({"pk": _helsinki_claim(), "attachment": _helsinki_attachment()}, {})}
+        for name in ("payments:attachment", "payments:attachment_remove")
+    },
+    **{
+        name: {"": lambda w: ({"pk": _helsinki_part(w)}, {})}
+        for name in ("payments:claim_new", "payments:claim_preview", "payments:advance")
+    },
+    **{
+        name: {"": lambda w: ({"pk": _helsinki_commitment(w)}, {})}
+        for name in (
+            "payments:commitment",
+            "payments:commitment_payment",
+            "payments:commitment_plan",
+        )
+    },
     "payments:project_money": {
         "public": lambda w: ({"slug": w.public_project.slug}, {}),
         "draft": lambda w: ({"slug": w.draft.slug}, {}),

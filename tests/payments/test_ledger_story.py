@@ -28,55 +28,11 @@ from hankesalkku.payments.services import (
 from hankesalkku.projects.models import CostCategory
 from tests.factories import (
     BudgetItemFactory,
-    CommitmentFactory,
-    DecisionFactory,
-    OrganisationFactory,
-    ProjectEntityFactory,
 )
 
 from .factories import funded_part, people_of, person
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def helsinki():
-    city = OrganisationFactory(name="Helsingin kaupunki", slug="helsinki")
-    item = BudgetItemFactory(organisation=city, code="1 50 04")
-    ely = OrganisationFactory(name="Hämeen ELY-keskus", slug="hame-ely")
-    fvh = OrganisationFactory(name="Forum Virium Helsinki Oy", slug="fvh")
-    oulu_led = ProjectEntityFactory.in_status_funded(
-        name="Lasten ja nuorten palvelut", funding_authority=ely
-    )
-    hot = ProjectEntityFactory.in_status_funded(name="HOT", funding_authority=ely)
-    own = CommitmentFactory(
-        decision=DecisionFactory(organisation=city, section="54"),
-        budget_item=item,
-        entity=oulu_led,
-        amount=Decimal("123750.00"),
-        starts_year=2024,
-        ends_year=2027,
-    )
-    for_fvh = CommitmentFactory(
-        decision=DecisionFactory(organisation=city, section="63", date=date(2024, 10, 22)),
-        budget_item=item,
-        entity=hot,
-        beneficiary=fvh,
-        purpose="municipal_financing",
-        amount=Decimal("73250.00"),
-        starts_year=2025,
-        ends_year=2027,
-    )
-    return {
-        "city": city,
-        "ely": ely,
-        "fvh": fvh,
-        "hot": hot,
-        "oulu_led": oulu_led,
-        "own": own,
-        "for_fvh": for_fvh,
-        "finance": person(Role.FINANCE_OFFICER, city, "talous"),
-    }
 
 
 def test_from_claim_to_the_citys_ledger(helsinki, client):

@@ -70,6 +70,10 @@ class PaymentClaimQuerySet(models.QuerySet):
                 application__entity__funding_authority__isnull=True,
                 application__entity__call__funding_authority_id__in=authorities,
             )
+            | Q(
+                application__entity__funding_authority__isnull=True,
+                budget__decision__organisation_id__in=authorities,
+            )
         )
 
     def with_related(self):
@@ -142,6 +146,19 @@ class PaymentClaim(Versioned):
                 violation_error_message=_("Hyväksytty määrä ylittää haetun."),
             ),
             models.CheckConstraint(
+                condition=Q(claimed_total__gte=0)
+                & Q(accepted_support__gte=0)
+                & Q(advance_offset__gte=0)
+                & Q(paid_amount__gte=0),
+                name="claim_totals_not_negative",
+                violation_error_message=_("Maksatushakemuksen summat eivät voi olla negatiivisia."),
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_support__lte=F("accepted_total")),
+                name="claim_support_within_accepted_costs",
+                violation_error_message=_("Hyväksytty tuki ylittää hyväksytyt kustannukset."),
+            ),
+            models.CheckConstraint(
                 condition=Q(paid_amount__lte=F("accepted_support") - F("advance_offset")),
                 name="claim_paid_within_accepted",
                 violation_error_message=_("Maksettu tuki ylittää hyväksytyn tuen."),
@@ -177,6 +194,12 @@ class ClaimLine(models.Model):
     claimed = money_field(_("haettu"), null=False)
     accepted = money_field(_("hyväksytty"), null=True)
     reduction_reason = models.TextField(_("vähennyksen perustelu"), blank=True)
+    hours = models.DecimalField(_("tunnit"), max_digits=9, decimal_places=2, null=True, blank=True)
+    unit_rate = money_field(_("tuntihinta"), null=True)
+    accepted_hours = models.DecimalField(
+        _("hyväksytyt tunnit"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    working = models.CharField(_("laskentatapa"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["claim", "category"]
@@ -189,10 +212,27 @@ class ClaimLine(models.Model):
                 name="claim_line_accepted_within_claimed",
                 violation_error_message=_("Hyväksytty määrä ylittää haetun."),
             ),
+            models.CheckConstraint(
+                condition=Q(claimed__gte=0) & (Q(accepted__isnull=True) | Q(accepted__gte=0)),
+                name="claim_line_not_negative",
+                violation_error_message=_("Summa ei voi olla negatiivinen."),
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_hours__isnull=True) | Q(accepted_hours__lte=F("hours")),
+                name="claim_line_hours_within_claimed",
+                violation_error_message=_("Hyväksytyt tunnit ylittävät haetut."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_category_display()}: {self.claimed} €"
+
+    @property
+    def accepted_hours_text(self) -> str:
+        """The accepted hours as a Finnish reader writes them (1 450, 12,5)."""
+        from hankesalkku.applying.costs import fi_number
+
+        return fi_number(self.accepted_hours) if self.accepted_hours is not None else ""
 
 
 class Advance(models.Model):
@@ -218,7 +258,12 @@ class Advance(models.Model):
                 condition=Q(offset__lte=F("amount")),
                 name="advance_offset_within_amount",
                 violation_error_message=_("Ennakosta vähennetty ylittää ennakon."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0) & Q(offset__gte=0),
+                name="advance_positive",
+                violation_error_message=_("Ennakon on oltava positiivinen."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -259,13 +304,15 @@ class CommitmentPayment(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="commitment_payment_positive")
         ]
+        indexes = [models.Index(fields=["commitment", "year"], name="commitment_payment_year")]
 
     def __str__(self) -> str:
         return f"{self.commitment}: {self.amount} € {self.paid_on:%-d.%-m.%Y}"
 
 
-class CommitmentYearPlan(models.Model):
-    """How much of a commitment the decision planned for a year (the yearly split)."""
+class CommitmentYearPlan(Versioned):
+    """How much of a commitment the decision planned for a year (the yearly split); the
+    finance office edits it as the project goes on, so it is versioned like any edited record."""
 
     commitment = models.ForeignKey(
         "decisions.Commitment",
@@ -281,8 +328,21 @@ class CommitmentYearPlan(models.Model):
         verbose_name = _("sitoumuksen vuosisuunnitelma")
         verbose_name_plural = _("sitoumusten vuosisuunnitelmat")
         constraints = [
-            models.UniqueConstraint(fields=["commitment", "year"], name="commitment_plan_year")
+            models.UniqueConstraint(fields=["commitment", "year"], name="commitment_plan_year"),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="commitment_plan_not_negative",
+                violation_error_message=_("Suunniteltu määrä ei voi olla negatiivinen."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.year}: {self.amount} €"
+
+
+from .terms import (  # noqa: E402,F401  (registered here)
+    ClaimAttachment,
+    ClaimMilestone,
+    LumpSumMilestone,
+    StaffUnitCost,
+)

@@ -10,10 +10,12 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from hankesalkku.decisions.models import ApprovedBudget
+from hankesalkku.projects.models import CostCategory
 
 from .models import ClaimLine, ClaimStatus, PaymentClaim
 
 ZERO = Decimal("0.00")
+ORDER = list(CostCategory.values)
 
 
 @dataclass
@@ -24,6 +26,11 @@ class CategoryMoney:
     claimed: Decimal
     accepted: Decimal
 
+    @property
+    def remaining(self) -> Decimal:
+        """What may still be claimed in this category."""
+        return self.approved - self.claimed
+
 
 @dataclass
 class PartMoney:
@@ -32,6 +39,7 @@ class PartMoney:
     categories: list[CategoryMoney]
     support_paid: Decimal
     advances: Decimal
+    advances_open: Decimal = ZERO
 
     def _total(self, name):
         return sum((getattr(row, name) for row in self.categories), ZERO)
@@ -47,6 +55,15 @@ class PartMoney:
     @property
     def accepted_total(self):
         return self._total("accepted")
+
+    @property
+    def remaining_total(self):
+        return self.approved_total - self.claimed_total
+
+    @property
+    def support_left(self):
+        """Support not yet paid out, counting advances as paid."""
+        return self.budget.support - self.support_paid - self.advances_open
 
 
 def part_money(application) -> PartMoney | None:
@@ -75,9 +92,11 @@ def part_money(application) -> PartMoney | None:
             claimed.get(category, ZERO),
             accepted.get(category, ZERO),
         )
-        for category, total in approved
+        for category, total in sorted(approved, key=lambda row: ORDER.index(row[0]))
     ]
     paid = PaymentClaim.objects.filter(application=application, status=ClaimStatus.PAID)
     support_paid = paid.aggregate(total=Sum("paid_amount") + Sum("advance_offset"))["total"] or ZERO
-    advances = application.advances.aggregate(total=Sum("amount"))["total"] or ZERO
-    return PartMoney(application, budget, categories, support_paid, advances)
+    sums = application.advances.aggregate(total=Sum("amount"), offset=Sum("offset"))
+    advances = sums["total"] or ZERO
+    advances_open = advances - (sums["offset"] or ZERO)
+    return PartMoney(application, budget, categories, support_paid, advances, advances_open)

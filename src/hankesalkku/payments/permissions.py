@@ -28,10 +28,17 @@ def _system(user) -> bool:
 
 
 def funding_authority_id(application):
+    """The project's funding authority, else its call's, else whoever made the funding decision
+    whose budget is in force (a project recorded without its authority still has one)."""
     entity = application.entity
     if entity.funding_authority_id:
         return entity.funding_authority_id
-    return entity.call.funding_authority_id if entity.call_id else None
+    if entity.call_id and entity.call.funding_authority_id:
+        return entity.call.funding_authority_id
+    from hankesalkku.decisions.models import ApprovedBudget
+
+    budget = ApprovedBudget.objects.in_force().filter(application=application)
+    return budget.values_list("decision__organisation_id", flat=True).first()
 
 
 def _is_authority(user, application) -> bool:
@@ -97,3 +104,36 @@ def can_view_claim_list(user) -> tuple[bool, str]:
     if getattr(user, "is_authenticated", False):
         return True, ""
     return False, _("Kirjaudu sisään nähdäksesi maksatushakemukset.")
+
+
+def can_view_programme_money(user) -> tuple[bool, str]:
+    """Claimed and paid support per call: those who run, steer or coordinate the calls."""
+    if _admin(user) or programme_money_call_ids(user):
+        return True, ""
+    return False, _(
+        "Ohjelman maksatustilanteen näkevät rahoittava viranomainen, ministeriö, teeman "
+        "koordinaattori ja ylläpitäjät."
+    )
+
+
+def programme_money_call_ids(user) -> set[int] | None:
+    """The calls whose money the user follows; None for every call (administrators)."""
+    from django.db.models import Q
+
+    from hankesalkku.programmes.models import Call
+
+    if _admin(user):
+        return None
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    authorities = roles.authority_organisation_ids(user)
+    ministries = roles.ministry_ids_for(user)
+    themes = roles.theme_ids_coordinated_by(user)
+    if not (authorities or ministries or themes):
+        return set()
+    condition = (
+        Q(funding_authority_id__in=authorities)
+        | Q(ministries__in=ministries)
+        | Q(theme_id__in=themes)
+    )
+    return set(Call.objects.filter(condition).values_list("pk", flat=True))

@@ -1,10 +1,13 @@
-"""Pages of payments: the city's ledger and its export, a claim, and two partials that other
-pages load with htmx (the start page's claims, the project page's money)."""
+"""Pages of payments that read: the city's ledger and its export, and the partials other pages
+load with htmx (the start page's panels, the project page's money, the overview's programme
+money). The claim's forms are in claim_views, the commitment's in cofinancing_views."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from hankesalkku.accounts import roles
@@ -16,7 +19,17 @@ from .exports import ledger_xlsx
 from .ledger import ledger_for
 from .models import ClaimStatus, PaymentClaim
 from .money import part_money
-from .permissions import can_view_claim, can_view_ledger
+from .permissions import (
+    PREPARERS,
+    can_pay_claim,
+    can_prepare_claim,
+    can_submit_claim,
+    can_view_claim,
+    can_view_ledger,
+    can_view_programme_money,
+    programme_money_call_ids,
+)
+from .programme_money import programme_money
 
 FILTERS = ("budget_item", "programme", "entity", "year")
 
@@ -75,44 +88,99 @@ def ledger_export(request, slug):
     return response
 
 
-@login_required
-@require_GET
-def claim_detail(request, pk):
-    claim = get_object_or_404(PaymentClaim.objects.visible_to(request.user).with_related(), pk=pk)
-    allowed, reason = can_view_claim(request.user, claim)
-    if not allowed:
-        raise PermissionDenied(reason)
-    return render(
-        request,
-        "payments/claim.html",
-        {"claim": claim, "lines": claim.lines.all(), "money": part_money(claim.application)},
-    )
+def _next_step(user, claim) -> str:
+    """What this person does next with their own claim, in a few words."""
+    if claim.status == ClaimStatus.DRAFT:
+        if can_submit_claim(user, claim)[0]:
+            return _("Tarkista ja jätä hakemus")
+        return _("Täydennä; allekirjoitusoikeudellinen jättää")
+    return {
+        ClaimStatus.SUBMITTED: _("Odottaa rahoittavan viranomaisen tarkastusta"),
+        ClaimStatus.ACCEPTED: _("Hyväksytty; tuki odottaa maksua"),
+        ClaimStatus.PARTLY_ACCEPTED: _("Hyväksytty osittain; katso perustelut"),
+        ClaimStatus.REJECTED: _("Hylätty; katso perustelu"),
+        ClaimStatus.PAID: _("Maksettu"),
+    }[claim.status]
 
 
 @login_required
 @require_GET
 def my_claims(request):
-    """The start page's list: claims waiting for checking for an authority's officers, the
-    organisation's own open claims for its people."""
-    claims = PaymentClaim.objects.visible_to(request.user).with_related()
-    authorities = roles.authority_organisation_ids(request.user)
-    waiting = (
-        claims.filter(status=ClaimStatus.SUBMITTED).filter(
-            application__entity__funding_authority_id__in=authorities
-        )
-        if authorities
-        else claims.none()
+    """The implementer's start panel: its claims with the next step of each, the funded parts
+    a new claim can be started for, and the finance officer's ledgers."""
+    user = request.user
+    members = roles.organisation_ids_for(user, MEMBER_ROLES)
+    own = (
+        PaymentClaim.objects.visible_to(user)
+        .with_related()
+        .filter(application__organisation_id__in=members)
+        .order_by("status", "-period_starts")[:20]
     )
-    own = claims.filter(
-        application__organisation_id__in=roles.organisation_ids_for(request.user, MEMBER_ROLES)
-    ).exclude(status=ClaimStatus.PAID)
-    finance = roles.organisation_ids_for(request.user, [Role.FINANCE_OFFICER])
+    parts = (
+        Application.objects.visible_to(user)
+        .filter(
+            organisation_id__in=roles.organisation_ids_for(user, PREPARERS),
+            approved_budgets__in_force=True,
+        )
+        .select_related("entity", "organisation")
+        .distinct()[:20]
+    )
+    finance = roles.organisation_ids_for(user, [Role.FINANCE_OFFICER])
     ledgers = Organisation.objects.filter(pk__in=finance, parent__isnull=True)
     return render(
         request,
         "payments/partials/my_claims.html",
-        {"waiting": waiting[:20], "own": own[:20], "ledgers": ledgers.distinct()},
+        {
+            "own": [(claim, _next_step(user, claim)) for claim in own],
+            "parts": parts,
+            "ledgers": ledgers.distinct(),
+        },
     )
+
+
+@login_required
+@require_GET
+def waiting_claims(request):
+    """The officer's start panel: submitted claims of the authority's projects, oldest first."""
+    authorities = roles.authority_organisation_ids(request.user)
+    claims = (
+        PaymentClaim.objects.visible_to(request.user)
+        .with_related()
+        .filter(
+            status__in=(ClaimStatus.SUBMITTED, ClaimStatus.ACCEPTED, ClaimStatus.PARTLY_ACCEPTED)
+        )
+    )
+    if not (getattr(request.user, "is_staff", False) or roles.is_administrator(request.user)):
+        claims = claims.filter(
+            Q(application__entity__funding_authority_id__in=authorities)
+            | Q(
+                application__entity__funding_authority__isnull=True,
+                application__entity__call__funding_authority_id__in=authorities,
+            )
+            | Q(
+                application__entity__funding_authority__isnull=True,
+                budget__decision__organisation_id__in=authorities,
+            )
+        )
+    claims = list(claims.order_by("submitted_at", "pk")[:40])
+    return render(
+        request,
+        "payments/partials/waiting_claims.html",
+        {
+            "to_check": [c for c in claims if c.status == ClaimStatus.SUBMITTED],
+            "to_pay": [c for c in claims if c.status != ClaimStatus.SUBMITTED],
+        },
+    )
+
+
+@require_GET
+def programme_money_view(request):
+    """The overview's partial: nothing for those who may not see it (the overview stays as it
+    is for the public), otherwise per theme and call approved, claimed, accepted, paid, left."""
+    if not can_view_programme_money(request.user)[0]:
+        return HttpResponse("")
+    data = programme_money(programme_money_call_ids(request.user))
+    return render(request, "payments/partials/programme_money.html", {"money": data})
 
 
 @require_GET
@@ -123,14 +191,22 @@ def project_money(request, slug):
         .filter(entity=entity)
         .select_related("organisation")
     )
-    shown = [money for part in parts if (money := part_money(part)) is not None]
-    claims_visible = {
-        money.application.pk
-        for money in shown
-        if can_view_claim(request.user, PaymentClaim(application=money.application))[0]
-    }
+    user = request.user
+    shown = []
+    for part in parts:
+        money = part_money(part)
+        if money is None:
+            continue
+        visible = can_view_claim(user, PaymentClaim(application=part))[0]
+        shown.append(
+            {
+                "money": money,
+                "claims_visible": visible,
+                "claims": list(part.payment_claims.order_by("period_starts")) if visible else [],
+                "prepare": can_prepare_claim(user, part)[0],
+                "advance": can_pay_claim(user, part)[0],
+            }
+        )
     return render(
-        request,
-        "payments/partials/project_money.html",
-        {"entity": entity, "parts": shown, "claims_visible": claims_visible},
+        request, "payments/partials/project_money.html", {"entity": entity, "parts": shown}
     )

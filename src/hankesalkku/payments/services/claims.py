@@ -4,7 +4,6 @@ Every refusal is a ValidationError naming the field, raised before anything is s
 service's transaction rolls back the rest), so a refused claim leaves the records as they were.
 """
 
-import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,10 +16,17 @@ from hankesalkku.core.services import check_version, delete_recorded, save_valid
 from hankesalkku.decisions.models import ApprovedBudget
 from hankesalkku.projects.models import CostCategory
 
-from ..models import Advance, ClaimLine, ClaimStatus, PaymentClaim
+from ..models import Advance, ClaimLine, ClaimMilestone, ClaimStatus, PaymentClaim
 from ..permissions import can_check_claim, can_pay_claim, can_prepare_claim, can_submit_claim
+from .claim_lines import (
+    ComputedClaim,
+    Line,
+    check_milestones,
+    check_within_budget,
+    compute_claim,
+    flat_rate_of,
+)
 
-DEFAULT_FLAT_RATE = Decimal("0.40")
 ADVANCE_SHARE = Decimal("0.30")
 
 
@@ -30,55 +36,13 @@ def _require(decision: tuple[bool, str]) -> None:
         raise PermissionDenied(reason)
 
 
-def flat_rate_of(budget: ApprovedBudget) -> Decimal:
-    """The rate in the cost model's code (`flat-rate-40` → 40 %), else the common 40 %."""
-    code = getattr(budget.cost_model, "code", "") or ""
-    match = re.search(r"(\d{1,2})", code)
-    return (Decimal(match.group(1)) / 100) if match else DEFAULT_FLAT_RATE
-
-
-def _budget_in_force(application) -> ApprovedBudget:
+def budget_in_force(application) -> ApprovedBudget:
     budget = ApprovedBudget.objects.in_force().filter(application=application).first()
     if budget is None:
         raise ValidationError(
             {"application": _("Osahankkeella ei ole voimassa olevaa hyväksyttyä budjettia.")}
         )
     return budget
-
-
-def _approved_by_category(budget) -> dict[str, Decimal]:
-    rows = budget.lines.values("category").annotate(total=Sum("amount"))
-    return {row["category"]: row["total"] for row in rows}
-
-
-def _amounts(lines, budget) -> dict[str, Decimal]:
-    """Typed amounts by category, plus the flat rate computed from the staff base."""
-    amounts: dict[str, Decimal] = {}
-    approved = _approved_by_category(budget)
-    for category, amount in lines:
-        if category in CostCategory.computed():
-            raise ValidationError(
-                {"lines": _("Flat rate -osuutta ei syötetä: se lasketaan henkilöstökuluista.")}
-            )
-        if category not in approved:
-            raise ValidationError(
-                {
-                    "lines": _("Kustannuslajia ”%(category)s” ei ole hyväksytyssä budjetissa.")
-                    % {"category": CostCategory(category).label}
-                }
-            )
-        amount = Decimal(str(amount))
-        if amount < 0 or amount != amount.quantize(CENT):
-            raise ValidationError(
-                {"lines": _("Summan on oltava euroja ja senttejä, ei negatiivinen.")}
-            )
-        amounts[category] = amounts.get(category, Decimal("0")) + amount
-    if CostCategory.FLAT_RATE in approved:
-        staff = amounts.get(CostCategory.STAFF, Decimal("0"))
-        amounts[CostCategory.FLAT_RATE] = (staff * flat_rate_of(budget)).quantize(
-            CENT, ROUND_HALF_UP
-        )
-    return amounts
 
 
 def _check_period(application, budget, starts, ends) -> None:
@@ -100,42 +64,25 @@ def _check_period(application, budget, starts, ends) -> None:
         )
 
 
-def _check_within_budget(claim, budget, amounts) -> None:
-    """Cumulative: this claim with every earlier claim not rejected, by category."""
-    approved = _approved_by_category(budget)
-    earlier = (
-        ClaimLine.objects.filter(
-            claim__application=claim.application, claim__status__in=ClaimStatus.counted()
-        )
-        .exclude(claim_id=claim.pk)
-        .values("category")
-        .annotate(total=Sum("claimed"))
-    )
-    before = {row["category"]: row["total"] for row in earlier}
-    for category, amount in amounts.items():
-        total = before.get(category, Decimal("0")) + amount
-        if total > approved.get(category, Decimal("0")):
-            raise ValidationError(
-                {
-                    "lines": _(
-                        "%(category)s: haettu yhteensä %(total)s ylittää hyväksytyn budjetin "
-                        "rivin %(approved)s."
-                    )
-                    % {
-                        "category": CostCategory(category).label,
-                        "total": format_eur(total),
-                        "approved": format_eur(approved[category]),
-                    }
-                }
-            )
-
-
-def _write_lines(claim, amounts) -> None:
+def _write_lines(claim, computed) -> None:
     for line in list(claim.lines.all()):
         delete_recorded(line)
-    for category, amount in amounts.items():
-        save_validated(ClaimLine(claim=claim, category=category, claimed=amount))
-    claim.claimed_total = sum(amounts.values(), Decimal("0.00"))
+    for milestone in list(claim.milestones.all()):
+        delete_recorded(milestone)
+    for line in computed.lines.values():
+        save_validated(
+            ClaimLine(
+                claim=claim,
+                category=line.category,
+                claimed=line.claimed,
+                hours=line.hours,
+                unit_rate=line.unit_rate,
+                working=line.working,
+            )
+        )
+    for milestone, reached_on in computed.milestones:
+        save_validated(ClaimMilestone(claim=claim, milestone=milestone, reached_on=reached_on))
+    claim.claimed_total = computed.total
 
 
 def _check_duplicate(claim) -> None:
@@ -154,11 +101,20 @@ def _check_duplicate(claim) -> None:
 
 @service
 def payment_claim_create(
-    *, actor, application, period_starts, period_ends, lines, is_illustrative=False
+    *,
+    actor,
+    application,
+    period_starts,
+    period_ends,
+    lines=(),
+    staff_hours=None,
+    milestones=(),
+    is_illustrative: bool = False,
 ) -> PaymentClaim:
-    """`lines` are (cost category, amount); the flat rate is added, computed, never typed."""
+    """`lines` are (cost category, amount); staff under a unit cost come as hours, a lump sum
+    as the milestones reached; the flat rate and the unit costs are computed, never typed."""
     _require(can_prepare_claim(actor, application))
-    budget = _budget_in_force(application)
+    budget = budget_in_force(application)
     _check_period(application, budget, period_starts, period_ends)
     claim = PaymentClaim(
         application=application,
@@ -169,18 +125,29 @@ def payment_claim_create(
         is_illustrative=is_illustrative,
     )
     _check_duplicate(claim)
-    amounts = _amounts(lines, budget)
-    _check_within_budget(claim, budget, amounts)
+    computed = compute_claim(
+        application, budget, lines=lines, staff_hours=staff_hours, milestones=milestones
+    )
+    check_within_budget(claim, budget, computed)
+    check_milestones(claim, computed)
     save_validated(claim)
-    _write_lines(claim, amounts)
+    _write_lines(claim, computed)
     return save_validated(claim)
 
 
 @service
 def payment_claim_update(
-    *, actor, claim: PaymentClaim, expected_version=None, lines=None, **changes
+    *,
+    actor,
+    claim: PaymentClaim,
+    expected_version: int | None = None,
+    lines=None,
+    staff_hours=None,
+    milestones=(),
+    **changes,
 ) -> PaymentClaim:
-    """A draft's period and lines; a stale version is refused before anything changes."""
+    """A draft's period and lines (given `lines`, all of them again: the form sends the whole
+    claim); a stale version is refused before anything changes."""
     check_version(claim, expected_version)
     _require(can_prepare_claim(actor, claim.application))
     if claim.status != ClaimStatus.DRAFT:
@@ -191,68 +158,134 @@ def payment_claim_update(
     _check_period(claim.application, claim.budget, claim.period_starts, claim.period_ends)
     _check_duplicate(claim)
     if lines is not None:
-        amounts = _amounts(lines, claim.budget)
-        _check_within_budget(claim, claim.budget, amounts)
-        _write_lines(claim, amounts)
+        computed = compute_claim(
+            claim.application,
+            claim.budget,
+            lines=lines,
+            staff_hours=staff_hours,
+            milestones=milestones,
+        )
+        check_within_budget(claim, claim.budget, computed)
+        check_milestones(claim, computed)
+        _write_lines(claim, computed)
     return save_validated(claim)
 
 
 @service
-def payment_claim_submit(*, actor, claim: PaymentClaim, expected_version=None) -> PaymentClaim:
+def payment_claim_submit(
+    *, actor, claim: PaymentClaim, expected_version: int | None = None
+) -> PaymentClaim:
     check_version(claim, expected_version)
     _require(can_submit_claim(actor, claim))
-    amounts = {line.category: line.claimed for line in claim.lines.all()}
-    if not amounts:
+    computed = ComputedClaim(
+        lines={line.category: Line(line.category, line.claimed) for line in claim.lines.all()}
+    )
+    if not computed.total:
         raise ValidationError({"lines": _("Maksatushakemuksessa ei ole kustannuksia.")})
-    _check_within_budget(claim, claim.budget, amounts)
+    check_within_budget(claim, claim.budget, computed)
     claim.status = ClaimStatus.SUBMITTED
     claim.submitted_by = actor
     claim.submitted_at = timezone.now()
     return save_validated(claim)
 
 
+def _accept_line(line, amount, reason) -> None:
+    line.accepted, line.reduction_reason = Decimal(str(amount)), (reason or "").strip()
+    if line.accepted > line.claimed or line.accepted < 0:
+        raise ValidationError(
+            {
+                "accepted": _("%(category)s: hyväksytty määrä ylittää haetun.")
+                % {"category": line.get_category_display()}
+            }
+        )
+    if line.accepted < line.claimed and not line.reduction_reason:
+        raise ValidationError(
+            {
+                "reduction_reason": _("%(category)s: kerro vähennyksen peruste.")
+                % {"category": line.get_category_display()}
+            }
+        )
+
+
+def _accept_hours(line, hours, reason) -> None:
+    """A unit-cost staff line is reduced by hours; its euros follow from the decision's rate."""
+    hours = Decimal(str(hours))
+    if hours < 0 or hours > line.hours:
+        raise ValidationError(
+            {"accepted_hours": _("Hyväksytyt tunnit ylittävät haetut tai ovat negatiiviset.")}
+        )
+    line.accepted_hours = hours
+    _accept_line(line, (line.unit_rate * hours).quantize(CENT, ROUND_HALF_UP), reason)
+
+
+def _accept_milestones(claim, line, decisions) -> None:
+    """Each milestone in full or not at all; the lump sum line is what was accepted."""
+    accepted_total = Decimal("0.00")
+    refused = []
+    for claimed in claim.milestones.select_related("milestone"):
+        ok, reason = decisions.get(claimed.milestone_id, (True, ""))
+        claimed.accepted, claimed.reason = bool(ok), (reason or "").strip()
+        if not claimed.accepted:
+            if not claimed.reason:
+                raise ValidationError(
+                    {
+                        "milestones": _("%(name)s: kerro, miksi välitavoitetta ei hyväksytä.")
+                        % {"name": claimed.milestone.name}
+                    }
+                )
+            refused.append(f"{claimed.milestone.name}: {claimed.reason}")
+        else:
+            accepted_total += claimed.milestone.amount
+        save_validated(claimed)
+    _accept_line(line, min(accepted_total, line.claimed), "; ".join(refused))
+
+
 @service
 def payment_claim_check(
-    *, actor, claim: PaymentClaim, expected_version=None, accepted=None, reject_reason=""
+    *,
+    actor,
+    claim: PaymentClaim,
+    expected_version: int | None = None,
+    accepted=None,
+    accepted_hours=None,
+    milestones=None,
+    reject_reason: str = "",
 ) -> PaymentClaim:
     """`accepted` maps a category to (amount, reason); a line left out is accepted in full.
-
-    A reduced line needs its reason; the flat rate follows the accepted staff costs. With a
-    `reject_reason` the whole claim is rejected and its costs no longer use the budget.
+    A unit-cost staff line is reduced by `accepted_hours` (hours, reason); `milestones` maps a
+    milestone's id to (accepted, reason). A reduced line needs its reason; the flat rate follows
+    the accepted staff costs. With a `reject_reason` the whole claim is rejected and its costs
+    no longer use the budget.
     """
     check_version(claim, expected_version)
     _require(can_check_claim(actor, claim))
     if claim.status != ClaimStatus.SUBMITTED:
         raise ValidationError({"status": _("Vain jätetyn hakemuksen voi tarkastaa.")})
     claim.checked_by, claim.checked_at = actor, timezone.now()
+    reject_reason = (reject_reason or "").strip()
     if reject_reason:
         claim.status, claim.decision_note = ClaimStatus.REJECTED, reject_reason
         return save_validated(claim)
     accepted = accepted or {}
     lines = {line.category: line for line in claim.lines.all()}
     for category, line in lines.items():
-        amount, reason = accepted.get(category, (line.claimed, ""))
-        line.accepted, line.reduction_reason = Decimal(str(amount)), (reason or "").strip()
-        if line.accepted > line.claimed or line.accepted < 0:
-            raise ValidationError(
-                {
-                    "accepted": _("%(category)s: hyväksytty määrä ylittää haetun.")
-                    % {"category": line.get_category_display()}
-                }
-            )
-        if line.accepted < line.claimed and not line.reduction_reason:
-            raise ValidationError(
-                {
-                    "reduction_reason": _("%(category)s: kerro vähennyksen peruste.")
-                    % {"category": line.get_category_display()}
-                }
-            )
+        if category in (CostCategory.FLAT_RATE, CostCategory.LUMP_SUM):
+            continue
+        if line.hours is not None and line.unit_rate is not None:
+            hours, reason = accepted_hours or (line.hours, "")
+            _accept_hours(line, hours, reason)
+        else:
+            amount, reason = accepted.get(category, (line.claimed, ""))
+            _accept_line(line, amount, reason)
+    if CostCategory.LUMP_SUM in lines:
+        _accept_milestones(claim, lines[CostCategory.LUMP_SUM], milestones or {})
     flat = lines.get(CostCategory.FLAT_RATE)
     if flat is not None:
         staff = lines.get(CostCategory.STAFF)
         base = staff.accepted if staff else Decimal("0")
-        flat.accepted = min(flat.claimed, (base * flat_rate_of(claim.budget)).quantize(CENT))
-        if flat.accepted < flat.claimed and not flat.reduction_reason:
+        computed = (base * flat_rate_of(claim.budget)).quantize(CENT, ROUND_HALF_UP)
+        flat.accepted = min(flat.claimed, computed)
+        if flat.accepted < flat.claimed:
             flat.reduction_reason = _("Henkilöstökustannuksista laskettu osuus pieneni.")
     for line in lines.values():
         save_validated(line)
@@ -262,12 +295,14 @@ def payment_claim_check(
     )
     reduced = claim.accepted_total < claim.claimed_total
     claim.status = ClaimStatus.PARTLY_ACCEPTED if reduced else ClaimStatus.ACCEPTED
-    claim.decision_note = reject_reason
+    claim.decision_note = ""
     return save_validated(claim)
 
 
 @service
-def payment_claim_pay(*, actor, claim: PaymentClaim, paid_on, expected_version=None):
+def payment_claim_pay(
+    *, actor, claim: PaymentClaim, paid_on, expected_version: int | None = None
+) -> PaymentClaim:
     """Pay the accepted support, first offsetting the advances still open (oldest first)."""
     check_version(claim, expected_version)
     _require(can_pay_claim(actor, claim.application))
@@ -275,6 +310,8 @@ def payment_claim_pay(*, actor, claim: PaymentClaim, paid_on, expected_version=N
         raise ValidationError({"status": _("Vain hyväksytyn hakemuksen tuen voi maksaa.")})
     if paid_on is None:
         raise ValidationError({"paid_on": _("Anna maksupäivä.")})
+    if paid_on < claim.period_ends:
+        raise ValidationError({"paid_on": _("Maksupäivä on ennen maksatuskauden loppua.")})
     due = claim.accepted_support
     offset = Decimal("0.00")
     advances = Advance.objects.select_for_update().filter(application=claim.application)
@@ -290,10 +327,10 @@ def payment_claim_pay(*, actor, claim: PaymentClaim, paid_on, expected_version=N
 
 
 @service
-def advance_pay(*, actor, application, amount, paid_on, is_illustrative=False) -> Advance:
+def advance_pay(*, actor, application, amount, paid_on, is_illustrative: bool = False) -> Advance:
     """At most 30 % of the approved support in advances altogether."""
     _require(can_pay_claim(actor, application))
-    budget = _budget_in_force(application)
+    budget = budget_in_force(application)
     amount = Decimal(str(amount))
     earlier = application.advances.aggregate(total=Sum("amount"))["total"] or Decimal("0")
     ceiling = (budget.support * ADVANCE_SHARE).quantize(CENT)

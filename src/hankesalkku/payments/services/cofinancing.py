@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from hankesalkku.core.money import CENT, format_eur
-from hankesalkku.core.services import save_validated, service
+from hankesalkku.core.services import check_version, save_validated, service
 from hankesalkku.decisions.models import Commitment
 from hankesalkku.decisions.services import commitment_update
 
@@ -39,8 +39,21 @@ def commitment_payment_record(
 ) -> CommitmentPayment:
     _require(can_record_commitment_payment(actor, commitment))
     amount = Decimal(str(amount))
-    if amount <= 0 or amount != amount.quantize(CENT):
+    if not amount.is_finite() or amount <= 0 or amount != amount.quantize(CENT):
         raise ValidationError({"amount": _("Maksun on oltava positiivinen, euroina ja sentteinä.")})
+    if paid_on is None:
+        raise ValidationError({"paid_on": _("Anna maksupäivä.")})
+    if claim is not None and (
+        claim.status not in ("accepted", "partly_accepted", "paid")
+        or claim.application.entity_id != commitment.entity_id
+    ):
+        raise ValidationError(
+            {
+                "claim": _(
+                    "Kuntaosuus maksetaan saman hankkeen hyväksytyn maksatushakemuksen perusteella."
+                )
+            }
+        )
     locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
     if locked.spent + amount > locked.amount:
         raise ValidationError(
@@ -68,11 +81,28 @@ def commitment_payment_record(
 
 
 @service
-def commitment_plan_set(*, actor, commitment: Commitment, year: int, amount) -> CommitmentYearPlan:
-    """The decision's yearly split; the years together stay within the amount committed."""
+def commitment_plan_set(
+    *, actor, commitment: Commitment, year: int, amount, expected_version: int | None = None
+) -> CommitmentYearPlan:
+    """The decision's yearly split; the years together stay within the amount committed and
+    within the commitment's period where it has one."""
     _require(can_record_commitment_payment(actor, commitment))
     amount = Decimal(str(amount))
+    if amount < 0 or amount != amount.quantize(CENT):
+        raise ValidationError(
+            {"amount": _("Summan on oltava euroja ja senttejä, ei negatiivinen.")}
+        )
+    first, last = commitment.starts_year, commitment.ends_year
+    if (first and year < first) or (last and year > last):
+        raise ValidationError(
+            {
+                "year": _("Vuosi %(year)s on sitoumuksen kauden %(first)s–%(last)s ulkopuolella.")
+                % {"year": year, "first": first or "", "last": last or ""}
+            }
+        )
     plan = CommitmentYearPlan.objects.filter(commitment=commitment, year=year).first()
+    if plan is not None:
+        check_version(plan, expected_version)
     others = sum((p.amount for p in commitment.year_plans.exclude(year=year)), Decimal("0.00"))
     if others + amount > commitment.amount:
         raise ValidationError(
