@@ -7,17 +7,18 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hankesalkku.accounts import roles
+from hankesalkku.core.pdf import pdf_response
 from hankesalkku.programmes.models import Call
 from hankesalkku.projects.models import Application, ApplicationStatus
 
 from . import permissions
-from .aggregation import aggregate, district_comparison, parts_per_district
+from .aggregation import aggregate
+from .charts import with_charts
 from .impact_study import impact_study_pdf
 from .models import Report, ReportPeriod, ReportStatus
 from .services.district_import import COLUMNS, district_values_import
@@ -58,9 +59,8 @@ def call_impact(request, slug):
         raise PermissionDenied(reason)
     context = {
         "call": call,
-        "levels": aggregate(call),
-        "comparisons": district_comparison(call),
-        "parts_per_district": parts_per_district(call),
+        "levels": with_charts(aggregate(call)),
+        "may_manage": permissions.can_manage_call_reporting(request.user, call)[0],
     }
     return render(request, "reporting/call_impact.html", context)
 
@@ -71,9 +71,7 @@ def call_impact_pdf(request, slug):
     allowed, reason = permissions.can_view_impact(request.user, call)
     if not allowed:
         raise PermissionDenied(reason)
-    response = HttpResponse(impact_study_pdf(call), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="vaikuttavuus-{call.slug}.pdf"'
-    return response
+    return pdf_response(impact_study_pdf(call), filename=f"vaikuttavuus-{call.slug}.pdf")
 
 
 @login_required

@@ -12,7 +12,13 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from hankesalkku.core.services import record_create, record_update, save_validated, service
+from hankesalkku.core.services import (
+    check_version,
+    record_create,
+    record_update,
+    save_validated,
+    service,
+)
 from hankesalkku.projects.models import ApplicationStatus
 
 from ..models import (
@@ -100,11 +106,21 @@ def report_create(*, actor, application, period, kind="progress"):
     return record_create(Report, application=application, period=period, kind=kind)
 
 
+NARRATIVE_MAX_LENGTH = 2000
+"""A report's narrative is a short account, not an essay: longer material goes in an attachment."""
+
+
 def _clean_value(indicator, raw):
     """A number or a text for `indicator`, or a ValidationError naming the indicator."""
     label = str(indicator)
     if indicator.kind == IndicatorKind.NARRATIVE:
-        return None, str(raw or "").strip()
+        text = str(raw or "").strip()
+        if len(text) > NARRATIVE_MAX_LENGTH:
+            raise ValidationError(
+                _("%(indicator)s: kuvaus saa olla enintään %(max)s merkkiä (nyt %(n)s).")
+                % {"indicator": label, "max": NARRATIVE_MAX_LENGTH, "n": len(text)}
+            )
+        return None, text
     if raw in (None, ""):
         return None, ""
     try:
@@ -145,10 +161,11 @@ def report_update(*, actor, report, values, narrative=None, expected_version=Non
     """Set a report's values ({indicator pk: raw}); every bad value is named at once."""
     if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
         raise ValidationError(_("Lähetettyä tai hyväksyttyä raporttia ei voi enää muuttaa."))
+    check_version(report, expected_version)  # a stale form is told as such, before any value
     indicators = {i.pk: i for i in reportable_indicators(report)}
     errors, cleaned = [], {}
     for key, raw in values.items():
-        indicator = indicators.get(int(key))
+        indicator = indicators.get(int(key)) if str(key).isdigit() else None
         if indicator is None:
             errors.append(_("Indikaattori %(pk)s ei kuulu tähän raporttiin.") % {"pk": key})
             continue
@@ -193,3 +210,31 @@ def report_return(*, actor, report, note, expected_version=None):
     if not str(note).strip():
         raise ValidationError({"officer_note": _("Kerro, mitä raportista puuttuu.")})
     return _move(report, ReportStatus.RETURNED, expected_version, officer_note=note)
+
+
+from .follow_up import (  # noqa: E402  (the follow-up writes use the models above)
+    report_attachment_add,
+    report_reminders_send,
+    target_district_set,
+    target_set,
+)
+
+__all__ = [
+    "indicator_create",
+    "indicator_update",
+    "outcome_create",
+    "part_district_add",
+    "report_accept",
+    "report_attachment_add",
+    "report_create",
+    "report_period_create",
+    "report_periods_create_yearly",
+    "report_reminders_send",
+    "report_return",
+    "report_submit",
+    "report_update",
+    "reportable_indicators",
+    "target_create",
+    "target_district_set",
+    "target_set",
+]
