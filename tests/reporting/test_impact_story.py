@@ -3,8 +3,8 @@ implementer reports a year, the officer accepts it, and the results add up per d
 level on the impact page and in the impact study."""
 
 import datetime
-from io import BytesIO
 from decimal import Decimal
+from io import BytesIO
 
 import pytest
 from django.core.exceptions import ValidationError

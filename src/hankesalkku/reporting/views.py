@@ -21,7 +21,7 @@ from .aggregation import aggregate
 from .charts import with_charts
 from .impact_study import impact_study_pdf
 from .models import Report, ReportPeriod, ReportStatus
-from .services.district_import import COLUMNS, district_values_import
+from .services.district_import import COLUMNS, district_values_import, xlsx_to_text
 
 
 @require_GET
@@ -85,10 +85,16 @@ def district_import(request):
         upload = request.FILES.get("file")
         text = request.POST.get("text", "")
         if upload is not None:
+            content = upload.read()
             try:
-                text = upload.read().decode("utf-8-sig")
+                if content.startswith(b"PK\x03\x04"):
+                    text = xlsx_to_text(content)
+                else:
+                    text = content.decode("utf-8-sig")
             except UnicodeDecodeError:
                 errors = [_("Tiedosto ei ole UTF-8-muotoinen CSV-tiedosto.")]
+            except ValidationError as error:
+                errors = error.messages
         if not errors and not text.strip():
             errors = [_("Valitse tuotava CSV-tiedosto tai liitä sen sisältö.")]
         if not errors:

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from hankesalkku.organisations.models import District
 from hankesalkku.projects.models import Application
 
 from . import permissions, services
@@ -267,7 +268,13 @@ def part_targets(request, pk):
     errors = []
     if request.method == "POST":
         _require(permissions.can_set_targets(request.user, part))
+        chosen = District.objects.filter(
+            pk__in=[v for v in request.POST.getlist("districts") if v.isdigit()]
+        )
         try:
+            services.part_districts_set(
+                actor=request.user, application=part, districts=list(chosen)
+            )
             for indicator in indicators:
                 services.target_set(
                     actor=request.user,
@@ -291,6 +298,8 @@ def part_targets(request, pk):
             indicators.order_by("level__order", "code", "name"), values=values, targets=targets
         ),
         "errors": errors,
+        "district_choices": call.target_districts.order_by("name"),
+        "part_districts": set(part.reporting_districts.values_list("district_id", flat=True)),
         "editable": permissions.can_set_targets(request.user, part)[0]
         and part.status in services.follow_up.TARGET_EDITABLE,
     }

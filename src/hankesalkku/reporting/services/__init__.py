@@ -7,6 +7,7 @@ and only funded parts report.
 """
 
 import datetime
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -106,6 +107,8 @@ def report_create(*, actor, application, period, kind="progress"):
     return record_create(Report, application=application, period=period, kind=kind)
 
 
+WITH_OTHER_UNIT = re.compile(r"[-+]?\d+(\.\d+)?[^\d.\-+]+")
+"""A number followed by something else, e.g. "12 €" for an indicator counted in persons."""
 NARRATIVE_MAX_LENGTH = 2000
 """A report's narrative is a short account, not an essay: longer material goes in an attachment."""
 
@@ -123,8 +126,20 @@ def _clean_value(indicator, raw):
         return None, text
     if raw in (None, ""):
         return None, ""
+    written = str(raw).strip().replace("\xa0", " ")
+    unit = (indicator.unit or "").strip()
+    if unit and indicator.kind == IndicatorKind.QUANTITATIVE and written.endswith(unit):
+        written = written[: -len(unit)]  # "340 henkilöä" is 340 in the indicator's own unit
+    number_part = written.replace(",", ".").replace(" ", "")
+    if indicator.kind == IndicatorKind.QUANTITATIVE and WITH_OTHER_UNIT.fullmatch(number_part):
+        raise ValidationError(
+            _("%(indicator)s: ”%(raw)s” on eri yksikössä; anna luku yksikössä %(unit)s.")
+            % {"indicator": label, "raw": raw, "unit": unit or "-"}
+        )
     try:
-        number = Decimal(str(raw).replace(",", ".").replace(" ", ""))
+        number = Decimal(number_part)
+        if not number.is_finite():
+            raise InvalidOperation
     except InvalidOperation as error:
         raise ValidationError(
             _("%(indicator)s: ”%(raw)s” ei ole luku.") % {"indicator": label, "raw": raw}
@@ -213,6 +228,7 @@ def report_return(*, actor, report, note, expected_version=None):
 
 
 from .follow_up import (  # noqa: E402  (the follow-up writes use the models above)
+    part_districts_set,
     report_attachment_add,
     report_reminders_send,
     target_district_set,
@@ -224,6 +240,7 @@ __all__ = [
     "indicator_update",
     "outcome_create",
     "part_district_add",
+    "part_districts_set",
     "report_accept",
     "report_attachment_add",
     "report_create",

@@ -206,3 +206,31 @@ def report_reminders_send(*, actor, today: datetime.date) -> int:
         )
         count += 1
     return count
+
+
+@service
+def part_districts_set(*, actor, application, districts):
+    """The districts where a part works, chosen among its call's target districts (when the
+    call has any): results are followed per district by these."""
+    from ..models import PartDistrict
+
+    allowed = set(application.entity.call.target_districts.values_list("pk", flat=True))
+    wanted = {d.pk: d for d in districts}
+    outside = [str(d) for pk, d in wanted.items() if allowed and pk not in allowed]
+    if outside:
+        raise ValidationError(
+            {
+                "districts": _("Ei haun kohdekaupunginosa: %(names)s.")
+                % {"names": ", ".join(outside)}
+            }
+        )
+    for link in PartDistrict.objects.filter(application=application).exclude(
+        district_id__in=wanted
+    ):
+        link.delete()
+    have = set(
+        PartDistrict.objects.filter(application=application).values_list("district_id", flat=True)
+    )
+    for pk, district in wanted.items():
+        if pk not in have:
+            record_create(PartDistrict, application=application, district=district)
