@@ -59,7 +59,7 @@ def test_indicators_and_frameworks_are_public():
     call = framework_call()
     frameworks = api.get("/api/v1/impact-frameworks/").json()["results"]
     assert [level["name"] for level in frameworks[0]["levels"]] == [
-        l.name for l in call.impact_framework.levels.all()
+        level.name for level in call.impact_framework.levels.all()
     ]
 
 

@@ -183,7 +183,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         services.report_accept(actor=request.user, report=report, expected_version=data["version"])
         return self._answer(report)
 
-    @action(detail=True, methods=["post"], url_path="return")
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def return_(self, request, pk=None):
         report = self.get_object()
         require(permissions.can_review_report(request.user, report))

@@ -272,17 +272,18 @@ def part_targets(request, pk):
             pk__in=[v for v in request.POST.getlist("districts") if v.isdigit()]
         )
         try:
-            services.part_districts_set(
-                actor=request.user, application=part, districts=list(chosen)
+            services.part_targets_set(
+                actor=request.user,
+                application=part,
+                districts=list(chosen),
+                targets={
+                    indicator: (
+                        request.POST.get(f"value-{indicator.pk}", "").strip(),
+                        request.POST.get(f"baseline-{indicator.pk}", "").strip(),
+                    )
+                    for indicator in indicators
+                },
             )
-            for indicator in indicators:
-                services.target_set(
-                    actor=request.user,
-                    application=part,
-                    indicator=indicator,
-                    target=request.POST.get(f"value-{indicator.pk}", "").strip(),
-                    baseline=request.POST.get(f"baseline-{indicator.pk}", "").strip(),
-                )
         except ValidationError as error:
             errors = _errors(error)
         else:

@@ -229,6 +229,7 @@ def report_return(*, actor, report, note, expected_version=None):
 
 from .follow_up import (  # noqa: E402  (the follow-up writes use the models above)
     part_districts_set,
+    part_targets_set,
     report_attachment_add,
     report_reminders_send,
     target_district_set,
@@ -241,6 +242,7 @@ __all__ = [
     "outcome_create",
     "part_district_add",
     "part_districts_set",
+    "part_targets_set",
     "report_accept",
     "report_attachment_add",
     "report_create",

@@ -234,3 +234,28 @@ def part_districts_set(*, actor, application, districts):
     for pk, district in wanted.items():
         if pk not in have:
             record_create(PartDistrict, application=application, district=district)
+
+
+@service
+def part_targets_set(*, actor, application, targets, districts=None):
+    """The applicant's targets form as one whole: {indicator: (target, baseline)} and the
+    districts; every bad target is named, and nothing is saved unless all are good."""
+    errors = []
+    if districts is not None:
+        try:
+            part_districts_set(actor=actor, application=application, districts=districts)
+        except ValidationError as error:
+            errors.extend(error.messages)
+    for indicator, (target, baseline) in targets.items():
+        try:
+            target_set(
+                actor=actor,
+                application=application,
+                indicator=indicator,
+                target=target,
+                baseline=baseline,
+            )
+        except ValidationError as error:
+            errors.extend(m for m in error.messages if m not in errors)
+    if errors:
+        raise ValidationError({"targets": errors})
