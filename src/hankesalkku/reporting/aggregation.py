@@ -85,6 +85,8 @@ def _result(indicator, values, targets, districts_of) -> IndicatorResult:
         for v in numbers:
             for name in districts_of.get(v.report.application_id, [_("ei kaupunginosaa")]):
                 result.by_district[name] = result.by_district.get(name, Decimal(0)) + v.number
+        if list(result.by_district) == [_("ei kaupunginosaa")]:
+            result.by_district = {}  # no part names a district: nothing to break down
     return result
 
 
@@ -131,6 +133,7 @@ class MeasureComparison:
     unit: str
     median: Decimal | None
     rows: list  # (district name, value, year, source, illustrative, difference to the median)
+    count: int = 0  # how many of the city's districts the median is taken over
 
 
 def district_comparison(call) -> list[MeasureComparison]:
@@ -155,7 +158,9 @@ def district_comparison(call) -> list[MeasureComparison]:
             for v in items
             if v.district in targets
         ]
-        comparisons.append(MeasureComparison(measure.name, measure.unit, middle, rows))
+        comparisons.append(
+            MeasureComparison(measure.name, measure.unit, middle, rows, count=len(items))
+        )
     return comparisons
 
 

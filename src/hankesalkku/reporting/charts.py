@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 BAR_HEIGHT = 22
 GAP = 8
-LABEL_WIDTH = 180
+LABEL_WIDTH = 230
 BAR_WIDTH = 260
 FIGURE_WIDTH = 120
 WIDTH = LABEL_WIDTH + BAR_WIDTH + FIGURE_WIDTH
@@ -85,7 +85,8 @@ def bar_chart(result, *, chart_id: str) -> SafeString:
     )
     return format_html(
         '<svg class="chart" role="img" aria-labelledby="{0}-t {0}-d" viewBox="0 0 {1} {2}" '
-        'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
+        'width="{1}" height="{2}" preserveAspectRatio="xMinYMin meet" '
+        'xmlns="http://www.w3.org/2000/svg">'
         '<title id="{0}-t">{3}</title><desc id="{0}-d">{4}</desc>{5}</svg>',
         chart_id,
         WIDTH,

@@ -14,6 +14,15 @@ from .models import IndicatorKind
 from .services import NARRATIVE_MAX_LENGTH
 
 
+def plain(number) -> str:
+    """A stored figure as a person writes it: 120, 4, 12,5 (not 120.00)."""
+    if number is None:
+        return ""
+    if number == number.to_integral_value():
+        return str(int(number))
+    return str(number.normalize()).replace(".", ",")
+
+
 @dataclass
 class Row:
     indicator: object
@@ -42,8 +51,8 @@ class Row:
         indicator = self.indicator
         if indicator.kind == IndicatorKind.SCALE:
             return _("asteikko %(min)s–%(max)s") % {
-                "min": f"{indicator.scale_min:n}",
-                "max": f"{indicator.scale_max:n}",
+                "min": plain(indicator.scale_min),
+                "max": plain(indicator.scale_max),
             }
         if indicator.kind == IndicatorKind.NARRATIVE:
             return _("lyhyt kuvaus, enintään %(n)s merkkiä") % {"n": NARRATIVE_MAX_LENGTH}

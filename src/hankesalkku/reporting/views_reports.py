@@ -14,7 +14,7 @@ from hankesalkku.organisations.models import District
 from hankesalkku.projects.models import Application
 
 from . import permissions, services
-from .framework import group
+from .framework import group, plain
 from .models import Report, ReportAttachment, ReportPeriod, ReportStatus
 
 EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
@@ -54,10 +54,7 @@ def _report(request, pk) -> Report:
 
 def _form_context(request, report, *, posted=None, errors=None):
     indicators = services.reportable_indicators(report).select_related("level", "outcome")
-    values = {
-        v.indicator_id: (v.text or ("" if v.number is None else f"{v.number:n}"))
-        for v in report.values.all()
-    }
+    values = {v.indicator_id: v.text or plain(v.number) for v in report.values.all()}
     if posted is not None:
         values = {i.pk: posted.get(f"value-{i.pk}", "") for i in indicators}
     targets = {t.indicator_id: t for t in report.application.indicator_targets.all()}
@@ -290,7 +287,7 @@ def part_targets(request, pk):
             messages.success(request, _("Tavoitteet tallennettu."))
             return redirect("reporting:part_targets", part.pk)
     targets = {t.indicator_id: t for t in part.indicator_targets.all()}
-    values = {pk: f"{t.target:n}" for pk, t in targets.items()}
+    values = {pk: plain(t.target) for pk, t in targets.items()}
     if request.method == "POST":
         values = {i.pk: request.POST.get(f"value-{i.pk}", "") for i in indicators}
     context = {
