@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hankesalkku.projects.models import ProjectEntity
 from hankesalkku.reporting.aggregation import aggregate
@@ -47,21 +48,21 @@ def result_rows(selection) -> list[dict]:
 
 
 HEADERS = (
-    ("level", "Taso"),
-    ("code", "Tunnus"),
-    ("indicator", "Indikaattori"),
-    ("unit", "Yksikkö"),
-    ("target", "Tavoite"),
-    ("total", "Toteutunut"),
-    ("progress", "Edistyminen"),
-    ("distribution", "Jakauma"),
-    ("mean", "Keskiarvo"),
-    ("narratives", "Kuvauksia"),
+    ("level", gettext_lazy("Taso")),
+    ("code", gettext_lazy("Tunnus")),
+    ("indicator", gettext_lazy("Indikaattori")),
+    ("unit", gettext_lazy("Yksikkö")),
+    ("target", gettext_lazy("Tavoite")),
+    ("total", gettext_lazy("Toteutunut")),
+    ("progress", gettext_lazy("Edistyminen")),
+    ("distribution", gettext_lazy("Jakauma")),
+    ("mean", gettext_lazy("Keskiarvo")),
+    ("narratives", gettext_lazy("Kuvauksia")),
 )
 
 
 def headers() -> list[str]:
-    return [_(label) for _key, label in HEADERS]
+    return [str(label) for _key, label in HEADERS]
 
 
 def xlsx_sheet(wb, rows, sheet) -> None:
