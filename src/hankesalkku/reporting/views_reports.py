@@ -85,22 +85,20 @@ def part_reports(request, pk):
         try:
             if period is None:
                 raise ValidationError({"period": _("Valitse raportointikausi.")})
-            report = Report.objects.filter(application=part, period=period).first()
+            kind = "final" if request.POST.get("kind") == "final" else "progress"
+            report = Report.objects.filter(application=part, period=period, kind=kind).first()
             report = report or services.report_create(
-                actor=request.user,
-                application=part,
-                period=period,
-                kind=request.POST.get("kind") or "progress",
+                actor=request.user, application=part, period=period, kind=kind
             )
         except ValidationError as error:
             messages.error(request, " ".join(_errors(error)))
             return redirect("reporting:part_reports", part.pk)
         return redirect("reporting:report", report.pk)
-    reports = {
-        r.period_id: r for r in Report.objects.visible_to(request.user).filter(application=part)
-    }
+    reports: dict[int, list] = {}
+    for found in Report.objects.visible_to(request.user).filter(application=part):
+        reports.setdefault(found.period_id, []).append(found)
     periods = [
-        (p, reports.get(p.pk)) for p in ReportPeriod.objects.filter(call_id=part.entity.call_id)
+        (p, reports.get(p.pk, [])) for p in ReportPeriod.objects.filter(call_id=part.entity.call_id)
     ]
     context = {
         "part": part,
