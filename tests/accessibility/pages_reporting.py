@@ -1,4 +1,7 @@
-"""Reporting's signed-in pages (and its public ones), one of each kind, in the loaded demo."""
+"""Reporting's signed-in pages (and its public ones), one of each kind, in the loaded demo.
+
+The htmx partials (the report form, the start-page panels) are fragments, not pages: they are
+checked inside the page that loads them ("report being filled")."""
 
 from django.urls import reverse
 
@@ -21,8 +24,6 @@ def pages() -> dict[str, str]:
         "part's reports": reverse("reporting:part_reports", args=[report.application_id]),
         "part's targets": reverse("reporting:part_targets", args=[report.application_id]),
         "report": reverse("reporting:report", args=[report.pk]),
-        "report form": reverse("reporting:report_form", args=[draft.pk]),
         "report being filled": reverse("reporting:report", args=[draft.pk]),
-        "reports waiting": reverse("reporting:reports_waiting"),
         "district import": reverse("reporting:district_import"),
     }
