@@ -238,6 +238,11 @@ STAFF_ADMIN_OTHERS = [(EVERYONE - STAFF, ADMIN_LOGIN, ADMIN_LOGIN)]
 
 
 API_READ = [(frozenset({ANONYMOUS}), 200, (401, 403)), (SIGNED_IN, 200, 405)]
+# Reporting of Helsingin malli: the city's grant officer runs the call; with administrators
+# they read its reports (reporting.permissions.runs_call, Report.objects.visible_to).
+MALLI_READERS = frozenset({"grant_officer", "administrator"})
+ANON_LOGIN = [(frozenset({ANONYMOUS}), LOGIN, LOGIN)]
+MALLI_SETUP = [*ANON_LOGIN, (MALLI_READERS, 200, 400), (SIGNED_IN, 403, 403)]
 # Applying: the draft's part may be edited by Helsinki's preparer and signatory, submitted only
 # by its signatory (refused there with 400: the demo call has closed); the call is closed, so
 # nobody may start an application from it.
@@ -373,6 +378,72 @@ EXPECTED: dict[str, list] = {
         (DISTRICT_IMPORTERS, 200, 400),
         (SIGNED_IN, 403, 403),
     ],
+    # A call's reporting set-up (Helsingin malli's schedule and target districts): whoever runs
+    # the call, i.e. Helsinki's grant officer, and administrators; an empty form is a 400.
+    "reporting:target_districts": MALLI_SETUP,
+    "reporting:schedule": MALLI_SETUP,
+    "reporting:aggregate": PUBLIC_GET_ONLY,
+    "reporting:districts": PUBLIC_GET_ONLY,
+    "reporting:impact_xlsx": PUBLIC_GET_ONLY,
+    "reporting:reports_waiting": [(frozenset({ANONYMOUS}), LOGIN, LOGIN), (SIGNED_IN, 200, 405)],
+    # One accepted Helsingin malli report (an illustrative arts institution's): its call's grant
+    # officer and administrators read it; nobody else learns that it exists (404). Only the
+    # implementer fills it (the grant officer is refused, 403); an accepted report refuses
+    # changes (400) or answers by going back to the page.
+    "reporting:part_reports": [
+        *ANON_LOGIN,
+        (frozenset({"grant_officer"}), 200, 403),
+        (STAFF, 200, REDIRECT),
+        (SIGNED_IN, 404, 404),
+    ],
+    "reporting:part_targets": [
+        *ANON_LOGIN,
+        (frozenset({"grant_officer"}), 200, 403),
+        (STAFF, 200, 400),
+        (SIGNED_IN, 404, 404),
+    ],
+    "reporting:report": [*ANON_LOGIN, (MALLI_READERS, 200, 405), (SIGNED_IN, 404, 405)],
+    "reporting:attachment": [*ANON_LOGIN, (MALLI_READERS, 200, 405), (SIGNED_IN, 404, 405)],
+    "reporting:report_form": [
+        *ANON_LOGIN,
+        (frozenset({"grant_officer"}), 200, 403),
+        (STAFF, 200, 400),
+        (SIGNED_IN, 404, 404),
+    ],
+    "reporting:report_attachments": [
+        *ANON_LOGIN,
+        (frozenset({"grant_officer"}), 200, 403),
+        (STAFF, 200, 400),
+        (SIGNED_IN, 404, 404),
+    ],
+    "reporting:report_send": [
+        *ANON_LOGIN,
+        (frozenset({"grant_officer"}), 405, 403),
+        (STAFF, 405, REDIRECT),
+        (SIGNED_IN, 405, 404),
+    ],
+    "reporting:report_review": [*ANON_LOGIN, (MALLI_READERS, 405, 400), (SIGNED_IN, 405, 404)],
+    "api:indicator-list": API_READ,
+    "api:indicator-detail": API_READ,
+    "api:impact-framework-list": API_READ,
+    "api:impact-framework-detail": API_READ,
+    "api:impact-aggregate-detail": API_READ,
+    "api:report-list": [API_ANONYMOUS, (SIGNED_IN, 200, 400)],
+    "api:report-detail": [API_ANONYMOUS, (MALLI_READERS, 200, 405), (SIGNED_IN, 404, 405)],
+    "api:report-values": [
+        API_ANONYMOUS,
+        (frozenset({"grant_officer"}), 405, 403),
+        (STAFF, 405, 400),
+        (SIGNED_IN, 405, 404),
+    ],
+    "api:report-submit": [
+        API_ANONYMOUS,
+        (frozenset({"grant_officer"}), 405, 403),
+        (STAFF, 405, 400),
+        (SIGNED_IN, 405, 404),
+    ],
+    "api:report-accept": [API_ANONYMOUS, (MALLI_READERS, 405, 400), (SIGNED_IN, 405, 404)],
+    "api:report-return": [API_ANONYMOUS, (MALLI_READERS, 405, 400), (SIGNED_IN, 405, 404)],
     "api:schema": PUBLIC_GET_ONLY,
     "api:docs": PUBLIC_GET_ONLY,
     "api:redoc": PUBLIC_GET_ONLY,

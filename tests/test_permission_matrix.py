@@ -62,9 +62,9 @@ from tests.matrix_expectations import (
 
 # The size of the matrix, as the README states it. A new URL, role or variant changes these:
 # update them and the README together.
-URL_PATTERN_COUNT = 366
+URL_PATTERN_COUNT = 371
 ROLE_COUNT = 11
-CASE_COUNT = 382  # URL patterns with their variants (a public and a draft project, ...)
+CASE_COUNT = 387  # URL patterns with their variants (a public and a draft project, ...)
 REQUEST_COUNT = CASE_COUNT * ROLE_COUNT * len(METHODS)
 
 PASSWORD = "matriisi-salasana-123"
@@ -473,6 +473,25 @@ def _helsinki_commitment(world) -> int:
     return commitments.exclude(entity=world.draft).order_by("pk").values_list("pk", flat=True)[0]
 
 
+def _malli_report():
+    """The first accepted Helsingin malli report: the one with the demo's attachment."""
+    from hankesalkku.reporting.models import Report
+
+    return (
+        Report.objects.filter(
+            application__entity__call__slug="helsingin-malli-2025-2027", attachments__isnull=False
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def _reference_indicator_pk():
+    from hankesalkku.reporting.models import Indicator
+
+    return Indicator.objects.get(code="EECO01", call__isnull=True).pk
+
+
 # --- Arguments per URL ----------------------------------------------------------------------
 
 # name -> {variant: world -> (kwargs, query)}; a pattern with converters needs an entry.
@@ -566,6 +585,40 @@ ARGUMENTS = {
     },
     "applying:receipt": {"": lambda w: ({"pk": w.draft.applications.get().pk, "number": 1}, {})},
     "reporting:call_impact": {"": lambda w: ({"slug": w.call.slug}, {})},
+    **{
+        name: {"": lambda w: ({"slug": "helsingin-malli-2025-2027"}, {})}
+        for name in (
+            "reporting:impact_xlsx",
+            "reporting:districts",
+            "reporting:target_districts",
+            "reporting:schedule",
+            "api:impact-aggregate-detail",
+        )
+    },
+    **{
+        name: {"": lambda w: ({"pk": _malli_report().application_id}, {})}
+        for name in ("reporting:part_reports", "reporting:part_targets")
+    },
+    **{
+        name: {"": lambda w: ({"pk": _malli_report().pk}, {})}
+        for name in (
+            "reporting:report",
+            "reporting:report_form",
+            "reporting:report_attachments",
+            "reporting:report_send",
+            "reporting:report_review",
+            "api:report-detail",
+            "api:report-values",
+            "api:report-submit",
+            "api:report-accept",
+            "api:report-return",
+        )
+    },
+    "reporting:attachment": {"": lambda w: ({"pk": _malli_report().attachments.get().pk}, {})},
+    "api:indicator-detail": {"": lambda w: ({"pk": _reference_indicator_pk()}, {})},
+    "api:impact-framework-detail": {
+        "": lambda w: ({"pk": _malli_report().period.call.impact_framework_id}, {})
+    },
     "reporting:impact_pdf": {"": lambda w: ({"slug": w.call.slug}, {})},
     "assessment:ranking": {"": lambda w: ({"slug": w.call.slug}, {})},
     "assessment:funnel": {"": lambda w: ({"slug": w.call.slug}, {})},

@@ -84,3 +84,25 @@ def test_report_period_must_be_in_order():
             ends=datetime.date(2025, 12, 31),
             due=datetime.date(2025, 6, 1),
         )
+
+
+def test_the_last_period_offers_the_final_report_beside_the_progress_report(client):
+    call = framework_call()
+    entity = ProjectEntityFactory.in_status_funded(call=call, theme=call.theme)
+    part = ApplicationFactory.in_status(
+        ApplicationStatus.FUNDED,
+        entity=entity,
+        starts=datetime.date(2025, 1, 1),
+        ends=datetime.date(2026, 12, 31),
+    )
+    periods = services.report_periods_create_yearly(
+        actor=service_actor(), call=call, first_year=2025, last_year=2026
+    )
+    client.force_login(_member(part.organisation, Role.PREPARER))
+    url = reverse("reporting:part_reports", args=[part.pk])
+    assert client.get(url).content.decode().count("Aloita loppuraportti") == 1
+    client.post(url, {"period": periods[1].pk})
+    client.post(url, {"period": periods[1].pk, "kind": "final"})
+    assert sorted(part.reports.values_list("kind", flat=True)) == ["final", "progress"]
+    page = client.get(url).content.decode()
+    assert "Loppuraportti: luonnos" in page and "Väliraportti: luonnos" in page

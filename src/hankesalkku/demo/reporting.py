@@ -52,7 +52,33 @@ PROJECTS = [
         "3",
         "Orkesteri siirsi harjoituksiaan ostoskeskukseen ja sai uutta yleisöä.",
     ),
+    (
+        "Meri-Rastilan rantatanssit",
+        "Tanssiteatteri (esimerkki)",
+        "Meri-Rastilan kyläyhdistys (esimerkki)",
+        2,
+        "160",
+        "5",
+        "Tanssijat oppivat suunnittelemaan tapahtumat yhdessä monikielisten perheiden kanssa.",
+    ),
+    (
+        "Kannelmäen kuvat",
+        "Taidemuseo (esimerkki)",
+        "Kannelmäen kirjasto ja koulu (esimerkki)",
+        3,
+        "275",
+        "4",
+        "Museo oppi, että näyttely kirjastossa tavoittaa toisenlaisen yleisön kuin museosalissa.",
+    ),
 ]
+# Seed 004: the districts were chosen from the city's indicators, surveys and studies, and they
+# are the target areas of the Kaupunkiuudistus project; the demo's figures beside them are
+# illustrative.
+RATIONALE = (
+    "Valittu kaupungin indikaattoreiden, kyselyiden ja selvitysten perusteella; "
+    "Kaupunkiuudistus-hankkeen kohdealue (päätösehdotus HEL 2023-013557). "
+    "Demon tunnusluvut ovat havainnollistavia."
+)
 
 
 def _indicators(actor, call):
@@ -105,6 +131,10 @@ def _district_values(actor, call):
         )
         lines += [f"{d.slug};{measure};{unit};2024;{v};{SOURCE};kyllä" for d, v in pairs]
     district_values_import(actor=actor, text="\n".join(lines))
+    for district in targets:
+        reporting.target_district_set(
+            actor=actor, call=call, district=district, rationale=RATIONALE
+        )
     return targets
 
 
@@ -148,12 +178,23 @@ def reporting_demo(actor, call) -> None:
             part = part or application
         advance(actor, entity, ProjectStatus.IN_IMPLEMENTATION)  # a running project, public
         reporting.part_district_add(actor=actor, application=part, district=districts[district])
-        reporting.target_create(actor=actor, application=part, indicator=residents, target=900)
+        reporting.target_create(actor=actor, application=part, indicator=residents, target=600)
+        reporting.target_create(actor=actor, application=part, indicator=scale, target=4)
         report = reporting.report_create(actor=actor, application=part, period=periods[0])
         reporting.report_update(
             actor=actor,
             report=report,
             values={residents.pk: reached, scale.pk: grade, narrative.pk: story},
         )
+        if number == 1:  # an attachment, as a report's photos or minutes would be
+            reporting.report_attachment_add(
+                actor=actor,
+                report=report,
+                name="tapahtumat-2025.txt",
+                content=b"Havainnollistava liite: vuoden 2025 tapahtumat ja osallistujat.\n",
+            )
         reporting.report_submit(actor=actor, report=report)
         reporting.report_accept(actor=actor, report=report)
+        if number == 1:  # the next year's report begun: a draft the implementer is filling
+            draft = reporting.report_create(actor=actor, application=part, period=periods[1])
+            reporting.report_update(actor=actor, report=draft, values={residents.pk: "120"})

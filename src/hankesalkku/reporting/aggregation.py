@@ -50,11 +50,17 @@ class LevelResult:
     indicators: list
 
 
-def funded_parts(call, district=None):
-    parts = Application.objects.filter(entity__call=call, status=ApplicationStatus.FUNDED)
+def funded_parts(call=None, district=None, *, entities=None):
+    """The funded parts of a call, or of any set of project entities (an overview selection:
+    `ProjectEntity.objects.in_selection`), optionally only those working in one district."""
+    parts = Application.objects.filter(status=ApplicationStatus.FUNDED)
+    if call is not None:
+        parts = parts.filter(entity__call=call)
+    if entities is not None:
+        parts = parts.filter(entity__in=entities)
     if district is not None:
         parts = parts.filter(reporting_districts__district=district)
-    return parts
+    return parts.distinct()
 
 
 def _result(indicator, values, targets, districts_of) -> IndicatorResult:
@@ -79,12 +85,15 @@ def _result(indicator, values, targets, districts_of) -> IndicatorResult:
         for v in numbers:
             for name in districts_of.get(v.report.application_id, [_("ei kaupunginosaa")]):
                 result.by_district[name] = result.by_district.get(name, Decimal(0)) + v.number
+        if list(result.by_district) == [_("ei kaupunginosaa")]:
+            result.by_district = {}  # no part names a district: nothing to break down
     return result
 
 
-def aggregate(call, *, level=None, district=None) -> list[LevelResult]:
-    """The call's results grouped by framework level (indicators without a level last)."""
-    parts = funded_parts(call, district)
+def aggregate(call=None, *, level=None, district=None, entities=None) -> list[LevelResult]:
+    """Results grouped by framework level (indicators without a level last), of one call or of
+    the entities of a selection (theme, programme, ...), optionally one district or level."""
+    parts = funded_parts(call, district, entities=entities)
     values = list(
         ReportValue.objects.filter(
             report__application__in=parts, report__status=ReportStatus.ACCEPTED
@@ -92,7 +101,9 @@ def aggregate(call, *, level=None, district=None) -> list[LevelResult]:
     )
     targets = list(Target.objects.filter(application__in=parts))
     used = {v.indicator_id for v in values} | {t.indicator_id for t in targets}
-    indicators = Indicator.objects.filter(pk__in=used) | Indicator.objects.filter(call=call)
+    indicators = Indicator.objects.filter(pk__in=used)
+    if call is not None:
+        indicators = indicators | Indicator.objects.filter(call=call)
     if level is not None:
         indicators = indicators.filter(level=level)
     districts_of: dict[int, list[str]] = {}
@@ -102,7 +113,14 @@ def aggregate(call, *, level=None, district=None) -> list[LevelResult]:
     for indicator in indicators.select_related("level").distinct().order_by("code", "name"):
         key = indicator.level or None
         groups.setdefault(key, []).append(_result(indicator, values, targets, districts_of))
-    ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0].order if kv[0] else 0))
+    ordered = sorted(
+        groups.items(),
+        key=lambda kv: (
+            kv[0] is None,
+            kv[0].framework_id if kv[0] else 0,
+            kv[0].order if kv[0] else 0,
+        ),
+    )
     return [
         LevelResult(lvl.name if lvl else _("Muut indikaattorit"), lvl.order if lvl else 999, res)
         for lvl, res in ordered
@@ -114,7 +132,8 @@ class MeasureComparison:
     name: str
     unit: str
     median: Decimal | None
-    rows: list  # (district name, value, year, source, illustrative)
+    rows: list  # (district name, value, year, source, illustrative, difference to the median)
+    count: int = 0  # how many of the city's districts the median is taken over
 
 
 def district_comparison(call) -> list[MeasureComparison]:
@@ -133,13 +152,14 @@ def district_comparison(call) -> list[MeasureComparison]:
         by_measure.setdefault(measure, []).append(value)
     comparisons = []
     for measure, items in sorted(by_measure.items(), key=lambda kv: kv[0].name):
+        middle = median([v.value for v in items])
         rows = [
-            (v.district.name, v.value, v.year, v.source, v.is_illustrative)
+            (v.district.name, v.value, v.year, v.source, v.is_illustrative, v.value - middle)
             for v in items
             if v.district in targets
         ]
         comparisons.append(
-            MeasureComparison(measure.name, measure.unit, median([v.value for v in items]), rows)
+            MeasureComparison(measure.name, measure.unit, middle, rows, count=len(items))
         )
     return comparisons
 
@@ -152,3 +172,14 @@ def parts_per_district(call) -> dict[str, list[str]]:
     ):
         found.setdefault(link.district.name, []).append(link.application.entity.name)
     return found
+
+
+def target_rationales(call) -> list[tuple]:
+    """(district, rationale or "", TargetDistrict or None) for each of the call's target districts."""
+    from .models import TargetDistrict
+
+    recorded = {t.district_id: t for t in TargetDistrict.objects.filter(call=call)}
+    return [
+        (d, recorded[d.pk].rationale if d.pk in recorded else "", recorded.get(d.pk))
+        for d in call.target_districts.order_by("name")
+    ]

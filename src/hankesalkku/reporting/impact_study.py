@@ -1,101 +1,162 @@
-"""The impact study of a call as a PDF: every level, indicator, target vs achieved, narratives,
-and results per district, from the same aggregation as the impact page.
+"""The impact study of a call (vaikuttavuusselvitys, seed 004: "hankekauden päätteeksi"): every
+level, indicator, target vs achieved, narratives, and results per district, as a PDF printed
+with the shared formal-document helper (core.pdf) and as XLSX for further work.
 
-Finnish letters need a Unicode font: DejaVu Sans from HANKESALKKU_FONT_DIR or the system's font
-directories, as the overview's PDF export finds it; without it the built-in Helvetica is used
-and letters outside Latin-1 are replaced.
+Both come from `study_context`, which reads the one aggregation behind the impact page, so the
+page, the PDF and the spreadsheet can never tell different figures.
 """
 
-import os
-from functools import lru_cache
-from pathlib import Path
+import io
+from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from fpdf import FPDF
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
 
-from .aggregation import aggregate, district_comparison, parts_per_district
+from hankesalkku.core.pdf import render_pdf
 
-FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
-
-
-@lru_cache(maxsize=1)
-def _font_dir() -> Path | None:
-    configured = os.environ.get("HANKESALKKU_FONT_DIR")
-    for root in [Path(configured)] if configured else [Path(p).expanduser() for p in FONT_DIRS]:
-        if root.is_dir():
-            for found in root.rglob("DejaVuSans.ttf"):
-                if (found.parent / "DejaVuSans-Bold.ttf").is_file():
-                    return found.parent
-    return None
+from .aggregation import aggregate, district_comparison, parts_per_district, target_rationales
+from .charts import with_charts
 
 
-class _PDF(FPDF):
-    def __init__(self):
-        super().__init__(format="A4")
-        folder = _font_dir()
-        self.family = "helvetica"
-        if folder is not None:
-            self.add_font("DejaVu", "", str(folder / "DejaVuSans.ttf"))
-            self.add_font("DejaVu", "B", str(folder / "DejaVuSans-Bold.ttf"))
-            self.family = "DejaVu"
-        self.set_auto_page_break(True, margin=15)
-        self.add_page()
-
-    def t(self, text) -> str:
-        text = str(text)
-        if self.family == "DejaVu":
-            return text
-        return text.replace("–", "-").encode("latin-1", "replace").decode("latin-1")
-
-    def line_of(self, text, size=10, bold=False):
-        self.set_font(self.family, "B" if bold else "", size)
-        self.multi_cell(0, size * 0.55, self.t(text), new_x="LMARGIN", new_y="NEXT")
-
-
-def _figure(value) -> str:
-    return "–" if value is None else f"{value:n}".replace(",", " ")
+def study_context(call) -> dict:
+    levels = with_charts(aggregate(call), prefix="study")
+    districts = []
+    for district in call.target_districts.order_by("name"):
+        results = [
+            r
+            for level in aggregate(call, district=district)
+            for r in level.indicators
+            if r.total is not None or r.distribution
+        ]
+        districts.append((district, results))
+    return {
+        "call": call,
+        "levels": levels,
+        "comparisons": district_comparison(call),
+        "rationales": target_rationales(call),
+        "parts_per_district": parts_per_district(call),
+        "districts": districts,
+        "printed": timezone.localdate(),
+    }
 
 
-def impact_study_pdf(call) -> bytes:
-    pdf = _PDF()
-    pdf.line_of(_("Vaikuttavuusselvitys: %(call)s") % {"call": call.name}, 16, True)
-    if call.impact_framework_id:
-        pdf.line_of(call.impact_framework.name, 11)
-    for level in aggregate(call):
-        pdf.ln(3)
-        pdf.start_section(pdf.t(level.name))  # the outline lets a reader jump to a level
-        pdf.line_of(level.name, 13, True)
-        for result in level.indicators:
-            indicator = result.indicator
-            pdf.line_of(str(indicator), 10, True)
-            if result.distribution:
-                spread = ", ".join(f"{k:n}: {v}" for k, v in result.distribution.items())
-                pdf.line_of(_("Jakauma %(d)s; keskiarvo %(m)s") % {"d": spread, "m": result.mean})
-            elif indicator.kind != "narrative":
-                pdf.line_of(
-                    _("Tavoite %(t)s, toteutunut %(a)s %(u)s")
-                    % {"t": _figure(result.target), "a": _figure(result.total), "u": indicator.unit}
-                )
-            for name, total in result.by_district.items():
-                pdf.line_of(f"  {name}: {_figure(total)}", 9)
-            for who, period, text in result.narratives:
-                pdf.line_of(f"{who} ({period}): {text}", 9)
-    pdf.ln(3)
-    pdf.line_of(_("Kohdekaupunginosat"), 13, True)
-    for comparison in district_comparison(call):
-        pdf.line_of(
-            _("%(name)s (kaupungin mediaani %(median)s %(unit)s)")
-            % {
-                "name": comparison.name,
-                "median": _figure(comparison.median),
-                "unit": comparison.unit,
-            },
-            10,
-            True,
-        )
-        for district, value, year, source, illustrative in comparison.rows:
-            mark = " (" + _("havainnollistava") + ")" if illustrative else ""
-            pdf.line_of(f"  {district}: {_figure(value)} ({year}, {source}){mark}", 9)
-    for district, projects in parts_per_district(call).items():
-        pdf.line_of(f"{district}: {', '.join(projects) or '–'}", 9)
-    return bytes(pdf.output())
+def impact_study_pdf(call, *, language=None) -> bytes:
+    return render_pdf("reporting/pdf/impact_study.html", study_context(call), language=language)
+
+
+def _plain(value):
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def impact_study_xlsx(call) -> bytes:
+    """Sheets: results per level and indicator, narratives, per district, target districts."""
+    context = study_context(call)
+    wb = Workbook()
+    bold = Font(bold=True)
+    ws = wb.active
+    ws.title = _("Tulokset")[:31]
+    ws.append([_("Vaikuttavuusselvitys: %(call)s") % {"call": call.name}])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append([])
+    header = [
+        _("Taso"),
+        _("Tunnus"),
+        _("Indikaattori"),
+        _("Laji"),
+        _("Yksikkö"),
+        _("Tavoite"),
+        _("Toteutunut"),
+        _("Edistyminen"),
+        _("Jakauma"),
+        _("Keskiarvo"),
+    ]
+    ws.append(header)
+    for cell in ws[3]:
+        cell.font = bold
+    for level in context["levels"]:
+        for r in level.indicators:
+            spread = ", ".join(f"{k:n}: {v}" for k, v in r.distribution.items())
+            ws.append(
+                [
+                    level.name,
+                    r.indicator.code,
+                    r.indicator.name,
+                    r.indicator.get_kind_display(),
+                    r.indicator.unit,
+                    _plain(r.target),
+                    _plain(r.total),
+                    _plain(r.progress),
+                    spread,
+                    _plain(r.mean),
+                ]
+            )
+            if r.progress is not None:
+                ws.cell(ws.max_row, 8).number_format = "0 %"
+    for column, width in zip("ABCDEFGHIJ", (22, 10, 44, 14, 12, 12, 12, 12, 24, 10), strict=True):
+        ws.column_dimensions[column].width = width
+
+    ns = wb.create_sheet(_("Kuvaukset")[:31])
+    ns.append([_("Taso"), _("Indikaattori"), _("Toteuttaja"), _("Kausi"), _("Kuvaus")])
+    for cell in ns[1]:
+        cell.font = bold
+    for level in context["levels"]:
+        for r in level.indicators:
+            for who, period, text in r.narratives:
+                ns.append([level.name, r.indicator.name, who, period, text])
+                ns.cell(ns.max_row, 5).alignment = Alignment(wrap_text=True)
+    ns.column_dimensions["E"].width = 80
+
+    ds = wb.create_sheet(_("Kaupunginosittain")[:31])
+    ds.append([_("Kaupunginosa"), _("Indikaattori"), _("Yksikkö"), _("Toteutunut kaupunginosassa")])
+    for cell in ds[1]:
+        cell.font = bold
+    for district, results in context["districts"]:
+        for r in results:
+            ds.append(
+                [
+                    district.name,
+                    r.indicator.name,
+                    r.indicator.unit,
+                    _plain(r.total if r.total is not None else r.mean),
+                ]
+            )
+
+    ts = wb.create_sheet(_("Kohdekaupunginosat")[:31])
+    ts.append(
+        [
+            _("Mittari"),
+            _("Yksikkö"),
+            _("Kaupungin mediaani"),
+            _("Kaupunginosa"),
+            _("Arvo"),
+            _("Vuosi"),
+            _("Lähde"),
+            _("Havainnollistava"),
+        ]
+    )
+    for cell in ts[1]:
+        cell.font = bold
+    for c in context["comparisons"]:
+        for district, value, year, source, illustrative, _difference in c.rows:
+            ts.append(
+                [
+                    c.name,
+                    c.unit,
+                    _plain(c.median),
+                    district,
+                    _plain(value),
+                    year,
+                    source,
+                    _("kyllä") if illustrative else _("ei"),
+                ]
+            )
+    ts.append([])
+    ts.append([_("Kaupunginosa"), _("Valinnan perustelu"), _("Hankkeet")])
+    for district, rationale, _record in context["rationales"]:
+        projects = ", ".join(context["parts_per_district"].get(district.name, []))
+        ts.append([district.name, rationale, projects])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -60,3 +60,27 @@ def can_import_district_values(user) -> tuple[bool, str]:
 def can_view_impact(user, call) -> tuple[bool, str]:
     """Accepted results of publicly funded projects are public, like the projects themselves."""
     return True, ""
+
+
+def can_submit_report(user, report) -> tuple[bool, str]:
+    """Sending a report is the implementer's word on its results: the signatory's, as with the
+    application itself; a preparer fills the form and asks the signatory to send it."""
+    if _is_admin(user) or report.application.organisation_id in roles.organisation_ids_for(
+        user, [Role.SIGNATORY]
+    ):
+        return True, ""
+    return False, _("Raportin lähettää toteuttajan allekirjoittaja.")
+
+
+def can_set_targets(user, application) -> tuple[bool, str]:
+    """The applicant states its targets while preparing the application."""
+    return can_report_for(user, application)
+
+
+def can_view_part_reporting(user, application) -> tuple[bool, str]:
+    """A part's reports and targets: its implementer's people and whoever runs the call."""
+    if _is_admin(user) or runs_call(user, application.entity.call):
+        return True, ""
+    if application.organisation_id in roles.organisation_ids_for(user):
+        return True, ""
+    return False, _("Osahankkeen raportit näkevät toteuttaja ja haun rahoittaja.")

@@ -7,20 +7,21 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hankesalkku.accounts import roles
+from hankesalkku.core.pdf import pdf_response
 from hankesalkku.programmes.models import Call
 from hankesalkku.projects.models import Application, ApplicationStatus
 
 from . import permissions
-from .aggregation import aggregate, district_comparison, parts_per_district
+from .aggregation import aggregate
+from .charts import with_charts
 from .impact_study import impact_study_pdf
 from .models import Report, ReportPeriod, ReportStatus
-from .services.district_import import COLUMNS, district_values_import
+from .services.district_import import COLUMNS, district_values_import, xlsx_to_text
 
 
 @require_GET
@@ -58,9 +59,8 @@ def call_impact(request, slug):
         raise PermissionDenied(reason)
     context = {
         "call": call,
-        "levels": aggregate(call),
-        "comparisons": district_comparison(call),
-        "parts_per_district": parts_per_district(call),
+        "levels": with_charts(aggregate(call)),
+        "may_manage": permissions.can_manage_call_reporting(request.user, call)[0],
     }
     return render(request, "reporting/call_impact.html", context)
 
@@ -71,9 +71,7 @@ def call_impact_pdf(request, slug):
     allowed, reason = permissions.can_view_impact(request.user, call)
     if not allowed:
         raise PermissionDenied(reason)
-    response = HttpResponse(impact_study_pdf(call), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="vaikuttavuus-{call.slug}.pdf"'
-    return response
+    return pdf_response(impact_study_pdf(call), filename=f"vaikuttavuus-{call.slug}.pdf")
 
 
 @login_required
@@ -87,10 +85,16 @@ def district_import(request):
         upload = request.FILES.get("file")
         text = request.POST.get("text", "")
         if upload is not None:
+            content = upload.read()
             try:
-                text = upload.read().decode("utf-8-sig")
+                if content.startswith(b"PK\x03\x04"):
+                    text = xlsx_to_text(content)
+                else:
+                    text = content.decode("utf-8-sig")
             except UnicodeDecodeError:
                 errors = [_("Tiedosto ei ole UTF-8-muotoinen CSV-tiedosto.")]
+            except ValidationError as error:
+                errors = error.messages
         if not errors and not text.strip():
             errors = [_("Valitse tuotava CSV-tiedosto tai liitä sen sisältö.")]
         if not errors:

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from ..funnel import build_funnel, theme_reported_figures
 from ..overview import build_overview
 from ..selection import Selection
+from .results import result_rows
 
 FORMATS = ("json", "xlsx", "pptx", "pdf")
 CONTENT_TYPES = {
@@ -40,6 +41,7 @@ class ExportData:
     funnel: list[dict]
     reported: dict
     language: str
+    results: list = None  # the reporting figures (results.result_rows), same selection
 
 
 def collect(selection: Selection, language: str = "fi") -> ExportData:
@@ -50,6 +52,7 @@ def collect(selection: Selection, language: str = "fi") -> ExportData:
             funnel=build_funnel(selection, language),
             reported=theme_reported_figures(selection),
             language=language,
+            results=result_rows(selection),
         )
 
 

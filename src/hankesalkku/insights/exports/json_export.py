@@ -28,6 +28,7 @@ def as_document(data) -> dict:
     document = dict(data.overview)
     document["funnel"] = data.funnel
     document["reported"] = data.reported
+    document["results"] = data.results or []
     return _plain(document)
 
 

@@ -22,6 +22,7 @@ from fpdf.fonts import FontFace
 from hankesalkku.core.money import format_eur, format_rate
 
 from ..figures import FINANCING_PARTS, chart_specs, financing_labels, key_sentences
+from . import results
 from .xlsx import step_names
 
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
@@ -203,6 +204,7 @@ def render_pdf(data) -> bytes:
     _financing(pdf, o)
     if data.funnel:
         _funnel(pdf, data)
+    results.pdf_section(pdf, data.results or [])
     _projects(pdf, data)
     _sources(pdf, data)
     pdf.alias_nb_pages()

@@ -20,6 +20,7 @@ from pptx.util import Inches
 from hankesalkku.core.money import format_eur, format_rate
 
 from ..figures import FINANCING_PARTS, financing_labels, ministry_label, social_health_sentence
+from . import results
 from .pptx_map import funnel_slide, map_slide
 from .pptx_shapes import (
     BRAND,
@@ -53,6 +54,8 @@ def render_pptx(data) -> bytes:
     _financing(prs, o, footer)
     if data.funnel:
         funnel_slide(prs, data, footer)
+    if data.results and results.chart_rows(data.results)[0]:
+        results.pptx_slide(prs, data.results, footer)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

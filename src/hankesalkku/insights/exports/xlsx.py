@@ -17,6 +17,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
 from ..figures import FINANCING_PARTS, financing_labels, ministry_label, social_health_sentence
+from . import results
 from .project_rows import project_rows
 
 EURO = "#,##0.00 €"
@@ -115,6 +116,8 @@ def render_xlsx(data, progress=None) -> bytes:
     )
 
     _funnel_sheet(wb, data)
+    if data.results:
+        results.xlsx_sheet(wb, data.results, _sheet)
     _projects_sheet(wb, data, progress)
     out = io.BytesIO()
     wb.save(out)

@@ -1,6 +1,7 @@
 """Reporting's models: indicators and outcomes, targets and reports, districts' values."""
 
 from .districts import DistrictMeasure, DistrictValue, PartDistrict
+from .follow_up import ReminderKind, ReportAttachment, ReportReminder, TargetDistrict
 from .indicators import Direction, Indicator, IndicatorCategory, IndicatorKind, Outcome
 from .reports import (
     REPORT_TRANSITIONS,
@@ -28,4 +29,8 @@ __all__ = [
     "ReportStatus",
     "ReportValue",
     "Target",
+    "TargetDistrict",
+    "ReminderKind",
+    "ReportAttachment",
+    "ReportReminder",
 ]

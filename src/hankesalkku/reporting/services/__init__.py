@@ -7,12 +7,19 @@ and only funded parts report.
 """
 
 import datetime
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from hankesalkku.core.services import record_create, record_update, save_validated, service
+from hankesalkku.core.services import (
+    check_version,
+    record_create,
+    record_update,
+    save_validated,
+    service,
+)
 from hankesalkku.projects.models import ApplicationStatus
 
 from ..models import (
@@ -100,15 +107,39 @@ def report_create(*, actor, application, period, kind="progress"):
     return record_create(Report, application=application, period=period, kind=kind)
 
 
+WITH_OTHER_UNIT = re.compile(r"[-+]?\d+(\.\d+)?[^\d.\-+]+")
+"""A number followed by something else, e.g. "12 €" for an indicator counted in persons."""
+NARRATIVE_MAX_LENGTH = 2000
+"""A report's narrative is a short account, not an essay: longer material goes in an attachment."""
+
+
 def _clean_value(indicator, raw):
     """A number or a text for `indicator`, or a ValidationError naming the indicator."""
     label = str(indicator)
     if indicator.kind == IndicatorKind.NARRATIVE:
-        return None, str(raw or "").strip()
+        text = str(raw or "").strip()
+        if len(text) > NARRATIVE_MAX_LENGTH:
+            raise ValidationError(
+                _("%(indicator)s: kuvaus saa olla enintään %(max)s merkkiä (nyt %(n)s).")
+                % {"indicator": label, "max": NARRATIVE_MAX_LENGTH, "n": len(text)}
+            )
+        return None, text
     if raw in (None, ""):
         return None, ""
+    written = str(raw).strip().replace("\xa0", " ")
+    unit = (indicator.unit or "").strip()
+    if unit and indicator.kind == IndicatorKind.QUANTITATIVE and written.endswith(unit):
+        written = written[: -len(unit)]  # "340 henkilöä" is 340 in the indicator's own unit
+    number_part = written.replace(",", ".").replace(" ", "")
+    if indicator.kind == IndicatorKind.QUANTITATIVE and WITH_OTHER_UNIT.fullmatch(number_part):
+        raise ValidationError(
+            _("%(indicator)s: ”%(raw)s” on eri yksikössä; anna luku yksikössä %(unit)s.")
+            % {"indicator": label, "raw": raw, "unit": unit or "-"}
+        )
     try:
-        number = Decimal(str(raw).replace(",", ".").replace(" ", ""))
+        number = Decimal(number_part)
+        if not number.is_finite():
+            raise InvalidOperation
     except InvalidOperation as error:
         raise ValidationError(
             _("%(indicator)s: ”%(raw)s” ei ole luku.") % {"indicator": label, "raw": raw}
@@ -145,10 +176,11 @@ def report_update(*, actor, report, values, narrative=None, expected_version=Non
     """Set a report's values ({indicator pk: raw}); every bad value is named at once."""
     if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
         raise ValidationError(_("Lähetettyä tai hyväksyttyä raporttia ei voi enää muuttaa."))
+    check_version(report, expected_version)  # a stale form is told as such, before any value
     indicators = {i.pk: i for i in reportable_indicators(report)}
     errors, cleaned = [], {}
     for key, raw in values.items():
-        indicator = indicators.get(int(key))
+        indicator = indicators.get(int(key)) if str(key).isdigit() else None
         if indicator is None:
             errors.append(_("Indikaattori %(pk)s ei kuulu tähän raporttiin.") % {"pk": key})
             continue
@@ -193,3 +225,35 @@ def report_return(*, actor, report, note, expected_version=None):
     if not str(note).strip():
         raise ValidationError({"officer_note": _("Kerro, mitä raportista puuttuu.")})
     return _move(report, ReportStatus.RETURNED, expected_version, officer_note=note)
+
+
+from .follow_up import (  # noqa: E402  (the follow-up writes use the models above)
+    part_districts_set,
+    part_targets_set,
+    report_attachment_add,
+    report_reminders_send,
+    target_district_set,
+    target_set,
+)
+
+__all__ = [
+    "indicator_create",
+    "indicator_update",
+    "outcome_create",
+    "part_district_add",
+    "part_districts_set",
+    "part_targets_set",
+    "report_accept",
+    "report_attachment_add",
+    "report_create",
+    "report_period_create",
+    "report_periods_create_yearly",
+    "report_reminders_send",
+    "report_return",
+    "report_submit",
+    "report_update",
+    "reportable_indicators",
+    "target_create",
+    "target_district_set",
+    "target_set",
+]

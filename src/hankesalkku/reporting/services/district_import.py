@@ -3,7 +3,8 @@
 A file with one bad row saves nothing, and every bad row is told with its row number and column,
 so the user fixes the file and imports it again rather than wondering which half went in.
 
-Columns (semicolon or comma separated, a header row first):
+Columns (a CSV file, semicolon or comma separated, or the first sheet of an XLSX file; a header
+row first):
 kaupunginosa;mittari;yksikkö;vuosi;arvo;lähde;havainnollistava
 """
 
@@ -23,6 +24,24 @@ from ..models import DistrictMeasure, DistrictValue
 COLUMNS = ("kaupunginosa", "mittari", "yksikkö", "vuosi", "arvo", "lähde", "havainnollistava")
 REQUIRED = COLUMNS[:6]
 TRUE = {"1", "kyllä", "true", "x", "ja", "yes"}
+
+
+def xlsx_to_text(content: bytes) -> str:
+    """The first sheet of an XLSX file as the same semicolon-separated text a CSV gives, so
+    one parser names the bad rows and columns of either; a file that is not XLSX is refused."""
+    from openpyxl import load_workbook
+
+    try:
+        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise ValidationError({"file": _("Tiedostoa ei voi lukea XLSX-taulukkona.")}) from error
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    for row in sheet.iter_rows(values_only=True):
+        cells = ["" if v is None else (f"{v:g}" if isinstance(v, float) else str(v)) for v in row]
+        if any(cells):
+            writer.writerow(cells)
+    return out.getvalue()
 
 
 def _districts() -> dict[str, District]:

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.operations import RunPython
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from hankesalkku.core.services import system_actor
 from hankesalkku.demo.loading import demo_loaded, load_demo
@@ -32,6 +32,18 @@ def holds_other_data() -> bool:
     return Organisation.objects.exists() or users.exists()
 
 
+class _DataOnlyEditor:
+    """What a replayed RunPython step gets as its schema editor: the connection, for steps that
+    ask which database they run on, and an `execute` that does nothing, because `flush` kept the
+    schema (indexes a step once created are still there) and only the data is gone."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def execute(self, sql, params=()):
+        return None
+
+
 def replay_data_migrations() -> None:
     """After `flush` the migrations still count as applied but their reference data is gone
     (regions, sectors, cost models): run the project's data migrations again, in order."""
@@ -42,7 +54,7 @@ def replay_data_migrations() -> None:
             continue
         for operation in migration.operations:
             if isinstance(operation, RunPython):
-                operation.code(apps, None)
+                operation.code(apps, _DataOnlyEditor(connection))
 
 
 class Command(BaseCommand):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from hankesalkku.core.services import system_actor

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from hankesalkku.insights.exports import FORMATS, export_overview
 from hankesalkku.insights.selection import FILTER_KEYS, Selection, SelectionError

@@ -1,0 +1,56 @@
+"""The ESR+ theme's illustrative projects report the ESF+ common indicators for 2024: each main
+implementer states targets for participants and sends one accepted yearly report, so the
+theme's aggregation and the overview's exports have figures to show. All figures are made up
+for the demo (the projects are illustrative), never taken from a statistic."""
+
+from hankesalkku.projects.models import Application, ApplicationRole, ApplicationStatus
+from hankesalkku.reporting import services as reporting
+from hankesalkku.reporting.models import Indicator
+
+# code, 2024 value and target for the first project; later ones scale by their position
+FIGURES = [
+    ("EECO01", 120, 400),  # participants
+    ("EECO02", 18, 60),  # unemployed
+    ("EECO06", 85, 300),  # under 18
+    ("EECO07", 22, 80),  # 18–29
+    ("EECO18", 3, 6),  # public administrations or services supported
+    ("EECR02", 9, 30),  # in education or training upon leaving
+]
+
+
+def esf_reports_demo(actor, call) -> int:
+    """Yearly periods for the call and one accepted 2024 report per main implementer."""
+    periods = reporting.report_periods_create_yearly(
+        actor=actor, call=call, first_year=2024, last_year=2026, due_month=2, due_day=28
+    )
+    indicators = {
+        i.code: i
+        for i in Indicator.objects.filter(code__in=[c for c, *_ in FIGURES], call__isnull=True)
+    }
+    parts = Application.objects.filter(
+        entity__call=call,
+        status=ApplicationStatus.FUNDED,
+        role=ApplicationRole.MAIN_IMPLEMENTER,
+        is_illustrative=True,
+    ).order_by("pk")
+    count = 0
+    for position, part in enumerate(parts):
+        scale = 1 + (position % 4) * 0.5
+        for code, _value, target in FIGURES:
+            reporting.target_create(
+                actor=actor,
+                application=part,
+                indicator=indicators[code],
+                target=int(target * scale),
+            )
+        report = reporting.report_create(actor=actor, application=part, period=periods[0])
+        reporting.report_update(
+            actor=actor,
+            report=report,
+            values={indicators[code].pk: str(int(value * scale)) for code, value, _t in FIGURES},
+            narrative="Havainnollistava vuosiraportti ESR+-yhteisindikaattoreista.",
+        )
+        reporting.report_submit(actor=actor, report=report)
+        reporting.report_accept(actor=actor, report=report)
+        count += 1
+    return count

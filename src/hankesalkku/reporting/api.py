@@ -1,0 +1,248 @@
+"""REST endpoints of reporting: indicators and impact frameworks (read), reports (list, detail,
+create, values, submit, accept, return) through the same services and permission functions as
+the pages, and a call's aggregated results."""
+
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
+from rest_framework.response import Response
+
+from hankesalkku.core.rest import require
+from hankesalkku.programmes.models import Call, ImpactFramework
+from hankesalkku.projects.models import Application
+
+from . import permissions, services
+from .aggregation import aggregate
+from .models import Indicator, Report, ReportPeriod, ReportValue
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Indicator
+        fields = [
+            "id",
+            "code",
+            "name",
+            "definition",
+            "category",
+            "kind",
+            "unit",
+            "direction",
+            "baseline",
+            "scale_min",
+            "scale_max",
+            "call",
+            "application",
+            "level",
+            "outcome",
+        ]
+        read_only_fields = fields
+
+
+class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = IndicatorSerializer
+    permission_classes = [IsAuthenticatedOrReadOnly]
+
+    def get_queryset(self):
+        found = Indicator.objects.visible_to(self.request.user).filter(application__isnull=True)
+        call = self.request.query_params.get("call")
+        if call:
+            found = found.for_call(Call.objects.filter(slug=call).first())
+        return found.order_by("code", "name", "pk")
+
+
+class FrameworkSerializer(serializers.ModelSerializer):
+    levels = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ImpactFramework
+        fields = ["id", "name", "description", "levels"]
+
+    def get_levels(self, framework):
+        return [
+            {
+                "id": level.pk,
+                "order": level.order,
+                "name": level.name,
+                "outcomes": [{"id": o.pk, "name": o.name} for o in level.outcomes.all()],
+                "indicators": [i.pk for i in level.indicators.all()],
+            }
+            for level in framework.levels.all()
+        ]
+
+
+class FrameworkViewSet(viewsets.ReadOnlyModelViewSet):
+    """Frameworks are public, like the calls that follow them."""
+
+    serializer_class = FrameworkSerializer
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    queryset = ImpactFramework.objects.prefetch_related(
+        "levels__outcomes", "levels__indicators"
+    ).order_by("pk")
+
+
+class ValueSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ReportValue
+        fields = ["indicator", "number", "text"]
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    values = ValueSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Report
+        fields = [
+            "id",
+            "application",
+            "period",
+            "kind",
+            "status",
+            "narrative",
+            "officer_note",
+            "version",
+            "values",
+        ]
+        read_only_fields = fields
+
+
+class ReportInput(serializers.Serializer):
+    application = serializers.PrimaryKeyRelatedField(queryset=Application.objects.all())
+    period = serializers.PrimaryKeyRelatedField(queryset=ReportPeriod.objects.all())
+    kind = serializers.ChoiceField(choices=["progress", "final"], default="progress")
+
+
+class ValuesInput(serializers.Serializer):
+    version = serializers.IntegerField()
+    values = serializers.DictField(child=serializers.CharField(allow_blank=True))
+    narrative = serializers.CharField(required=False, allow_blank=True)
+
+
+class VersionInput(serializers.Serializer):
+    version = serializers.IntegerField()
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+def _valid(serializer_class, request):
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = ReportSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        return (
+            Report.objects.visible_to(self.request.user).prefetch_related("values").order_by("pk")
+        )
+
+    def _answer(self, report, code=status.HTTP_200_OK):
+        report.refresh_from_db()
+        return Response(ReportSerializer(report).data, status=code)
+
+    def create(self, request):
+        data = _valid(ReportInput, request)
+        require(permissions.can_report_for(request.user, data["application"]))
+        report = services.report_create(
+            actor=request.user,
+            application=data["application"],
+            period=data["period"],
+            kind=data["kind"],
+        )
+        return self._answer(report, status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["post"])
+    def values(self, request, pk=None):
+        report = self.get_object()
+        require(permissions.can_report_for(request.user, report.application))
+        data = _valid(ValuesInput, request)
+        services.report_update(
+            actor=request.user,
+            report=report,
+            values=data["values"],
+            narrative=data.get("narrative"),
+            expected_version=data["version"],
+        )
+        return self._answer(report)
+
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        report = self.get_object()
+        require(permissions.can_submit_report(request.user, report))
+        data = _valid(VersionInput, request)
+        services.report_submit(actor=request.user, report=report, expected_version=data["version"])
+        return self._answer(report)
+
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        report = self.get_object()
+        require(permissions.can_review_report(request.user, report))
+        data = _valid(VersionInput, request)
+        services.report_accept(actor=request.user, report=report, expected_version=data["version"])
+        return self._answer(report)
+
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
+    def return_(self, request, pk=None):
+        report = self.get_object()
+        require(permissions.can_review_report(request.user, report))
+        data = _valid(VersionInput, request)
+        services.report_return(
+            actor=request.user, report=report, note=data["note"], expected_version=data["version"]
+        )
+        return self._answer(report)
+
+
+def _figure(value):
+    return None if value is None else str(value)
+
+
+class AggregateViewSet(viewsets.GenericViewSet):
+    """A call's accepted results per level and indicator: the impact page's figures."""
+
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    queryset = Call.objects.all()
+    lookup_field = "slug"
+
+    def retrieve(self, request, slug=None):
+        call = self.get_object()
+        require(permissions.can_view_impact(request.user, call))
+        return Response(
+            {
+                "call": call.slug,
+                "levels": [
+                    {
+                        "name": level.name,
+                        "indicators": [
+                            {
+                                "indicator": r.indicator.pk,
+                                "name": r.indicator.name,
+                                "kind": r.indicator.kind,
+                                "unit": r.indicator.unit,
+                                "target": _figure(r.target),
+                                "total": _figure(r.total),
+                                "progress": _figure(r.progress),
+                                "distribution": {str(k): v for k, v in r.distribution.items()},
+                                "mean": _figure(r.mean),
+                                "narratives": [
+                                    {"organisation": who, "period": period, "text": text}
+                                    for who, period, text in r.narratives
+                                ],
+                                "by_district": {k: str(v) for k, v in r.by_district.items()},
+                            }
+                            for r in level.indicators
+                        ],
+                    }
+                    for level in aggregate(call)
+                ],
+            }
+        )
+
+
+ROUTES = [
+    ("indicators", IndicatorViewSet, "indicator"),
+    ("impact-frameworks", FrameworkViewSet, "impact-framework"),
+    ("reports", ReportViewSet, "report"),
+    ("impact-aggregates", AggregateViewSet, "impact-aggregate"),
+]

@@ -1,0 +1,29 @@
+"""Reporting's signed-in pages (and its public ones), one of each kind, in the loaded demo.
+
+The htmx partials (the report form, the start-page panels) are fragments, not pages: they are
+checked inside the page that loads them ("report being filled")."""
+
+from django.urls import reverse
+
+
+def pages() -> dict[str, str]:
+    from hankesalkku.reporting.models import Report
+
+    call = "helsingin-malli-2025-2027"
+    report = Report.objects.filter(application__entity__call__slug=call).order_by("pk").first()
+    draft = Report.objects.filter(application__entity__call__slug=call, status="draft").first()
+    return {
+        "impact": reverse("reporting:call_impact", args=[call]),
+        "impact aggregated by district": reverse("reporting:aggregate")
+        + f"?haku={call}&kaupunginosa=malmi",
+        "impact of a theme": reverse("reporting:aggregate")
+        + "?teema=lasten-nuorten-ja-perheiden-palvelut",
+        "target districts": reverse("reporting:districts", args=[call]),
+        "target districts form": reverse("reporting:target_districts", args=[call]),
+        "reporting schedule": reverse("reporting:schedule", args=[call]),
+        "part's reports": reverse("reporting:part_reports", args=[report.application_id]),
+        "part's targets": reverse("reporting:part_targets", args=[report.application_id]),
+        "report": reverse("reporting:report", args=[report.pk]),
+        "report being filled": reverse("reporting:report", args=[draft.pk]),
+        "district import": reverse("reporting:district_import"),
+    }
