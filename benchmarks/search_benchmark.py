@@ -89,12 +89,13 @@ QUERIES = (
 
 
 def generate(entities: int, seed: int = 7) -> None:
-    from django.db import connection, transaction
+    from django.db import transaction
 
     from hankesalkku.projects.models import ProjectEntity, ProjectKind, ProjectStatus
     from hankesalkku.search.models import EntryKind, SearchEntry
     from hankesalkku.search.records import Indexed
-    from hankesalkku.search.services import analysed
+    from hankesalkku.search.services import analysed, fts_rows
+    from hankesalkku.search.visibility import entry_tags
 
     rng = random.Random(seed)
     statuses = [ProjectStatus.IN_IMPLEMENTATION] * 8 + [ProjectStatus.PLANNED] * 2
@@ -128,14 +129,9 @@ def generate(entities: int, seed: int = 7) -> None:
                 )
                 for e in created
             ]
-            SearchEntry.objects.bulk_create(entries)
-            if connection.vendor == "sqlite":
-                saved = SearchEntry.objects.filter(object_id__in=[e.pk for e in created])
-                with connection.cursor() as cursor:
-                    cursor.executemany(
-                        "INSERT INTO search_fts (rowid, lemmas) VALUES (%s, %s)",
-                        list(saved.values_list("pk", "lemmas")),
-                    )
+            for entry, entity in zip(entries, created, strict=True):
+                entry.tags = entry_tags(EntryKind.PROJECT, entity, None)
+            fts_rows(SearchEntry.objects.bulk_create(entries))
         print(f"  {min(entities, start + batch)} / {entities}", flush=True)
 
 
