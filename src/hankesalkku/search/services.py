@@ -30,19 +30,18 @@ def analysed(described: records.Indexed) -> str:
 
 
 def fts_rows(entries) -> None:
-    """SQLite: the entries' lemmas and tags into the FTS5 table, kind and year into its narrow
-    companion (the facets read it for the matches they count)."""
+    """SQLite: the entries' lemmas into the FTS5 table; kind, year and tags into its narrow
+    companion, which the search reads for every match it considers (engines.py)."""
     if connection.vendor != "sqlite":
         return
-    rows = [(e.pk, e.lemmas, e.tags, e.kind, e.year) for e in entries]
     with connection.cursor() as cursor:
         cursor.executemany(
-            "INSERT INTO search_fts (rowid, lemmas, tags) VALUES (%s, %s, %s)",
-            [row[:3] for row in rows],
+            "INSERT INTO search_fts (rowid, lemmas) VALUES (%s, %s)",
+            [(e.pk, e.lemmas) for e in entries],
         )
         cursor.executemany(
-            "INSERT INTO search_fts_meta (id, kind, year) VALUES (%s, %s, %s)",
-            [(row[0], row[3], row[4]) for row in rows],
+            "INSERT INTO search_fts_meta (id, kind, year, tags) VALUES (%s, %s, %s, %s)",
+            [(e.pk, e.kind, e.year, f" {e.tags} ") for e in entries],
         )
 
 

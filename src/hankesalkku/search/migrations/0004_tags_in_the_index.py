@@ -1,6 +1,6 @@
-"""Visibility, kind and year as terms in the full-text index (SearchEntry.tags), so a search
-matches, ranks and counts inside the index (engines.py). SQLite's FTS5 table gets a `tags`
-column and a narrow companion table for the facets; the entries' tags are filled here from
+"""Visibility, kind and year as terms with each entry (SearchEntry.tags), so a search checks
+them without reading the wide entry rows (engines.py): on SQLite in a narrow companion table of
+the FTS5 index, with the index's term counts beside it. The entries' tags are filled here from
 the records as they stand (a stored document is left to those who review documents until
 `hankesalkku search --rebuild` works out who else may find it)."""
 
@@ -38,21 +38,13 @@ def forwards(apps, schema_editor):
             )
     if schema_editor.connection.vendor != "sqlite":
         return
-    schema_editor.execute("DROP TABLE IF EXISTS search_fts")
     schema_editor.execute(
-        "CREATE VIRTUAL TABLE search_fts USING fts5(lemmas, tags, "
-        "tokenize = 'unicode61 remove_diacritics 0')"
-    )
-    # The tags never weigh in the ranking: only the words do.
-    schema_editor.execute("INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(1.0, 0.0)')")
-    schema_editor.execute(
-        "CREATE TABLE search_fts_meta (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, year INTEGER)"
+        "CREATE TABLE search_fts_meta (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
+        "year INTEGER, tags TEXT NOT NULL)"
     )
     schema_editor.execute(
-        "INSERT INTO search_fts (rowid, lemmas, tags) SELECT id, lemmas, tags FROM search_searchentry"
-    )
-    schema_editor.execute(
-        "INSERT INTO search_fts_meta (id, kind, year) SELECT id, kind, year FROM search_searchentry"
+        "INSERT INTO search_fts_meta (id, kind, year, tags) "
+        "SELECT id, kind, year, ' ' || tags || ' ' FROM search_searchentry"
     )
 
 
@@ -60,11 +52,6 @@ def backwards(apps, schema_editor):
     if schema_editor.connection.vendor != "sqlite":
         return
     schema_editor.execute("DROP TABLE IF EXISTS search_fts_meta")
-    schema_editor.execute("DROP TABLE IF EXISTS search_fts")
-    schema_editor.execute(
-        "CREATE VIRTUAL TABLE search_fts USING fts5(lemmas, tokenize = 'unicode61 remove_diacritics 0')"
-    )
-    schema_editor.execute("INSERT INTO search_fts (rowid, lemmas) SELECT id, lemmas FROM search_searchentry")
 
 
 class Migration(migrations.Migration):
@@ -77,7 +64,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="searchentry",
             name="tags",
-            field=models.CharField(blank=True, default="", max_length=2000, verbose_name="rajaukset"),
+            field=models.CharField(
+                blank=True, default="", max_length=2000, verbose_name="rajaukset"
+            ),
         ),
         migrations.RunPython(forwards, backwards),
     ]
