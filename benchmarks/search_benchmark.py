@@ -180,5 +180,6 @@ def main() -> None:
     print(f"  wall {figures(timings)}")
     print(f"  cpu  {figures(cpu)}")
 
+
 if __name__ == "__main__":
     main()
