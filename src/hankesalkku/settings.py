@@ -289,6 +289,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Every amount's qualifier ("enintään", "noin") is one choice set, named once.
     "ENUM_NAME_OVERRIDES": {"QualifierEnum": "hankesalkku.core.money.Qualifier"},
+    # Every operation's shared error answers (400/401/403/404 with a JSON body) are declared.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "hankesalkku.api.schema.error_responses",
+    ],
 }
 
 # --- Background work: Django's task framework (the django-tasks backport), stored in the

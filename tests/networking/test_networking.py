@@ -62,3 +62,8 @@ def test_who_works_on_what_by_sector_and_region_with_partners(demo, client):
     assert "Harrastusten Suomi ry" not in narrowed
     unknown = client.get(reverse("networking:who"), {"toimiala": "ei-ole", "alue": "x" * 500})
     assert unknown.status_code == 200
+
+
+def test_every_page_leads_to_who_works_on_what(client):
+    page = client.get(reverse("site:home")).content.decode()
+    assert f'href="{reverse("networking:who")}"' in page

@@ -17,7 +17,12 @@ from hankesalkku.sources.models import SourceReference
 
 
 class SlugRef(serializers.SlugRelatedField):
+    """A related record by its slug; a single reference may be empty (null), as most are
+    optional (a call without a theme), and the schema says so."""
+
     def __init__(self, **kwargs):
+        if not kwargs.get("many"):
+            kwargs.setdefault("allow_null", True)
         super().__init__(slug_field="slug", read_only=True, **kwargs)
 
 
@@ -158,7 +163,7 @@ class PartnerSerializer(serializers.ModelSerializer):
 class ProjectEntitySerializer(serializers.ModelSerializer):
     call = SlugRef()
     theme = SlugRef()
-    specific_objective = serializers.StringRelatedField()
+    specific_objective = serializers.StringRelatedField(allow_null=True)
     funding_authority = SlugRef()
     funding_ministries = SlugRef(many=True)
     sectors = SlugRef(many=True)
@@ -205,7 +210,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
     payer = SlugRef()
     entity = SlugRef()
     beneficiary = SlugRef()
-    budget_item = serializers.StringRelatedField()
+    budget_item = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = Commitment

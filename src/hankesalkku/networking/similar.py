@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from hankesalkku.projects.models import ProjectEntity
-from hankesalkku.search.engines import matching
+from hankesalkku.search.engines import find
 from hankesalkku.search.lemmas import text_terms
 from hankesalkku.search.models import EntryKind, SearchEntry
+from hankesalkku.search.visibility import viewer_terms
 
 WEIGHTS = {"sector": 3.0, "region": 2.0, "target_group": 2.0, "text": 4.0}
 MAX_CANDIDATES = 400
@@ -56,15 +57,17 @@ def _cosine(a: Counter, b: Counter) -> float:
 
 
 def _text_candidates(user, entity: ProjectEntity) -> list[int]:
-    """Projects whose indexed words meet this one's most frequent words, best first."""
+    """Projects whose indexed words meet this one's most frequent words, best first (ranked in
+    the full-text index among what the viewer may find)."""
     own = _index_terms([entity.pk]).get(entity.pk)
     if not own:
         return []
     top = frozenset(term for term, _count in own.most_common(TOP_TERMS))
-    visible = ProjectEntity.objects.visible_to(user).values("pk")
-    entries = SearchEntry.objects.filter(kind=EntryKind.PROJECT, object_id__in=visible)
-    matched = matching(entries.exclude(object_id=entity.pk), [top]).order_by("score")
-    return list(matched.values_list("object_id", flat=True)[:TEXT_CANDIDATES])
+    ids = find([top], viewer_terms(user), kind=EntryKind.PROJECT, limit=TEXT_CANDIDATES + 1).ids
+    found = SearchEntry.objects.filter(pk__in=ids).values_list("pk", "object_id")
+    order = {pk: n for n, pk in enumerate(ids)}
+    ranked = sorted(found, key=lambda row: order[row[0]])
+    return [object_id for _pk, object_id in ranked if object_id != entity.pk][:TEXT_CANDIDATES]
 
 
 def similar_projects(user, entity: ProjectEntity, limit: int = LIMIT) -> list[Similar]:

@@ -28,6 +28,11 @@ class SearchEntry(models.Model):
     body = models.TextField(_("teksti"), blank=True)
     lemmas = models.TextField(_("perusmuodot"), blank=True)
     year = models.PositiveSmallIntegerField(_("vuosi"), null=True, blank=True)
+    tags = models.CharField(_("rajaukset"), max_length=2000, blank=True, default="")
+    """Who may find the entry and the facets it counts in, as index terms (`visibility.tags`):
+    `public`, `o<organisation id>` for a draft's organisations, `k<kind>`, `y<year>`. Kept in
+    the full-text index beside the lemmas, so visibility, kind and year are matched there and
+    no match is ranked or counted only to be thrown away."""
     url = models.CharField(_("osoite"), max_length=300)
 
     class Meta:

@@ -8,14 +8,13 @@ dropped, and a query with no words is an empty result with a reason, never an er
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Count
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .engines import matching
+from .engines import find
 from .lemmas import WORD, query_groups, word_terms
 from .models import EntryKind, SearchEntry
-from .visibility import visible_entries
+from .visibility import viewer_terms
 
 PAGE_SIZE = 20
 MAX_PAGE = 50
@@ -46,6 +45,9 @@ class Results:
     years: list[tuple[int, int]] = field(default_factory=list)
     page: int = 1
     empty_reason: str = ""
+    estimated: bool = False
+    """The total and the facets are estimates ("noin"): the query matched more than the
+    engine ranks (engines.RANKED)."""
 
     @property
     def has_next(self) -> bool:
@@ -55,6 +57,7 @@ class Results:
         return {
             "query": self.query,
             "total": self.total,
+            "estimated": self.estimated,
             "kinds": {kind: count for kind, _label, count in self.kinds},
             "years": {str(year): count for year, count in self.years},
             "hits": [
@@ -115,31 +118,30 @@ def search(user, query: str, *, kind: str = "", year=None, page=1) -> Results:
     if not groups:
         results.empty_reason = "no-words" if query else "empty"
         return results
-    matched = matching(SearchEntry.objects.filter(visible_entries(user)), groups)
-    # One pass counts every (kind, year): the facets and the total all come from it.
-    counts = list(matched.values_list("kind", "year").annotate(n=Count("id")).order_by())
+    offset = (results.page - 1) * PAGE_SIZE
+    found = find(
+        groups,
+        viewer_terms(user),
+        kind=kind,
+        year=results.year,
+        offset=offset,
+        limit=PAGE_SIZE,
+    )
     by_kind: dict[str, int] = {}
     by_year: dict[int, int] = {}
-    for entry_kind, entry_year, n in counts:
+    for entry_kind, entry_year, n in found.counts:
         by_kind[entry_kind] = by_kind.get(entry_kind, 0) + n
         if entry_year is not None and (not kind or entry_kind == kind):
             by_year[entry_year] = by_year.get(entry_year, 0) + n
     results.kinds = [(k, label, by_kind[k]) for k, label in EntryKind.choices if k in by_kind]
     results.years = sorted(by_year.items(), reverse=True)
-    results.total = sum(
-        n
-        for entry_kind, entry_year, n in counts
-        if (not kind or entry_kind == kind) and (not results.year or entry_year == results.year)
-    )
-    if kind:
-        matched = matched.filter(kind=kind)
-    if results.year:
-        matched = matched.filter(year=results.year)
-    offset = (results.page - 1) * PAGE_SIZE
+    results.total = found.total
+    results.estimated = found.estimated
+    # Only the page's entries are read, and only they are highlighted.
+    entries = SearchEntry.objects.in_bulk(found.ids)
     terms = frozenset().union(*groups)
-    page_entries = matched.order_by("score", "title")[offset : offset + PAGE_SIZE]
     results.hits = [
         Hit(entry=e, title=_mark(e.title, terms), snippet=_snippet(e.body, terms))
-        for e in page_entries
+        for e in (entries[pk] for pk in found.ids if pk in entries)
     ]
     return results

@@ -7,6 +7,8 @@ organisation re-indexes the projects it appears in.
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from hankesalkku.decisions.models import Decision
 from hankesalkku.organisations.models import Organisation
 from hankesalkku.programmes.models import Call, CallStrand
@@ -122,9 +124,31 @@ KINDS = {
 KIND_OF_MODEL = {model: kind for kind, (model, _describe) in KINDS.items()}
 
 
+def _citing_documents(entity_id) -> set[tuple[str, int]]:
+    """The documents that cite a project entity or one of its parts: who may find them follows
+    the project's status (search.visibility)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    types = ContentType.objects.get_for_models(ProjectEntity, Application, Partner)
+    cited = SourceReference.objects.filter(
+        Q(content_type=types[ProjectEntity], object_id=entity_id)
+        | Q(
+            content_type=types[Application],
+            object_id__in=Application.objects.filter(entity_id=entity_id).values("pk"),
+        )
+        | Q(
+            content_type=types[Partner],
+            object_id__in=Partner.objects.filter(entity_id=entity_id).values("pk"),
+        )
+    )
+    return {(EntryKind.DOCUMENT, pk) for pk in cited.values_list("document_id", flat=True)}
+
+
 def affected(instance) -> set[tuple[str, int]]:
     """The entries (kind, object id) a write to `instance` changes."""
     model = type(instance)
+    if model is ProjectEntity:
+        return {(EntryKind.PROJECT, instance.pk)} | _citing_documents(instance.pk)
     if model in KIND_OF_MODEL:
         keys = {(KIND_OF_MODEL[model], instance.pk)}
         if model is Organisation:
@@ -140,7 +164,7 @@ def affected(instance) -> set[tuple[str, int]]:
                 keys.add((EntryKind.ORGANISATION, instance.parent_id))
         return keys
     if model in (Application, Partner):
-        return {(EntryKind.PROJECT, instance.entity_id)}
+        return {(EntryKind.PROJECT, instance.entity_id)} | _citing_documents(instance.entity_id)
     if model is SourceReference:
         return {(EntryKind.DOCUMENT, instance.document_id)}
     if model is CallStrand:

@@ -16,6 +16,7 @@ from hankesalkku.core.services import service
 from . import records
 from .lemmas import text_terms
 from .models import SearchEntry
+from .visibility import entry_tags
 
 TITLE_WEIGHT = 3
 """A title's terms are indexed this many times, so both engines rank a title match higher."""
@@ -28,15 +29,28 @@ def analysed(described: records.Indexed) -> str:
     return " ".join([title_terms] * TITLE_WEIGHT + body)
 
 
-def _fts_replace(entry_id: int, lemmas: str | None) -> None:
+def fts_rows(entries) -> None:
+    """SQLite: the entries' lemmas into the FTS5 table; kind, year and tags into its narrow
+    companion, which the search reads for every match it considers (engines.py)."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO search_fts (rowid, lemmas) VALUES (%s, %s)",
+            [(e.pk, e.lemmas) for e in entries],
+        )
+        cursor.executemany(
+            "INSERT INTO search_fts_meta (id, kind, year, tags) VALUES (%s, %s, %s, %s)",
+            [(e.pk, e.kind, e.year, f" {e.tags} ") for e in entries],
+        )
+
+
+def _fts_delete(entry_id: int) -> None:
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
-        if lemmas is not None:
-            cursor.execute(
-                "INSERT INTO search_fts (rowid, lemmas) VALUES (%s, %s)", [entry_id, lemmas]
-            )
+        cursor.execute("DELETE FROM search_fts_meta WHERE id = %s", [entry_id])
 
 
 def reindex(kind: str, object_id: int) -> None:
@@ -46,7 +60,7 @@ def reindex(kind: str, object_id: int) -> None:
     existing = SearchEntry.objects.filter(kind=kind, object_id=object_id).first()
     if instance is None:
         if existing is not None:
-            _fts_replace(existing.pk, None)
+            _fts_delete(existing.pk)
             existing.delete()
         return
     described = describe(instance)
@@ -60,10 +74,21 @@ def reindex(kind: str, object_id: int) -> None:
             "body": body,
             "lemmas": lemmas,
             "year": described.year,
+            "tags": entry_tags(kind, instance, described.year),
             "url": described.url,
         },
     )
-    _fts_replace(entry.pk, lemmas)
+    _fts_delete(entry.pk)
+    fts_rows([entry])
+
+
+def on_record_deleted(sender, instance, **kwargs) -> None:
+    entry = SearchEntry.objects.filter(
+        kind=records.KIND_OF_MODEL[sender], object_id=instance.pk
+    ).first()
+    if entry is not None:
+        _fts_delete(entry.pk)
+        entry.delete()
 
 
 def on_records_written(sender, records: tuple, **kwargs) -> None:
@@ -84,6 +109,7 @@ def search_index_rebuild(*, actor) -> int:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
+            cursor.execute("DELETE FROM search_fts_meta")
     count = 0
     for kind, (model, _describe) in records.KINDS.items():
         for pk in model._default_manager.values_list("pk", flat=True).iterator():
