@@ -9,10 +9,14 @@ sees its own decisions but never anybody's scores.
 from django.utils.translation import gettext as _
 
 from hankesalkku.accounts import roles
+from hankesalkku.core.actors import is_system_actor
 
 
 def _admin(user) -> bool:
-    return bool(getattr(user, "is_staff", False) or roles.is_administrator(user))
+    """Administrators, and the demo's and commands' system account (as in accounts)."""
+    return bool(
+        getattr(user, "is_staff", False) or roles.is_administrator(user) or is_system_actor(user)
+    )
 
 
 def call_ids_overseen_by(user) -> set[int]:

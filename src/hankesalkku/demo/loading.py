@@ -13,6 +13,7 @@ from hankesalkku.programmes.models import Programme
 from . import applications, decision_54, decision_63, helsinki, illustrative, programme
 from . import helsingin_malli as malli
 from . import reporting as demo_reporting
+from .assessment import assessment_demo
 from .payments import illustrative_payments
 from .sources import Citer
 
@@ -61,4 +62,5 @@ def load_demo(*, actor) -> DemoResult:
         actor, cite, objective=objective, ely=orgs["ely"], okm=orgs["okm"]
     )
     illustrative_payments(actor)
+    assessment_demo(actor, call=calls["2024"], ely=orgs["ely"], stm=orgs["stm"])
     return DemoResult(created=True, missing_quotes=cite.missing_quotes)
