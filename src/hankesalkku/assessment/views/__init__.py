@@ -23,7 +23,7 @@ from ..summary import decided_support, funnel, ranking
 from ..waiting import waiting_for
 from .amending import amendment_decide, amendments  # noqa: F401
 from .application import application_page, conflict, scoring, screening  # noqa: F401
-from .common import require
+from .common import require, section
 from .deciding import assessors, decision, entity_summary, selection  # noqa: F401
 
 WAITING_PARTS = ("screen", "score", "decide", "decisions")
@@ -38,7 +38,7 @@ def waiting(request):
     found = waiting_for(request.user)
     if part in WAITING_PARTS:
         found = {key: (value if key == part else []) for key, value in found.items()}
-    return render(request, "assessment/partials/waiting.html", found)
+    return section(request, "assessment/partials/waiting.html", found)
 
 
 @require_GET

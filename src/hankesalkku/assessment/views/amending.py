@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,7 +13,7 @@ from hankesalkku.organisations.models import Organisation
 from .. import permissions, services
 from ..forms import AmendmentDecisionForm, AmendmentRequestForm, BudgetLineFormSet, budget_lines
 from ..models import AmendmentRequest, AmendmentRequestStatus
-from .common import answer, application_for, forbidden, messages_of, require
+from .common import answer, application_for, forbidden, messages_of, require, section
 
 
 def _current_lines(application):
@@ -64,7 +64,7 @@ def amendments(request, pk):
     require(permissions.can_view_amendments(request.user, application))
     template = "assessment/partials/amendments.html"
     if request.method == "GET":
-        return render(request, template, _context(request, application))
+        return section(request, template, _context(request, application))
     allowed, reason = permissions.can_request_amendment(request.user, application)
     if not allowed:
         return forbidden(request, reason)
@@ -130,7 +130,7 @@ def amendment_decide(request, pk):
         else:
             messages.success(request, _("Muutoshakemus käsitelty."))
             if request.headers.get("HX-Request") == "true":
-                return render(
+                return section(
                     request, "assessment/partials/amendments.html", _context(request, application)
                 )
             return redirect(back)

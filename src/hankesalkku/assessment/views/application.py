@@ -15,7 +15,7 @@ from hankesalkku.projects.models import ApplicationStatus
 from .. import permissions, services
 from ..forms import ConflictForm, ScoreForm, ScreeningForm
 from ..models import ChecklistItem, Criterion, Score, Screening
-from .common import answer, application_for, forbidden, messages_of
+from .common import answer, application_for, forbidden, messages_of, section
 
 
 @require_GET
@@ -69,7 +69,7 @@ def screening(request, pk):
     application = application_for(request, pk)
     template = "assessment/partials/screening.html"
     if request.method == "GET":
-        return render(request, template, _screening_context(request, application))
+        return section(request, template, _screening_context(request, application))
     allowed, reason = permissions.can_run_call(request.user, application.entity.call)
     if not allowed:
         return forbidden(request, reason)
@@ -142,7 +142,7 @@ def conflict(request, pk):
     application = application_for(request, pk)
     template = "assessment/partials/assessing.html"
     if request.method == "GET":
-        return render(request, template, _assessing_context(request, application))
+        return section(request, template, _assessing_context(request, application))
     form = ConflictForm(request.POST)
     errors = []
     if form.is_valid():
@@ -171,7 +171,7 @@ def scoring(request, pk):
     application = application_for(request, pk)
     template = "assessment/partials/assessing.html"
     if request.method == "GET":
-        return render(request, template, _assessing_context(request, application))
+        return section(request, template, _assessing_context(request, application))
     allowed, reason = permissions.can_assess(request.user, application)
     if not allowed:
         return forbidden(request, reason)

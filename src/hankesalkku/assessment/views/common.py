@@ -3,6 +3,8 @@ a form to htmx (the section again) or to a plain browser (back to the page, or 4
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from hankesalkku.projects.models import Application
 
@@ -40,10 +42,37 @@ def is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
+SECTION_TITLES = {
+    "screening": _("Muodollinen tarkastus"),
+    "assessing": _("Oma arvio"),
+    "summary": _("Arvioiden yhteenveto"),
+    "decision": _("Rahoituspäätös"),
+    "amendments": _("Muutokset ja hyväksytyt budjetit"),
+    "assessors": _("Arvioijat"),
+    "waiting": _("Odottaa sinua"),
+}
+
+
+def section(request, template, context, status=200):
+    """A section: bare for htmx, which swaps it into its page; a whole page of its own when
+    opened or posted without JavaScript, so every form works without it too."""
+    name = template.rsplit("/", 1)[-1].removesuffix(".html")
+    context = {
+        **context,
+        "layout": "assessment/section_bare.html"
+        if is_htmx(request)
+        else "assessment/section_page.html",
+        "section_title": SECTION_TITLES.get(name, ""),
+    }
+    if "back_url" not in context and context.get("application") is not None:
+        context["back_url"] = reverse("assessment:application", args=[context["application"].pk])
+    return render(request, template, context, status=status)
+
+
 def answer(request, template, context, *, ok: bool, back: str):
     """htmx gets the section again (errors inside it, status 200 so it is swapped in); a plain
     form post goes back to the page when saved, or gets the section with 400 when not."""
     if ok and not is_htmx(request):
         return redirect(back)
     status = 200 if ok or is_htmx(request) else 400
-    return render(request, template, context, status=status)
+    return section(request, template, context, status=status)

@@ -19,7 +19,7 @@ from .. import permissions, services
 from ..forms import AssessorForm, BudgetLineFormSet, DecisionForm, SelectionForm, budget_lines
 from ..models import FundingDecision
 from ..summary import is_assessed, summarise
-from .common import answer, application_for, forbidden, messages_of, require
+from .common import answer, application_for, forbidden, messages_of, require, section
 
 _HUNDRED = Decimal("100")
 
@@ -46,7 +46,7 @@ def assessors(request, slug):
     require(permissions.can_view_call_assessment(request.user, call))
     template = "assessment/partials/assessors.html"
     if request.method == "GET":
-        return render(request, template, _assessors_context(request, call))
+        return section(request, template, _assessors_context(request, call))
     allowed, reason = permissions.can_run_call(request.user, call)
     if not allowed:
         return forbidden(request, reason)
@@ -78,7 +78,7 @@ def entity_summary(request, pk):
             summaries.append(summarise(application))
     if not summaries:
         require(permissions.can_see_summary(request.user, entity.applications.first()))
-    return render(
+    return section(
         request, "assessment/partials/summary.html", {"entity": entity, "summaries": summaries}
     )
 
@@ -168,7 +168,7 @@ def decision(request, pk):
     application = application_for(request, pk)
     template = "assessment/partials/decision.html"
     if request.method == "GET":
-        return render(request, template, _decision_context(request, application))
+        return section(request, template, _decision_context(request, application))
     allowed, reason = permissions.can_run_call(request.user, application.entity.call)
     if not allowed:
         return forbidden(request, reason)
