@@ -187,9 +187,10 @@ CALL_ASSESSMENT = [
 ]
 ASSESSMENT_API = [(frozenset({ANONYMOUS}), 401, 401), (SIGNED_IN, 200, 400)]
 # One application's assessment: the call's officers, ministries and assessors, and the
-# applicant's people (Helsinki's part of the public project); each section decides the rest.
+# applicant's people (the public project's first part is Oulun kaupunki's: its viewer); each
+# section decides the rest.
 CALL_RUNNERS = frozenset({"authority_officer", "administrator"})
-DECISION_READERS = HELSINKI_PEOPLE | {"authority_officer", "ministry_viewer", "administrator"}
+DECISION_READERS = frozenset({"viewer", "authority_officer", "ministry_viewer", "administrator"})
 ASSESSMENT_OPENERS = DECISION_READERS | {"assessor"}
 ASSESSMENT_PAGE = [
     (frozenset({ANONYMOUS}), LOGIN, LOGIN),
