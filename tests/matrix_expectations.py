@@ -232,6 +232,24 @@ CALL_ASSESSMENT = [
     (SIGNED_IN, 403, None),
 ]
 ASSESSMENT_API = [(frozenset({ANONYMOUS}), 401, 401), (SIGNED_IN, 200, 400)]
+# One application's assessment: the call's officers, ministries and assessors, and the
+# applicant's people (the public project's first part is Oulun kaupunki's: its viewer); each
+# section decides the rest.
+CALL_RUNNERS = frozenset({"authority_officer", "administrator"})
+DECISION_READERS = frozenset({"viewer", "authority_officer", "ministry_viewer", "administrator"})
+ASSESSMENT_OPENERS = DECISION_READERS | {"assessor"}
+ASSESSMENT_PAGE = [
+    (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+    (ASSESSMENT_OPENERS, 200, None),
+    (SIGNED_IN, 403, 403),
+]
+# Every assessor's scores side by side: the call's officers and ministries (the assessor has
+# submitted nothing in the demo call).
+CALL_OVERSEERS_PAGE = [
+    (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+    (frozenset({"authority_officer", "ministry_viewer", "administrator"}), 200, None),
+    (SIGNED_IN, 403, None),
+]
 # The admin refuses everyone but staff by sending them to its sign-in page; the staff rows
 # per view are in the test (`admin_rows`), from the view's name.
 STAFF_ADMIN_OTHERS = [(EVERYONE - STAFF, ADMIN_LOGIN, ADMIN_LOGIN)]
@@ -492,6 +510,48 @@ EXPECTED: dict[str, list] = {
     "assessment:decision_pdf": override(
         (EVERYONE, None, 405), (frozenset({ANONYMOUS}), LOGIN, None), then=[(SIGNED_IN, 404, None)]
     ),
+    # One application's assessment page and its sections (the public project's first part, in
+    # the ELY call the assessor is assigned to; no decision and no change request in the demo).
+    "assessment:application": override((EVERYONE, None, 405), then=ASSESSMENT_PAGE),
+    "assessment:screening": override(
+        (CALL_RUNNERS, None, 400), (ASSESSMENT_OPENERS, None, 403), then=ASSESSMENT_PAGE
+    ),
+    "assessment:conflict": override((ASSESSMENT_OPENERS, None, 400), then=ASSESSMENT_PAGE),
+    "assessment:scoring": override((ASSESSMENT_OPENERS, None, 403), then=ASSESSMENT_PAGE),
+    "assessment:decision": override(
+        (CALL_RUNNERS, None, 400), (ASSESSMENT_OPENERS, None, 403), then=ASSESSMENT_PAGE
+    ),
+    "assessment:amendments": [
+        (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+        (DECISION_READERS, 200, 403),  # the part is not funded by a decision: no request
+        (SIGNED_IN, 403, 403),
+    ],
+    "assessment:amendment_decide": [
+        (EVERYONE, 405, None),
+        (frozenset({ANONYMOUS}), None, LOGIN),
+        (SIGNED_IN, None, 404),
+    ],
+    "assessment:summary": override((EVERYONE, None, 405), then=CALL_OVERSEERS_PAGE),
+    "assessment:selection": [
+        (EVERYONE, 405, None),
+        (frozenset({ANONYMOUS}), None, LOGIN),
+        (CALL_RUNNERS, None, 400),
+        (SIGNED_IN, None, 403),
+    ],
+    "assessment:assessors": [
+        (frozenset({ANONYMOUS}), LOGIN, LOGIN),
+        (CALL_RUNNERS, 200, 400),
+        (CALL_ASSESSMENT_READERS, 200, 403),
+        (SIGNED_IN, 403, 403),
+    ],
+    "api:assessment-assessor-list": ASSESSMENT_API,
+    "api:assessment-conflict-declaration-list": ASSESSMENT_API,
+    "api:assessment-selection-list": ASSESSMENT_API,
+    "api:assessment-amendment-request-list": ASSESSMENT_API,
+    "api:assessment-amendment-request-decide": [
+        (frozenset({ANONYMOUS}), 401, 401),
+        (SIGNED_IN, 405, 404),
+    ],
     "accounts:members[own organisation]": MEMBERS_PAGE,
     "accounts:members[other organisation]": override(
         (frozenset({"signatory"}), 403, None), then=MEMBERS_PAGE

@@ -62,9 +62,9 @@ from tests.matrix_expectations import (
 
 # The size of the matrix, as the README states it. A new URL, role or variant changes these:
 # update them and the README together.
-URL_PATTERN_COUNT = 371
+URL_PATTERN_COUNT = 361
 ROLE_COUNT = 11
-CASE_COUNT = 387  # URL patterns with their variants (a public and a draft project, ...)
+CASE_COUNT = 377  # URL patterns with their variants (a public and a draft project, ...)
 REQUEST_COUNT = CASE_COUNT * ROLE_COUNT * len(METHODS)
 
 PASSWORD = "matriisi-salasana-123"
@@ -622,6 +622,17 @@ ARGUMENTS = {
     "reporting:impact_pdf": {"": lambda w: ({"slug": w.call.slug}, {})},
     "assessment:ranking": {"": lambda w: ({"slug": w.call.slug}, {})},
     "assessment:funnel": {"": lambda w: ({"slug": w.call.slug}, {})},
+    **{
+        f"assessment:{name}": {
+            "": lambda w: ({"pk": w.public_project.applications.order_by("pk").first().pk}, {})
+        }
+        for name in ("application", "screening", "conflict", "scoring", "decision", "amendments")
+    },
+    "assessment:summary": {"": lambda w: ({"pk": w.public_project.pk}, {})},
+    "assessment:selection": {"": lambda w: ({"pk": w.public_project.pk}, {})},
+    "assessment:assessors": {"": lambda w: ({"slug": w.call.slug}, {})},
+    "assessment:amendment_decide": {"": lambda w: ({"pk": 999999}, {})},
+    "api:assessment-amendment-request-decide": {"": lambda w: ({"pk": 999999}, {})},
     "assessment:decision_pdf": {
         "": lambda w: ({"pk": w.public_project.applications.order_by("pk").first().pk}, {})
     },

@@ -72,9 +72,22 @@ class AssessedCall:
         if submit:
             services.scores_submit(actor=assessor, application=application)
 
+    def select(self, entity, selected=True):
+        """The officer's reasoned choice in the ranking, as the funding decision requires."""
+        from hankesalkku.assessment.models import Selection
+
+        if not Selection.objects.filter(entity=entity).exists():
+            services.selection_choose(
+                actor=self.officer,
+                entity=entity,
+                selected=selected,
+                reasoning="Paremmuusjärjestyksen mukaan määrärahan rajan sisällä.",
+            )
+
     def fund(self, application, support=Decimal("75000.00"), **kwargs):
         from hankesalkku.projects.models import CostCategory
 
+        self.select(application.entity)
         kwargs.setdefault("lines", [(CostCategory.STAFF, None, Decimal("100000.00"))])
         return services.funding_decision_make(
             actor=self.officer,

@@ -23,20 +23,30 @@ def can_manage_members(user, organisation) -> tuple[bool, str]:
     ) % {"organisation": organisation}
 
 
-def can_grant_role(user, role: str, *, organisation=None) -> tuple[bool, str]:
-    """Members' roles by the organisation's signatory; every other role only by an
+def can_grant_role(user, role: str, *, organisation=None, call=None) -> tuple[bool, str]:
+    """Members' roles by the organisation's signatory; a call's assessors by the officers of
+    the call's funding authority, who run its assessment; every other role only by an
     administrator, because it opens other organisations' applications or budgets."""
     if is_system_actor(user):  # the demo, a management command
         return True, ""
     if role in MEMBER_ROLES and organisation is not None:
         return can_manage_members(user, organisation)
+    if (
+        role == Role.ASSESSOR
+        and call is not None
+        and call.funding_authority_id is not None
+        and call.funding_authority_id in roles.authority_organisation_ids(user)
+    ):
+        return True, ""
     if roles.is_administrator(user):
         return True, ""
     return False, _("Vain ylläpitäjä voi antaa roolin %(role)s.") % {"role": Role(role).label}
 
 
 def can_revoke_role(user, assignment) -> tuple[bool, str]:
-    return can_grant_role(user, assignment.role, organisation=assignment.organisation)
+    return can_grant_role(
+        user, assignment.role, organisation=assignment.organisation, call=assignment.call
+    )
 
 
 def can_enrol_authenticator(user, target) -> tuple[bool, str]:

@@ -41,7 +41,7 @@ def _actor_or_none(actor):
 def role_assignment_grant(
     *, actor, user, role: str, organisation=None, call=None, theme=None
 ) -> RoleAssignment:
-    _refuse_unless(can_grant_role(actor, role, organisation=organisation))
+    _refuse_unless(can_grant_role(actor, role, organisation=organisation, call=call))
     assignment = save_validated(
         RoleAssignment(
             user=user,

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from hankesalkku.projects.models import Application
 
 from . import services
+from .api_more import ROUTES as MORE_ROUTES
 from .models import Criterion, FundingDecision, Score, Screening, ScreeningOutcome
 from .permissions import call_ids_overseen_by
 
@@ -153,6 +154,7 @@ class FundingDecisionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 
 ROUTES = [
+    *MORE_ROUTES,
     ("assessment/screenings", ScreeningViewSet, "assessment-screening"),
     ("assessment/scores", ScoreViewSet, "assessment-score"),
     ("assessment/funding-decisions", FundingDecisionViewSet, "assessment-funding-decision"),

@@ -7,7 +7,7 @@ them is decided by the caller through `permissions.py`.
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from hankesalkku.projects.models import ApplicationStatus, ProjectStatus
 
@@ -35,6 +35,23 @@ class Summary:
         return bool(ids) and any(set(v) >= ids for v in self.by_assessor.values())
 
     @property
+    def rows(self) -> list[dict]:
+        """One row per assessor: the values in the criteria's order and the weighted total."""
+        return [
+            {
+                "assessor": assessor,
+                "values": [values.get(c.pk) for c in self.criteria],
+                "weighted": self.weighted[assessor],
+            }
+            for assessor, values in self.by_assessor.items()
+        ]
+
+    @property
+    def mean_row(self) -> list[tuple]:
+        flagged = {c.pk for c in self.disagreements}
+        return [(c, self.means.get(c.pk), c.pk in flagged) for c in self.criteria]
+
+    @property
     def weighted_total(self) -> Decimal | None:
         if not self.weighted:
             return None
@@ -60,6 +77,30 @@ def summarise(application, criteria=None) -> Summary:
             if max(values) - min(values) >= DISAGREEMENT_POINTS:
                 summary.disagreements.append(criterion)
     return summary
+
+
+def fully_scored_ids(application_ids, call_ids) -> set[int]:
+    """Applications with one assessor's submitted score for every criterion of their call,
+    in two grouped queries however many applications there are."""
+    from django.db.models import Count
+
+    criteria = dict(
+        Criterion.objects.filter(call_id__in=call_ids)
+        .values("call_id")
+        .annotate(n=Count("pk"))
+        .values_list("call_id", "n")
+    )
+    rows = (
+        Score.objects.filter(application_id__in=application_ids, submitted_at__isnull=False)
+        .values("application_id", "application__entity__call_id", "assessor_id")
+        .annotate(n=Count("criterion_id", distinct=True))
+    )
+    return {
+        r["application_id"]
+        for r in rows
+        if criteria.get(r["application__entity__call_id"])
+        and r["n"] >= criteria[r["application__entity__call_id"]]
+    }
 
 
 def is_assessed(application) -> bool:
@@ -145,12 +186,13 @@ def funnel(call) -> list[dict]:
             ApplicationStatus.DECLINED,
         ]
     )
-    criteria = list(Criterion.objects.filter(call=call))
     counts = {
         "received": received.count(),
         "eligible": eligible.count(),
-        "assessed": sum(1 for a in eligible if summarise(a, criteria).assessed),
-        "selected": applications.filter(entity__status__in=ProjectStatus.funded()).count(),
+        "assessed": len(fully_scored_ids(eligible.values("pk"), [call.pk])),
+        "selected": applications.filter(
+            Q(entity__selection__selected=True) | Q(entity__status__in=ProjectStatus.funded())
+        ).count(),
         "funded": FundingDecision.objects.filter(
             application__entity__call=call, outcome=FundingOutcome.FUNDED
         ).count(),

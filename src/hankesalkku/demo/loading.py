@@ -14,6 +14,7 @@ from . import applications, decision_54, decision_63, helsinki, illustrative, pr
 from . import helsingin_malli as malli
 from . import reporting as demo_reporting
 from . import reporting_esf as demo_reporting_esf
+from .assessment import assessment_demo
 from .payments import illustrative_payments
 from .sources import Citer
 
@@ -63,4 +64,5 @@ def load_demo(*, actor) -> DemoResult:
     )
     illustrative_payments(actor)
     demo_reporting_esf.esf_reports_demo(actor, calls["2023"])
+    assessment_demo(actor, call=calls["2024"], ely=orgs["ely"], stm=orgs["stm"])
     return DemoResult(created=True, missing_quotes=cite.missing_quotes)

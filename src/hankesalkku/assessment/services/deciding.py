@@ -22,7 +22,7 @@ from hankesalkku.projects.services import (
     project_entity_start_assessment,
 )
 
-from ..models import Amendment, FundingDecision, FundingOutcome
+from ..models import Amendment, FundingDecision, FundingOutcome, Selection
 from ..permissions import can_run_call
 from ..summary import is_assessed, remaining_budget
 from .screening import refuse_unless
@@ -80,9 +80,12 @@ def funding_decision_make(
     support_rate=None,
     language: str = "fi",
     diary_number: str = "",
+    expected_version: int | None = None,
     **budget_fields,
 ) -> FundingDecision:
-    """Decide one implementer's application (myönteinen / kielteinen päätös), signed at once."""
+    """Decide one implementer's application (myönteinen / kielteinen päätös), signed at once.
+
+    A positive decision needs the entity's reasoned selection for funding first."""
     call = application.entity.call
     refuse_unless(can_run_call(actor, call))
     if FundingDecision.objects.filter(application=application).exists():
@@ -98,8 +101,21 @@ def funding_decision_make(
         raise ValidationError({"outcome": _("Päätös: valitse myönteinen tai kielteinen.")})
     if not reasoning.strip():
         raise ValidationError({"reasoning": _("Perustelut: päätös on perusteltava.")})
+    if not (decision_maker or "").strip() or date is None:
+        raise ValidationError(
+            {"decision_maker": _("Päätöksentekijä ja päivämäärä: anna molemmat.")}
+        )
     funded = outcome == FundingOutcome.FUNDED
     if funded:
+        if not Selection.objects.filter(entity=application.entity, selected=True).exists():
+            raise ValidationError(
+                {
+                    "outcome": _(
+                        "Päätös: kokonaisuutta ei ole valittu rahoitettavaksi; tee ensin "
+                        "perusteltu valinta paremmuusjärjestyksessä."
+                    )
+                }
+            )
         _check_budget(call, lines, support, support_rate)
     decision = decision_create(
         actor=actor,
@@ -135,7 +151,9 @@ def funding_decision_make(
         )
     )
     moved = application_transition(
-        application, ApplicationStatus.FUNDED if funded else ApplicationStatus.DECLINED
+        application,
+        ApplicationStatus.FUNDED if funded else ApplicationStatus.DECLINED,
+        expected_version=expected_version,
     )
     application.status, application.version = moved.status, moved.version
     _move_entity(actor, application.entity)

@@ -53,7 +53,15 @@ def conflict_declaration_create(
 
 
 @service
-def score_save(*, actor, application, criterion, value: int, justification: str) -> Score:
+def score_save(
+    *,
+    actor,
+    application,
+    criterion,
+    value: int,
+    justification: str,
+    expected_version: int | None = None,
+) -> Score:
     """Save the assessor's draft score for one criterion; a submitted score is not changed."""
     refuse_unless(can_assess(actor, application))
     application.refresh_from_db(fields=["status"])
@@ -78,7 +86,34 @@ def score_save(*, actor, application, criterion, value: int, justification: str)
     score.value = value
     score.scale_min, score.scale_max = criterion.scale_min, criterion.scale_max
     score.justification = justification.strip()
-    return save_validated(score)
+    return save_validated(score, expected_version=expected_version)
+
+
+@service
+def scores_save(*, actor, application, entries, submit: bool = False) -> list[Score]:
+    """The scoring form at once: (criterion, value, justification, version) per criterion;
+    an empty row is skipped, one bad score saves none; `submit` makes them final."""
+    saved = []
+    for criterion, value, justification, version in entries:
+        if value is None and not (justification or "").strip():
+            continue
+        if value is None:
+            raise ValidationError(
+                {"value": _("Pisteet: anna pisteet kriteerille %s.") % criterion.wording}
+            )
+        saved.append(
+            score_save(
+                actor=actor,
+                application=application,
+                criterion=criterion,
+                value=value,
+                justification=justification or "",
+                expected_version=version,
+            )
+        )
+    if submit:
+        saved = scores_submit(actor=actor, application=application)
+    return saved
 
 
 @service

@@ -106,6 +106,9 @@ class ScreeningAnswer(models.Model):
             models.UniqueConstraint(fields=["screening", "item"], name="one_answer_per_item")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.item}: {self.satisfied}"
+
 
 class Criterion(Versioned):
     """An assessment criterion of a call in the call's own wording, with weight and scale."""
@@ -185,12 +188,15 @@ class ConflictDeclaration(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.assessor}: {self.has_conflict}"
+
 
 class ScoreQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Own scores (drafts too); others' only when submitted and the call is overseen by
         the user. Applicants and other assessors never see them."""
-        from .permissions import call_ids_overseen_by
+        from ..permissions import call_ids_overseen_by
 
         if not getattr(user, "is_authenticated", False):
             return self.none()
@@ -332,3 +338,9 @@ class Amendment(models.Model):
         ordering = ["application", "decided_at"]
         verbose_name = _("muutospäätös")
         verbose_name_plural = _("muutospäätökset")
+
+    def __str__(self) -> str:
+        return f"{self.application}: {self.reason[:60]}"
+
+
+from .selection import AmendmentKind, AmendmentRequest, AmendmentRequestStatus, Selection  # noqa: E402,F401
