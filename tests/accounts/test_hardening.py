@@ -91,10 +91,16 @@ INLINE = [
 
 
 def test_no_template_has_inline_script_handlers_or_styles():
+    """Pages obey the Content-Security-Policy. Formal documents (templates under a `pdf/`
+    folder) are printed by WeasyPrint and never served to a browser: their print stylesheet
+    may sit in the document, scripts and handlers may not."""
     found = []
     for template in SRC.glob("*/templates/**/*.html"):
+        printed = "pdf" in template.relative_to(SRC).parts
         text = template.read_text(encoding="utf-8")
         for pattern, what in INLINE:
+            if printed and what == "style element":
+                continue
             if pattern.search(text):
                 found.append(f"{template.relative_to(SRC)}: {what}")
     assert found == []
