@@ -190,6 +190,7 @@ class ApplicationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
     def parts(self, request, pk=None):
         """The lead invites a co-implementer; the answer is the new part."""
         application = self.get_object()
+        require(permissions.can_add_part(request.user, application.entity))
         data = PartSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         part = application_part_add(

@@ -27,8 +27,8 @@ from hankesalkku.projects.services import (
 from .. import costs, permissions
 from ..models import BudgetLine, CallRules
 from ..rules import budget_problems, rules_for
-from .attachments import attachment_add, attachment_remove
-from .submit import application_mark_ready, application_submit
+from .attachments import attachment_add, attachment_record, attachment_remove
+from .submit import application_mark_ready, application_submission_record, application_submit
 
 __all__ = [
     "application_budget_record",
@@ -36,8 +36,10 @@ __all__ = [
     "application_mark_ready",
     "application_part_add",
     "application_start",
+    "application_submission_record",
     "application_submit",
     "attachment_add",
+    "attachment_record",
     "attachment_remove",
     "call_rules_set",
 ]

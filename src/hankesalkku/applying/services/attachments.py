@@ -30,6 +30,40 @@ def _refuse_unless(decision) -> None:
         raise PermissionDenied(reason)
 
 
+def _keep(application, purpose: str, filename: str, content: bytes, actor, max_bytes: int):
+    purpose = (purpose or "").strip()
+    if not purpose:
+        raise ValidationError({"purpose": _("Liitteen aihe: valitse tai kirjoita, mikä liite on.")})
+    try:
+        checked = upload_check(
+            name=filename, content=content, allowed=DOCUMENT_KINDS, max_bytes=max_bytes
+        )
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from error
+    for earlier in application.attachments.current().filter(purpose=purpose):
+        _take_out(earlier)
+    return save_validated(
+        Attachment(
+            application=application,
+            purpose=purpose[:200],
+            filename=(filename or "liite")[:200],
+            kind=checked.kind,
+            size=checked.size,
+            sha256=checked.sha256,
+            content=checked.content,
+            uploaded_by=actor,
+        )
+    )
+
+
+def _take_out(attachment: Attachment) -> None:
+    if attachment.versions.exists():
+        attachment.is_current = False
+        save_validated(attachment, update_fields=["is_current"])
+    else:
+        delete_recorded(attachment)
+
+
 @service
 def attachment_add(
     *,
@@ -46,37 +80,17 @@ def attachment_add(
     one stays with the versions that hold it).
     """
     _refuse_unless(permissions.can_edit_application(actor, application))
-    purpose = (purpose or "").strip()
-    if not purpose:
-        raise ValidationError({"purpose": _("Liitteen aihe: valitse tai kirjoita, mikä liite on.")})
-    try:
-        checked = upload_check(
-            name=filename, content=content, allowed=DOCUMENT_KINDS, max_bytes=max_bytes
-        )
-    except ValidationError as error:
-        raise ValidationError({"file": error.messages}) from error
-    for earlier in application.attachments.current().filter(purpose=purpose):
-        attachment_remove(actor=actor, attachment=earlier)
-    return save_validated(
-        Attachment(
-            application=application,
-            purpose=purpose[:200],
-            filename=(filename or "liite")[:200],
-            kind=checked.kind,
-            size=checked.size,
-            sha256=checked.sha256,
-            content=checked.content,
-            uploaded_by=actor,
-        )
-    )
+    return _keep(application, purpose, filename, content, actor, max_bytes)
+
+
+@service
+def attachment_record(*, actor, application, purpose: str, filename: str, content: bytes):
+    """An attachment recorded by the demo or a test's world (no person's role): same checks."""
+    return _keep(application, purpose, filename, content, actor, MAX_ATTACHMENT_BYTES)
 
 
 @service
 def attachment_remove(*, actor, attachment: Attachment) -> None:
     """Out of the draft; deleted only when no submitted version holds it."""
     _refuse_unless(permissions.can_edit_application(actor, attachment.application))
-    if attachment.versions.exists():
-        attachment.is_current = False
-        save_validated(attachment, update_fields=["is_current"])
-    else:
-        delete_recorded(attachment)
+    _take_out(attachment)

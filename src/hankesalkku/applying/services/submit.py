@@ -137,6 +137,23 @@ def _entity_totals(actor, entity) -> None:
 
 
 @service
+def application_submission_record(*, actor, application, source: str) -> SubmittedVersion:
+    """A part submitted before Hankesalkku (the demo's seed projects): its figures frozen as the
+    document that tells of them gives them, with that document named (`source`)."""
+    if application.status in ApplicationStatus.editable():
+        raise ValidationError({"status": _("Luonnosta ei voi kirjata lähetetyksi.")})
+    number = application.submitted_versions.count() + 1
+    return save_validated(
+        SubmittedVersion(
+            application=application,
+            number=number,
+            submitted_by=actor,
+            figures={**figures(application), "source": source},
+        )
+    )
+
+
+@service
 def application_submit(*, actor, application, expected_version: int | None = None):
     """The implementer's signatory submits the part while the call is open, or a supplement."""
     allowed, reason = permissions.can_submit_application(actor, application)
