@@ -329,7 +329,12 @@ EXPECTED: dict[str, list] = {
     # An empty start is refused by field (400).
     "api:application-list": [API_ANONYMOUS, (SIGNED_IN, 200, 400)],
     **{
-        name: [API_ANONYMOUS, (PART_EDITORS, 405, 400), (DRAFT_READERS, 405, 403), (SIGNED_IN, 405, 404)]
+        name: [
+            API_ANONYMOUS,
+            (PART_EDITORS, 405, 400),
+            (DRAFT_READERS, 405, 403),
+            (SIGNED_IN, 405, 404),
+        ]
         for name in (
             "api:application-parts",
             "api:application-budget",

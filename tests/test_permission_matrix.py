@@ -274,7 +274,7 @@ def _draft_project(world: World, actor) -> None:
         application=part,
         purpose="Hankesuunnitelma",
         filename="suunnitelma.txt",
-        content="Luonnoksen hankesuunnitelma.".encode(),
+        content=b"Luonnoksen hankesuunnitelma.",
     )
     decision = decision_create(
         actor=actor,

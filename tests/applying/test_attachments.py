@@ -111,7 +111,7 @@ def _attach_both(application, actor, plan=PDF_BYTES):
         application=application,
         purpose="Kumppanien sitoumukset",
         filename="sitoumukset.txt",
-        content="Kumppanit sitoutuvat hankkeeseen.".encode(),
+        content=b"Kumppanit sitoutuvat hankkeeseen.",
     )
 
 

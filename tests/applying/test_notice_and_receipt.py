@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
@@ -79,7 +80,7 @@ def test_each_officer_of_the_funding_authority_is_told_in_their_language(
 
 def test_a_failed_submit_tells_nobody(ready, django_capture_on_commit_callbacks):
     part, people = ready
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Exception):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(PermissionDenied):
         application_submit(actor=people["preparer"], application=part)  # not a signatory
     assert mail.outbox == []
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -119,7 +120,7 @@ def test_a_bad_version_number_is_a_note_and_the_last_two_are_compared(submitted)
 
 def test_a_submitted_part_not_returned_cannot_be_submitted_again(submitted):
     call, part, people = submitted
-    with pytest.raises(Exception) as refused:
+    with pytest.raises(ValidationError) as refused:
         application_submit(actor=people["signatory"], application=part)
     assert "lähetetty" in str(refused.value)
     assert part.submitted_versions.count() == 1

@@ -131,9 +131,7 @@ class BudgetSerializer(serializers.Serializer):
     use_flat_rate = serializers.BooleanField(default=False)
     lines = LineSerializer(many=True)
     support = serializers.DecimalField(max_digits=14, decimal_places=2, required=False)
-    municipal_financing = serializers.DecimalField(
-        max_digits=14, decimal_places=2, required=False
-    )
+    municipal_financing = serializers.DecimalField(max_digits=14, decimal_places=2, required=False)
     municipal_financing_payer = serializers.SlugRelatedField(
         slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True
     )

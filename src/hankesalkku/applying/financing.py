@@ -81,9 +81,10 @@ def payer_units(payer) -> set[int]:
 
     ids, frontier = set(), {payer.pk}
     while frontier:
-        frontier = set(
-            Organisation.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
-        ) - ids
+        frontier = (
+            set(Organisation.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+            - ids
+        )
         ids |= frontier
     return ids
 

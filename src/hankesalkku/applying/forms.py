@@ -75,7 +75,10 @@ class BudgetForm(forms.Form):
     municipal_financing_budget_item = forms.ModelChoiceField(
         queryset=BudgetItem.objects.filter(
             organisation__organisation_type=OrganisationType.MUNICIPALITY
-        ).exclude(code="").select_related("organisation").order_by("code"),
+        )
+        .exclude(code="")
+        .select_related("organisation")
+        .order_by("code"),
         label=_("Kuntarahoituksen talousarviokohta"),
         required=False,
     )

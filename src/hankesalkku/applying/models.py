@@ -223,9 +223,7 @@ class NoticeLanguage(models.Model):
         on_delete=models.CASCADE,
         related_name="notice_language",
     )
-    language = models.CharField(
-        _("kieli"), max_length=2, choices=settings.LANGUAGES, default="fi"
-    )
+    language = models.CharField(_("kieli"), max_length=2, choices=settings.LANGUAGES, default="fi")
 
     class Meta:
         verbose_name = _("ilmoitusten kieli")

@@ -97,8 +97,10 @@ def versions(request, pk):
             return default
         if raw.isdigit() and int(raw) in numbers:
             return int(raw)
-        notes.append(_("Versiota ”%(value)s” ei ole: näytetään versio %(used)s.") % {
-            "value": raw[:20], "used": default})
+        notes.append(
+            _("Versiota ”%(value)s” ei ole: näytetään versio %(used)s.")
+            % {"value": raw[:20], "used": default}
+        )
         return default
 
     newer = pick("uusi", numbers[-1])

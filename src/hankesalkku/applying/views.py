@@ -29,7 +29,6 @@ from .forms import (
     line_dicts,
 )
 from .rules import application_problems, budget_problems, rules_for
-from .services.attachments import MAX_ATTACHMENT_BYTES, required_attachments
 from .services import (
     application_budget_set,
     application_part_add,
@@ -37,6 +36,7 @@ from .services import (
     application_submit,
     compute_lines,
 )
+from .services.attachments import MAX_ATTACHMENT_BYTES, required_attachments
 
 
 def _forbidden(request, reason):

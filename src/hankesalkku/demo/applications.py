@@ -72,8 +72,16 @@ SEED_SUBMISSIONS = (
         "helsingin-kaupunki",
         "Helsingin kaupunki, strategiajohtaja 14.12.2023 54 §, HEL 2023-014238",
     ),
-    ("hot", "helsingin-kaupunki", "Helsingin kaupunki, strategiajohtaja 22.10.2024 63 §, HEL 2024-013129"),
-    ("hot", "forum-virium-helsinki", "Helsingin kaupunki, strategiajohtaja 22.10.2024 63 §, HEL 2024-013129"),
+    (
+        "hot",
+        "helsingin-kaupunki",
+        "Helsingin kaupunki, strategiajohtaja 22.10.2024 63 §, HEL 2024-013129",
+    ),
+    (
+        "hot",
+        "forum-virium-helsinki",
+        "Helsingin kaupunki, strategiajohtaja 22.10.2024 63 §, HEL 2024-013129",
+    ),
 )
 
 

@@ -21,7 +21,9 @@ MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 def required_attachments(rules) -> list[str]:
     """The call's required attachments, one a line, blank lines left out."""
-    return [line.strip() for line in (rules.required_attachments or "").splitlines() if line.strip()]
+    return [
+        line.strip() for line in (rules.required_attachments or "").splitlines() if line.strip()
+    ]
 
 
 def _refuse_unless(decision) -> None:

@@ -77,9 +77,7 @@ def figures(application) -> dict:
         "description": entity.description,
         "target_groups": entity.target_groups,
         "financing": {name: text(getattr(application, name)) for name in FINANCING_NAMES},
-        "qualifiers": {
-            name: getattr(application, f"{name}_qualifier") for name in FINANCING_NAMES
-        },
+        "qualifiers": {name: getattr(application, f"{name}_qualifier") for name in FINANCING_NAMES},
         "municipal_financing_payer": text(application.municipal_financing_payer or ""),
         "municipal_financing_budget_item": text(application.municipal_financing_budget_item or ""),
         "municipal_commitment": (
