@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from hankesalkku.core.dates import format_date
 from hankesalkku.core.money import format_eur
 from hankesalkku.core.pdf import pdf_response, render_pdf
-from hankesalkku.projects.models import Application
+from hankesalkku.projects.models import Application, CostCategory
 
 from . import permissions
 from .diff import FINANCING_LABELS, version_changes
@@ -29,6 +29,13 @@ def _date(text: str) -> str:
         return format_date(date.fromisoformat(text)) if text else "–"
     except ValueError:
         return text
+
+
+def _category_label(line: dict) -> str:
+    try:
+        return str(CostCategory(line["category"]).label)
+    except ValueError:
+        return line.get("label", "")
 
 
 def receipt_context(version: SubmittedVersion) -> dict:
@@ -45,7 +52,12 @@ def receipt_context(version: SubmittedVersion) -> dict:
         "data": data,
         "period": f"{_date(data.get('starts', ''))} – {_date(data.get('ends', ''))}",
         "lines": [
-            {**line, "amount_text": format_eur(line["amount"])} for line in data.get("lines", [])
+            {
+                **line,
+                "label": _category_label(line),  # in the receipt's language, not the submitter's
+                "amount_text": format_eur(line["amount"]),
+            }
+            for line in data.get("lines", [])
         ],
         "financing": financing,
         "commitment": commitment
