@@ -1,5 +1,6 @@
 """Applying's signed-in pages, looked up in the loaded demo: the illustrative draft's form with
-its live checks and attachments, a seed part as submitted, and the start page panels."""
+its live checks and attachments, and a seed part as submitted. The start page panels are
+fragments htmx puts into the profile page, which the walk checks as a whole."""
 
 from django.urls import reverse
 
@@ -12,6 +13,4 @@ def pages() -> dict[str, str]:
     return {
         "application form": reverse("applying:detail", args=[draft.pk]),
         "application as submitted": reverse("applying:detail", args=[submitted.pk]),
-        "my applications panel": reverse("applying:mine"),
-        "supplements panel": reverse("applying:supplements"),
     }
