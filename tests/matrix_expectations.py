@@ -476,7 +476,38 @@ EXPECTED: dict[str, list] = {
         (frozenset({"signatory"}), None, 400), (DRAFT_READERS, None, 403), then=PART_ACTION
     ),
     "applying:receipt": [(EVERYONE, 404, 405)],  # the draft has no submitted version
-    "api:application-list": [API_ANONYMOUS, (SIGNED_IN, 200, 405)],
+    "applying:supplements": override((EVERYONE, None, 405), then=SIGNED_IN_ONLY),
+    "applying:versions": [(EVERYONE, 404, 405)],  # the draft has no submitted version
+    "applying:attachment_add": PART_ACTION,  # an empty post: "choose the file" (400)
+    "applying:attachment_download": [(DRAFT_READERS, 200, 405), (EVERYONE, 404, 405)],
+    "applying:attachment_remove": [
+        (EVERYONE, 405, None),
+        (PART_EDITORS, None, REDIRECT),
+        (DRAFT_READERS, None, 403),
+        (EVERYONE, None, 404),
+    ],
+    # An empty start is refused by field (400).
+    "api:application-list": [API_ANONYMOUS, (SIGNED_IN, 200, 400)],
+    **{
+        name: [
+            API_ANONYMOUS,
+            (PART_EDITORS, 405, 400),
+            (DRAFT_READERS, 405, 403),
+            (SIGNED_IN, 405, 404),
+        ]
+        for name in (
+            "api:application-parts",
+            "api:application-budget",
+            "api:application-attachments",
+            "api:application-mark-ready",
+        )
+    },
+    "api:application-versions": [API_ANONYMOUS, (DRAFT_READERS, 200, 405), (SIGNED_IN, 404, 405)],
+    "api:application-attachment-download": [
+        API_ANONYMOUS,
+        (DRAFT_READERS, 200, 405),
+        (SIGNED_IN, 404, 405),
+    ],
     "api:application-detail": [
         API_ANONYMOUS,
         (DRAFT_READERS, 200, 405),

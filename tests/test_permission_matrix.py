@@ -62,9 +62,9 @@ from tests.matrix_expectations import (
 
 # The size of the matrix, as the README states it. A new URL, role or variant changes these:
 # update them and the README together.
-URL_PATTERN_COUNT = 361
+URL_PATTERN_COUNT = 357
 ROLE_COUNT = 11
-CASE_COUNT = 377  # URL patterns with their variants (a public and a draft project, ...)
+CASE_COUNT = 373  # URL patterns with their variants (a public and a draft project, ...)
 REQUEST_COUNT = CASE_COUNT * ROLE_COUNT * len(METHODS)
 
 PASSWORD = "matriisi-salasana-123"
@@ -250,6 +250,7 @@ class World:
 
 
 def _draft_project(world: World, actor) -> None:
+    from hankesalkku.applying.services import attachment_record
     from hankesalkku.decisions.services import commitment_create, decision_create
     from hankesalkku.organisations.models import BudgetItem
     from hankesalkku.projects.services import application_create, project_entity_create
@@ -265,7 +266,16 @@ def _draft_project(world: World, actor) -> None:
         call=call,
         theme=call.theme,
     )
-    application_create(actor=actor, entity=draft, organisation=helsinki, role="main_implementer")
+    part = application_create(
+        actor=actor, entity=draft, organisation=helsinki, role="main_implementer"
+    )
+    attachment_record(
+        actor=actor,
+        application=part,
+        purpose="Hankesuunnitelma",
+        filename="suunnitelma.txt",
+        content=b"Luonnoksen hankesuunnitelma.",
+    )
     decision = decision_create(
         actor=actor,
         organisation=helsinki,
@@ -492,6 +502,11 @@ def _reference_indicator_pk():
     return Indicator.objects.get(code="EECO01", call__isnull=True).pk
 
 
+def _draft_attachment(world) -> dict:
+    part = world.draft.applications.get()
+    return {"pk": part.pk, "attachment_pk": part.attachments.get().pk}
+
+
 # --- Arguments per URL ----------------------------------------------------------------------
 
 # name -> {variant: world -> (kwargs, query)}; a pattern with converters needs an entry.
@@ -581,6 +596,21 @@ ARGUMENTS = {
             "applying:submit",
             "api:application-detail",
             "api:application-submit",
+            "applying:versions",
+            "applying:attachment_add",
+            "api:application-parts",
+            "api:application-budget",
+            "api:application-attachments",
+            "api:application-mark-ready",
+            "api:application-versions",
+        )
+    },
+    **{
+        name: {"": lambda w: (_draft_attachment(w), {})}
+        for name in (
+            "applying:attachment_download",
+            "applying:attachment_remove",
+            "api:application-attachment-download",
         )
     },
     "applying:receipt": {"": lambda w: ({"pk": w.draft.applications.get().pk, "number": 1}, {})},

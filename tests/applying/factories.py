@@ -3,10 +3,16 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
-from hankesalkku.accounts.services import role_assignment_grant
+from hankesalkku.accounts.services import role_assignment_grant, totp_enrol
 from hankesalkku.applying.services import call_rules_set
 from hankesalkku.organisations.models import OrganisationType
-from tests.factories import CallFactory, OrganisationFactory, UserFactory, service_actor
+from tests.factories import (
+    TEST_TOTP_SECRET,
+    CallFactory,
+    OrganisationFactory,
+    UserFactory,
+    service_actor,
+)
 
 
 def open_call(**rules):
@@ -29,15 +35,23 @@ def open_call(**rules):
     return call
 
 
-def person(organisation, *roles):
-    user = UserFactory()
+def person(organisation, *roles, email=""):
+    """A person with roles in `organisation`, enrolled with TOTP (officials need a second
+    factor before any page; a preparer may have one too)."""
+    user = UserFactory(**({"email": email} if email else {}))
     for role in roles:
         role_assignment_grant(
             actor=service_actor(), user=user, role=role, organisation=organisation
         )
+    totp_enrol(actor=service_actor(), user=user, secret=TEST_TOTP_SECRET)
     return user
 
 
 HELSINKI = {"name": "Helsingin kaupunki", "organisation_type": OrganisationType.MUNICIPALITY}
 FORUM_VIRIUM = {"name": "Forum Virium Helsinki Oy", "organisation_type": OrganisationType.COMPANY}
 STAFF_2025 = Decimal("120000.00")
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+"""Enough of a PDF for its kind to be read from the content."""
+PROGRAM_BYTES = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" * 8
+"""A Windows program's first bytes: refused whatever the file is called."""

@@ -8,10 +8,19 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from hankesalkku.core.money import Qualifier
+from hankesalkku.organisations.models import BudgetItem, Organisation, OrganisationType
 from hankesalkku.projects.models import CostCategory
 
 TYPED_CATEGORIES = [(c.value, c.label) for c in CostCategory if c != CostCategory.FLAT_RATE]
 LINE_ROWS = 6
+QUALIFIERS = [
+    (Qualifier.EXACT.value, _("tarkka")),
+    (Qualifier.AT_MOST.value, _("enintään")),
+    (Qualifier.ABOUT.value, _("noin")),
+]
+"""What a financing plan states of an amount: as such, "at most" (a ceiling) or "about"."""
+QUALIFIED = ("total_cost", "support", "own_financing", "municipal_financing")
 
 
 class StartForm(forms.Form):
@@ -56,11 +65,42 @@ class BudgetForm(forms.Form):
     private_financing = forms.DecimalField(
         label=_("Yksityinen rahoitus (€)"), min_value=0, decimal_places=2, required=False
     )
+    municipal_financing_payer = forms.ModelChoiceField(
+        queryset=Organisation.objects.filter(
+            organisation_type=OrganisationType.MUNICIPALITY, parent__isnull=True
+        ).order_by("name"),
+        label=_("Kuntarahoituksen maksaja"),
+        required=False,
+    )
+    municipal_financing_budget_item = forms.ModelChoiceField(
+        queryset=BudgetItem.objects.filter(
+            organisation__organisation_type=OrganisationType.MUNICIPALITY
+        )
+        .exclude(code="")
+        .select_related("organisation")
+        .order_by("code"),
+        label=_("Kuntarahoituksen talousarviokohta"),
+        required=False,
+    )
+    total_cost_qualifier = forms.ChoiceField(
+        label=_("Kokonaiskustannusten tarkkuus"), choices=QUALIFIERS, required=False
+    )
+    support_qualifier = forms.ChoiceField(
+        label=_("Tuen tarkkuus"), choices=QUALIFIERS, required=False
+    )
+    own_financing_qualifier = forms.ChoiceField(
+        label=_("Omarahoituksen tarkkuus"), choices=QUALIFIERS, required=False
+    )
+    municipal_financing_qualifier = forms.ChoiceField(
+        label=_("Kuntarahoituksen tarkkuus"), choices=QUALIFIERS, required=False
+    )
 
     def clean(self):
         data = super().clean()
         if data.get("starts") and data.get("ends") and data["ends"] < data["starts"]:
             self.add_error("ends", _("Päättymispäivä on ennen alkamispäivää."))
+        for name in QUALIFIED:  # not sent (an older form, the API): stated as such
+            data[f"{name}_qualifier"] = data.get(f"{name}_qualifier") or Qualifier.EXACT
         return data
 
 
@@ -104,4 +144,14 @@ def initial_budget(application) -> dict:
         "municipal_financing": application.municipal_financing,
         "other_public_financing": application.other_public_financing,
         "private_financing": application.private_financing,
+        "municipal_financing_payer": application.municipal_financing_payer_id,
+        "municipal_financing_budget_item": application.municipal_financing_budget_item_id,
+        **{f"{name}_qualifier": getattr(application, f"{name}_qualifier") for name in QUALIFIED},
     }
+
+
+class AttachmentForm(forms.Form):
+    """One file for one of the call's required attachments, or another one named by its purpose."""
+
+    purpose = forms.CharField(label=_("Liitteen aihe"), max_length=200)
+    file = forms.FileField(label=_("Tiedosto"))

@@ -135,6 +135,9 @@ class SubmittedVersion(models.Model):
         related_name="+",
     )
     figures = models.JSONField(_("luvut lähetettäessä"))
+    attachments = models.ManyToManyField(
+        "applying.Attachment", verbose_name=_("liitteet"), blank=True, related_name="versions"
+    )
 
     objects = SubmittedVersionQuerySet.as_manager()
 
@@ -150,3 +153,81 @@ class SubmittedVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} v{self.number}"
+
+
+class AttachmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """An attachment is seen by whoever may see its application (downloads ask more)."""
+        from hankesalkku.projects.models import Application
+
+        return self.filter(application__in=Application.objects.visible_to(user).values("pk"))
+
+    def current(self):
+        return self.filter(is_current=True)
+
+
+class Attachment(models.Model):
+    """A file attached to an implementer's part, kept as received and never changed.
+
+    Why never changed: a submitted version names the attachments it was submitted with, and
+    what the funding authority read must stay what it was. Replacing a file during a supplement
+    takes the old one out of the draft (`is_current`), it is not overwritten.
+    """
+
+    application = models.ForeignKey(
+        "projects.Application",
+        verbose_name=_("hakemus"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    purpose = models.CharField(
+        _("liitteen aihe"),
+        max_length=200,
+        help_text=_("Haun vaatima liite, jonka tiedosto on, tai oma kuvaus."),
+    )
+    filename = models.CharField(_("tiedostonimi"), max_length=200)
+    kind = models.CharField(_("tiedostolaji"), max_length=10)
+    size = models.PositiveIntegerField(_("koko (tavua)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    content = models.BinaryField(_("sisältö"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lisääjä"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("lisätty"), auto_now_add=True)
+    is_current = models.BooleanField(_("mukana hakemuksessa"), default=True)
+
+    objects = AttachmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["application", "purpose", "pk"]
+        verbose_name = _("liite")
+        verbose_name_plural = _("liitteet")
+
+    def __str__(self) -> str:
+        return f"{self.purpose}: {self.filename}"
+
+
+class NoticeLanguage(models.Model):
+    """The language a person reads notices in (fi, sv, en); Finnish where none is set.
+
+    Kept here until accounts holds a person's language: the submit notice is the first mail
+    sent to someone who never chose a language in a form.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("käyttäjä"),
+        on_delete=models.CASCADE,
+        related_name="notice_language",
+    )
+    language = models.CharField(_("kieli"), max_length=2, choices=settings.LANGUAGES, default="fi")
+
+    class Meta:
+        verbose_name = _("ilmoitusten kieli")
+        verbose_name_plural = _("ilmoitusten kielet")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.language}"

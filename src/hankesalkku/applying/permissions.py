@@ -89,3 +89,11 @@ def can_view_receipt(user, application) -> tuple[bool, str]:
     if authority and authority in roles.authority_organisation_ids(user):
         return True, ""
     return False, _("Kuittia eivät näe muut kuin hakija ja rahoittava viranomainen.")
+
+
+def can_view_attachments(user, application) -> tuple[bool, str]:
+    """Attachments may hold personal data (CVs): the same readers as the receipt."""
+    allowed, _reason = can_view_receipt(user, application)
+    if allowed:
+        return True, ""
+    return False, _("Liitteitä eivät näe muut kuin hakija ja rahoittava viranomainen.")

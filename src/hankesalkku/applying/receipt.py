@@ -1,91 +1,130 @@
-"""The receipt of a submitted part: a PDF of every figure as it was submitted, fi or sv.
+"""The receipt of a submitted part and the differences between versions: both read the frozen
+`SubmittedVersion`, never the live record, so a later supplement does not change what an
+earlier receipt says.
 
-Printed from the frozen `SubmittedVersion`, never from the live record, so a later supplement
-does not change what an earlier receipt says. fpdf2 (already a dependency) with its built-in
-font: Finnish and Swedish letters are in Latin-1; the euro sign is written as EUR.
+The receipt is a formal document printed by WeasyPrint through `core.pdf` (one print
+stylesheet with page numbers), in Finnish or Swedish as asked: the euro sign and every letter
+print as typed.
 """
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
 from django.views.decorators.http import require_GET
-from fpdf import FPDF
 
-from hankesalkku.projects.models import Application
+from hankesalkku.core.dates import format_date
+from hankesalkku.core.money import format_eur
+from hankesalkku.core.pdf import pdf_response, render_pdf
+from hankesalkku.projects.models import Application, CostCategory
 
-from . import costs, permissions
+from . import permissions
+from .diff import FINANCING_LABELS, version_changes
 from .models import SubmittedVersion
 
-FINANCING_LABELS = {
-    "total_cost": N_("Kokonaiskustannukset"),
-    "support": N_("Tuki (EU ja valtio)"),
-    "own_financing": N_("Omarahoitus"),
-    "municipal_financing": N_("Kuntarahoitus"),
-    "other_public_financing": N_("Muu julkinen rahoitus"),
-    "private_financing": N_("Yksityinen rahoitus"),
-}
+
+def _date(text: str) -> str:
+    from datetime import date
+
+    try:
+        return format_date(date.fromisoformat(text)) if text else "–"
+    except ValueError:
+        return text
 
 
-def _latin(text: str) -> str:
-    text = str(text).replace("€", "EUR").replace("–", "-").replace("”", '"').replace("×", "x")
-    return text.encode("latin-1", "replace").decode("latin-1")
+def _category_label(line: dict) -> str:
+    try:
+        return str(CostCategory(line["category"]).label)
+    except ValueError:
+        return line.get("label", "")
 
 
-def _eur(value: str) -> str:
-    return f"{costs.fi_amount(value)} EUR" if value not in ("", None) else "-"
-
-
-def receipt_pdf(version: SubmittedVersion) -> bytes:
+def receipt_context(version: SubmittedVersion) -> dict:
+    """The receipt's rows, formatted in the active language from the frozen figures."""
     data = version.figures
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 16)
+    qualifiers = data.get("qualifiers") or {}
+    financing = [
+        (_(label), format_eur(data["financing"].get(name) or None, qualifiers.get(name, "exact")))
+        for name, label in FINANCING_LABELS
+    ]
+    commitment = data.get("municipal_commitment")
+    return {
+        "version": version,
+        "data": data,
+        "period": f"{_date(data.get('starts', ''))} – {_date(data.get('ends', ''))}",
+        "lines": [
+            {
+                **line,
+                "label": _category_label(line),  # in the receipt's language, not the submitter's
+                "amount_text": format_eur(line["amount"]),
+            }
+            for line in data.get("lines", [])
+        ],
+        "financing": financing,
+        "commitment": commitment
+        and {
+            "decision": commitment["decision"],
+            "amount": format_eur(commitment["amount"], commitment.get("qualifier", "exact")),
+        },
+        "submitted_at": version.submitted_at,
+    }
 
-    def row(label, value, bold=False):
-        pdf.set_font("Helvetica", "B" if bold else "", 10)
-        pdf.cell(75, 6, _latin(label))
-        pdf.multi_cell(0, 6, _latin(value), new_x="LMARGIN", new_y="NEXT")
 
-    pdf.multi_cell(
-        0, 9, _latin(_("Vastaanottokuitti: hakemus lähetetty")), new_x="LMARGIN", new_y="NEXT"
-    )
-    pdf.ln(2)
-    row(_("Hanke"), f"{data['entity']} ({data['acronym']})" if data["acronym"] else data["entity"])
-    row(_("Haku"), data["call"])
-    row(_("Toteuttaja"), f"{data['organisation']} {data['business_id']}".strip())
-    row(_("Rooli"), data["role"])
-    row(_("Toteutusaika"), f"{data['starts']} - {data['ends']}")
-    row(_("Versio"), str(version.number))
-    at = version.submitted_at
-    row(_("Lähetetty"), f"{at:%d.%m.%Y %H.%M} ({version.submitted_by.get_username()})")
-    pdf.ln(3)
-    row(_("Talousarvio"), "", bold=True)
-    for line in data["lines"]:
-        row(f"{line['year']} {line['label']}", _eur(line["amount"]))
-        if line["working"]:
-            row("", line["working"])
-    pdf.ln(3)
-    row(_("Rahoitussuunnitelma"), "", bold=True)
-    for name, label in FINANCING_LABELS.items():
-        row(_(label), _eur(data["financing"].get(name, "")))
-    if data.get("municipal_financing_payer"):
-        row(_("Kuntarahoituksen maksaja"), data["municipal_financing_payer"])
-    return bytes(pdf.output())
+def receipt_pdf(version: SubmittedVersion, language: str = "fi") -> bytes:
+    with translation.override(language):
+        context = receipt_context(version)
+    return render_pdf("applying/pdf/receipt.html", context, language=language)
+
+
+def _readable(request, pk):
+    application = get_object_or_404(Application.objects.visible_to(request.user), pk=pk)
+    allowed, reason = permissions.can_view_receipt(request.user, application)
+    return application, reason if not allowed else ""
 
 
 @require_GET
 def receipt(request, pk, number):
-    application = get_object_or_404(Application.objects.visible_to(request.user), pk=pk)
-    allowed, reason = permissions.can_view_receipt(request.user, application)
-    if not allowed:
-        return render(request, "accounts/forbidden.html", {"reason": reason}, status=403)
+    application, refusal = _readable(request, pk)
+    if refusal:
+        return render(request, "accounts/forbidden.html", {"reason": refusal}, status=403)
     version = get_object_or_404(SubmittedVersion, application=application, number=number)
     language = "sv" if request.GET.get("kieli") == "sv" else "fi"
-    with translation.override(language):
-        body = receipt_pdf(version)
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="kuitti-{pk}-v{number}.pdf"'
-    return response
+    return pdf_response(receipt_pdf(version, language), filename=f"kuitti-{pk}-v{number}.pdf")
+
+
+@require_GET
+def versions(request, pk):
+    """Two submitted versions side by side (default: the last two), every change marked."""
+    application, refusal = _readable(request, pk)
+    if refusal:
+        return render(request, "accounts/forbidden.html", {"reason": refusal}, status=403)
+    stored = list(application.submitted_versions.all())
+    if not stored:
+        return render(request, "applying/versions.html", {"application": application}, status=404)
+    numbers = [v.number for v in stored]
+    notes = []
+
+    def pick(name, default):
+        raw = request.GET.get(name)
+        if raw is None:
+            return default
+        if raw.isdigit() and int(raw) in numbers:
+            return int(raw)
+        notes.append(
+            _("Versiota ”%(value)s” ei ole: näytetään versio %(used)s.")
+            % {"value": raw[:20], "used": default}
+        )
+        return default
+
+    newer = pick("uusi", numbers[-1])
+    older = pick("vanha", numbers[-2] if len(numbers) > 1 else numbers[-1])
+    by_number = {v.number: v for v in stored}
+    context = {
+        "application": application,
+        "entity": application.entity,
+        "older": by_number[older],
+        "newer": by_number[newer],
+        "numbers": numbers,
+        "changes": version_changes(by_number[older], by_number[newer]),
+        "notes": notes,
+    }
+    return render(request, "applying/versions.html", context)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from hankesalkku.core.money import format_rate
 from hankesalkku.projects.models import CostCategory
 
-from . import costs
+from . import costs, financing
 from .models import CallRules
 
 
@@ -57,6 +57,18 @@ def budget_problems(lines, rules: CallRules, *, starts=None, ends=None) -> list[
                     )
                 )
     return problems
+
+
+def attachment_problems(application, rules: CallRules) -> list[tuple[str, str]]:
+    """Each of the call's required attachments needs a file in the draft."""
+    from .services.attachments import required_attachments
+
+    have = set(application.attachments.current().values_list("purpose", flat=True))
+    return [
+        ("attachments", _("Liite puuttuu: %(name)s.") % {"name": name})
+        for name in required_attachments(rules)
+        if name not in have
+    ]
 
 
 def application_problems(application) -> list[tuple[str, str]]:
@@ -128,6 +140,9 @@ def application_problems(application) -> list[tuple[str, str]]:
             )
         )
     problems += budget_problems(lines, rules, starts=starts, ends=ends)
+    problems += financing.municipal_problems(application)
+    problems += financing.entity_problems(application)
+    problems += attachment_problems(application, rules)
     if not rules.allows_type(application.organisation.organisation_type):
         problems.append(
             (

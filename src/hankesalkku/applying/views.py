@@ -18,8 +18,16 @@ from hankesalkku.organisations.models import Organisation
 from hankesalkku.programmes.models import Call
 from hankesalkku.projects.models import Application, ApplicationStatus, CostCategory
 
-from . import permissions
-from .forms import BudgetForm, LineFormSet, StartForm, initial_budget, initial_lines, line_dicts
+from . import financing, permissions
+from .forms import (
+    AttachmentForm,
+    BudgetForm,
+    LineFormSet,
+    StartForm,
+    initial_budget,
+    initial_lines,
+    line_dicts,
+)
 from .rules import application_problems, budget_problems, rules_for
 from .services import (
     application_budget_set,
@@ -28,6 +36,7 @@ from .services import (
     application_submit,
     compute_lines,
 )
+from .services.attachments import MAX_ATTACHMENT_BYTES, required_attachments
 
 
 def _forbidden(request, reason):
@@ -73,7 +82,18 @@ def start(request, slug):
 def _detail_context(request, application, form=None, formset=None, errors=None):
     entity = application.entity
     can_edit = permissions.can_edit_application(request.user, application)[0]
+    rules = rules_for(entity.call)
+    required = required_attachments(rules)
+    current = list(application.attachments.current())
     return {
+        "attachments": current,
+        "required": [(name, any(a.purpose == name for a in current)) for name in required],
+        "attachment_form": AttachmentForm(),
+        "max_attachment_bytes": MAX_ATTACHMENT_BYTES,
+        "can_view_attachments": permissions.can_view_attachments(request.user, application)[0],
+        "commitment": financing.municipal_commitment(application),
+        "whole": financing.entity_summary(entity),
+        "supplement": application.status == ApplicationStatus.SUPPLEMENT_REQUESTED,
         "application": application,
         "entity": entity,
         "parts": entity.applications.select_related("organisation"),
@@ -81,7 +101,12 @@ def _detail_context(request, application, form=None, formset=None, errors=None):
         "can_edit": can_edit,
         "can_add_part": permissions.can_add_part(request.user, entity)[0] and can_edit,
         "can_submit": permissions.can_submit_application(request.user, application)[0]
-        and application.status in (ApplicationStatus.DRAFT, ApplicationStatus.READY),
+        and application.status
+        in (
+            ApplicationStatus.DRAFT,
+            ApplicationStatus.READY,
+            ApplicationStatus.SUPPLEMENT_REQUESTED,
+        ),
         "problems": application_problems(application),
         "form": form or BudgetForm(initial=initial_budget(application)),
         "formset": formset or LineFormSet(initial=initial_lines(application), prefix="line"),
@@ -169,12 +194,24 @@ def check(request, pk):
         problems.append(_("Tukiprosentti ylittää haun enimmäistukiprosentin."))
     if others > total:
         problems.append(_("Tuki ja muu rahoitus ovat yhteensä enemmän kuin kustannukset."))
+    probe = Application(
+        pk=application.pk,
+        entity=application.entity,
+        organisation=application.organisation,
+        municipal_financing=data.get("municipal_financing"),
+        municipal_financing_payer=data.get("municipal_financing_payer"),
+        municipal_financing_budget_item=data.get("municipal_financing_budget_item"),
+    )
+    problems += [m for _f, m in financing.municipal_problems(probe)]
+    problems += [m for _f, m in financing.entity_problems(application, total=total)]
     for line in lines:
         line["label"] = CostCategory(line["category"]).label
     context = {
         "lines": lines,
         "total": total,
         "own": total - others,
+        "qualifiers": {k: v for k, v in data.items() if k.endswith("_qualifier")},
+        "commitment": financing.municipal_commitment(probe),
         "rate": rate,
         "max_rate": call.max_support_rate if call else None,
         "problems": problems,
@@ -227,14 +264,16 @@ def submit(request, pk):
 @require_GET
 @login_required
 def mine(request):
-    """The start page's partial: my organisations' parts and what to do next with each."""
-    ids = permissions.preparing_organisation_ids(request.user) | set(
-        permissions.roles.organisation_ids_for(request.user)
+    """The start page's partial: my organisations' drafts and submitted parts, the next step."""
+    from .start import own_parts
+
+    parts = list(own_parts(request.user).order_by("status", "-pk")[:40])
+    editable = ApplicationStatus.editable()
+    return render(
+        request,
+        "applying/partials/mine.html",
+        {
+            "drafts": [p for p in parts if p.status in editable],
+            "submitted": [p for p in parts if p.status not in editable],
+        },
     )
-    parts = (
-        Application.objects.visible_to(request.user)
-        .filter(organisation_id__in=ids)
-        .select_related("entity", "organisation")
-        .order_by("status", "-pk")[:30]
-    )
-    return render(request, "applying/partials/mine.html", {"parts": parts})

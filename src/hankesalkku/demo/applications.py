@@ -63,3 +63,59 @@ def draft_group_application(actor, *, city, call) -> None:
         ],
         **period,
     )
+
+
+SEED_SUBMISSIONS = (
+    # (entity slug, organisation slug, the document the figures come from)
+    (
+        "lasten-nuorten-ja-perheiden-palveluiden-kehittaminen",
+        "helsingin-kaupunki",
+        "Helsingin kaupunki, strategiajohtaja 14.12.2023 54 §, HEL 2023-014238",
+    ),
+    (
+        "hot",
+        "helsingin-kaupunki",
+        "Helsingin kaupunki, strategiajohtaja 22.10.2024 63 §, HEL 2024-013129",
+    ),
+    (
+        "hot",
+        "forum-virium-helsinki",
+        "Helsingin kaupunki, strategiajohtaja 22.10.2024 63 §, HEL 2024-013129",
+    ),
+)
+
+
+def seed_submissions(actor) -> None:
+    """The seed projects' parts as they were applied for: one submitted version each, frozen
+    from the figures the city's decision states (qualifiers kept: "about 250 000 €", "at most
+    73 250 € from 1 50 04"). The decisions give no cost lines, so the versions have none; the
+    receipt says the figures were recorded from the decision, not submitted here."""
+    from hankesalkku.applying.services import application_submission_record
+    from hankesalkku.projects.models import Application
+
+    for entity_slug, organisation_slug, source in SEED_SUBMISSIONS:
+        part = Application.objects.get(
+            entity__slug=entity_slug, organisation__slug=organisation_slug
+        )
+        application_submission_record(actor=actor, application=part, source=source)
+
+
+PLAN_TEXT = (
+    "Havainnollistava hankesuunnitelma (luonnos): Kaupunkidatan osaajat -hanke kouluttaa "
+    "kaupungin ja Forum Virium Helsingin asiantuntijoita avoimen datan käyttöön."
+)
+
+
+def draft_attachment(actor) -> None:
+    """The illustrative draft's plan, so the page shows an attachment kept by its content."""
+    from hankesalkku.applying.services import attachment_record
+    from hankesalkku.projects.models import Application
+
+    lead = Application.objects.get(entity__acronym="KODA", role=ApplicationRole.MAIN_IMPLEMENTER)
+    attachment_record(
+        actor=actor,
+        application=lead,
+        purpose="Hankesuunnitelma",
+        filename="koda-hankesuunnitelma.txt",
+        content=PLAN_TEXT.encode(),
+    )

@@ -46,7 +46,9 @@ def load_demo(*, actor) -> DemoResult:
     city = helsinki.helsinki_organisations(actor, cite)
     decision_54.decision_54(actor, cite, city, theme, calls["2023"], objective, orgs["ely"])
     decision_63.decision_63(actor, cite, city, objective)
+    applications.seed_submissions(actor)
     applications.draft_group_application(actor, city=city, call=calls["2025"])
+    applications.draft_attachment(actor)
     malli_data = malli.helsingin_malli(actor, cite, city)
     demo_reporting.reporting_demo(actor, malli_data["call"])
 

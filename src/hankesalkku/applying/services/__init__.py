@@ -27,7 +27,8 @@ from hankesalkku.projects.services import (
 from .. import costs, permissions
 from ..models import BudgetLine, CallRules
 from ..rules import budget_problems, rules_for
-from .submit import application_mark_ready, application_submit
+from .attachments import attachment_add, attachment_record, attachment_remove
+from .submit import application_mark_ready, application_submission_record, application_submit
 
 __all__ = [
     "application_budget_record",
@@ -35,7 +36,11 @@ __all__ = [
     "application_mark_ready",
     "application_part_add",
     "application_start",
+    "application_submission_record",
     "application_submit",
+    "attachment_add",
+    "attachment_record",
+    "attachment_remove",
     "call_rules_set",
 ]
 
@@ -46,6 +51,13 @@ FINANCING_FIELDS = (
     "private_financing",
 )
 """Typed by the applicant; own financing is what is left of the total (kept in step)."""
+
+QUALIFIER_FIELDS = tuple(
+    f"{name}_qualifier"
+    for name in ("total_cost", "support", "own_financing", *FINANCING_FIELDS[1:])
+)
+""""At most" and "about" kept with each amount, as the city's decision states it (seed 001)."""
+LINKS = ("municipal_financing_payer", "municipal_financing_budget_item")
 
 
 def _require(decision) -> None:
@@ -235,11 +247,7 @@ def _replace_budget(
     computed, errors = compute_lines(lines, rules, use_flat_rate=use_flat_rate)
     for field, message in budget_problems(computed, rules, starts=starts, ends=ends):
         errors.setdefault(field, []).append(message)
-    unknown = (
-        set(financing)
-        - set(FINANCING_FIELDS)
-        - {"municipal_financing_payer", "municipal_financing_budget_item"}
-    )
+    unknown = set(financing) - set(FINANCING_FIELDS) - set(LINKS) - set(QUALIFIER_FIELDS)
     if unknown:
         errors.setdefault("__all__", []).append(
             _("Tuntematon rahoituskenttä: %s") % ", ".join(sorted(unknown))
@@ -259,11 +267,7 @@ def _replace_budget(
                 % {"others": costs.fi_amount(others), "total": costs.fi_amount(total)}
             }
         )
-    extra = {
-        k: financing[k]
-        for k in ("municipal_financing_payer", "municipal_financing_budget_item")
-        if k in financing
-    }
+    extra = {k: financing[k] for k in (*LINKS, *QUALIFIER_FIELDS) if k in financing}
     application = application_update(
         actor=actor,
         application=application,
