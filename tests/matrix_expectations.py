@@ -50,6 +50,9 @@ HELSINKI_DECISION_TRAIL_READERS = HELSINKI_PEOPLE | {"administrator"}
 # How much of a commitment has been spent (and so is still open): Helsingin kaupunki's finance
 # officer and administrators (decisions.permissions.can_view_commitment_spending).
 SPENDING_READERS = frozenset({"finance_officer", "administrator"})
+# The spent commitment co-finances a project Hämeen ELY-keskus funds: its officer sees
+# that commitment's spending (the ledger narrowed to it, the commitment's page), no other.
+COMMITMENT_SPENDING_READERS = SPENDING_READERS | {"authority_officer"}
 # Helsingin kaupunki's signatory manages its members; administrators manage every organisation.
 HELSINKI_MANAGERS = frozenset({"signatory", "administrator"})
 # Reading documents into the records: funding authorities' officers and administrators
@@ -178,7 +181,7 @@ ADVANCE = [
 # A commitment's page and forms show and change spending: the finance office's.
 COMMITMENT_PAGE = [
     (frozenset({ANONYMOUS}), LOGIN, LOGIN),
-    (SPENDING_READERS, 200, 405),
+    (COMMITMENT_SPENDING_READERS, 200, 405),
     (SIGNED_IN, 403, 405),
 ]
 COMMITMENT_FORM = [
@@ -297,8 +300,8 @@ EXPECTED: dict[str, list] = {
     # payments: the ledger is the finance office's page (decisions.permissions'
     # can_view_commitment_spending); a claim is its implementer's people's, the funding
     # authority's officers' and administrators' (payments.permissions.can_view_claim).
-    "payments:ledger": trail(SPENDING_READERS),
-    "payments:ledger_xlsx": trail(SPENDING_READERS),
+    "payments:ledger": trail(COMMITMENT_SPENDING_READERS),
+    "payments:ledger_xlsx": trail(COMMITMENT_SPENDING_READERS),
     "payments:my_claims": [(frozenset({ANONYMOUS}), LOGIN, LOGIN), (SIGNED_IN, 200, 405)],
     "payments:claim": CLAIM_PAGE,
     "payments:claim_new": CLAIM_NEW,

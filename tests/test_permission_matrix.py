@@ -956,7 +956,7 @@ def check(case: Case, role: str, method: str, response, errors: list[str]) -> Mi
 # would show it, and what it is.
 SECRETS = (
     (table.DRAFT_READERS, (DRAFT_NAME, DRAFT_SLUG), "the draft project"),
-    (table.SPENDING_READERS, SPENT_ON_A_PAGE, "the spent amount"),
+    (table.COMMITMENT_SPENDING_READERS, SPENT_ON_A_PAGE, "the spent amount"),
 )
 
 

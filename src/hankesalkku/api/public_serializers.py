@@ -233,7 +233,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
     def to_representation(self, commitment):
         data = super().to_representation(commitment)
         user = self.context["request"].user
-        if not can_view_commitment_spending(user, commitment.payer)[0]:
+        if not can_view_commitment_spending(user, commitment.payer, commitment=commitment)[0]:
             data.pop("spent", None)
             data.pop("open_amount", None)
         return data

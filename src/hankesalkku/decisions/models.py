@@ -159,7 +159,7 @@ class CommitmentQuerySet(models.QuerySet):
 
     def with_related(self):
         return self.select_related(
-            "decision", "payer", "payer__parent", "budget_item", "beneficiary", "entity"
+            "decision", "payer", "payer__parent", "budget_item", "beneficiary", "entity__call"
         )
 
 

@@ -2,7 +2,9 @@
 
 Decisions are public documents; the commitments in them are public too, but how much of a
 commitment has been spent, and so how much is still open, is the finance office's working
-information: it is shown to the organisation's finance officers and to administrators.
+information: it is shown to the organisation's finance officers and to administrators, and, for
+the commitments that co-finance a project it funds, to the funding authority's
+officers (they check that the municipal share promised in the application is being paid).
 """
 
 from django.utils.translation import gettext as _
@@ -15,20 +17,46 @@ def can_view_decision(user, decision) -> tuple[bool, str]:
     return True, ""
 
 
-def can_view_commitment_spending(user, organisation=None) -> tuple[bool, str]:
+def can_view_commitment_spending(user, organisation=None, *, commitment=None) -> tuple[bool, str]:
     """Spent and open amounts of an organisation's commitments (with its units').
 
     Without an organisation: whether the user sees spending anywhere (the overview's columns).
+    With a commitment: also the officers of the funding authority of the project it
+    co-finances.
     """
     if getattr(user, "is_staff", False) or roles.is_administrator(user):
         return True, ""
     finance = roles.organisation_ids_for(user, [Role.FINANCE_OFFICER])
     if finance and (organisation is None or organisation.pk in finance):
         return True, ""
+    if commitment is not None and commitment_authority_ids(commitment) & (
+        roles.authority_organisation_ids(user)
+    ):
+        return True, ""
     return False, _(
         "Käytetyt ja avoimet summat näkyvät vain organisaation talousvastaaville ja "
         "ylläpitäjille; päätetyt summat ovat julkisia."
     )
+
+
+def commitment_authority_ids(commitment) -> set[int]:
+    """The funding authorities of the project a commitment co-finances: the project's own,
+    and its call's."""
+    entity = commitment.entity if commitment.entity_id else None
+    if entity is None:
+        return set()
+    found = {entity.funding_authority_id}
+    if entity.call_id:
+        found.add(entity.call.funding_authority_id)
+    return found - {None}
+
+
+def authority_commitments_filter(user):
+    """The commitments whose spending `user` sees as a funding authority's officer (a Q)."""
+    from django.db.models import Q
+
+    ids = roles.authority_organisation_ids(user)
+    return Q(entity__funding_authority_id__in=ids) | Q(entity__call__funding_authority_id__in=ids)
 
 
 def can_view_decision_history(user, decision) -> tuple[bool, str]:
@@ -46,7 +74,11 @@ def commitment_history_hidden(user, commitments):
 
     from .models import Commitment
 
-    secret = {c.pk for c in commitments if not can_view_commitment_spending(user, c.payer)[0]}
+    secret = {
+        c.pk
+        for c in commitments
+        if not can_view_commitment_spending(user, c.payer, commitment=c)[0]
+    }
     content_type = ContentType.objects.get_for_model(Commitment)
 
     def hidden(activity):

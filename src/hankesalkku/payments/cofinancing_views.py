@@ -26,7 +26,7 @@ def _commitment(request, pk) -> Commitment:
     commitment = get_object_or_404(
         Commitment.objects.visible_to(request.user).with_related(), pk=pk
     )
-    allowed, reason = permissions.can_view_ledger(request.user, commitment.payer)
+    allowed, reason = permissions.can_view_commitment(request.user, commitment)
     if not allowed:
         raise PermissionDenied(reason)
     return commitment

@@ -11,8 +11,12 @@ from decimal import Decimal
 
 from django.db.models import Q
 
+from hankesalkku.accounts import roles
 from hankesalkku.decisions.models import Commitment
-from hankesalkku.decisions.permissions import can_view_commitment_spending
+from hankesalkku.decisions.permissions import (
+    authority_commitments_filter,
+    can_view_commitment_spending,
+)
 
 ZERO = Decimal("0.00")
 
@@ -83,6 +87,10 @@ def ledger_for(user, organisation, *, filters=None, today=None) -> Ledger:
         .filter(Q(payer=organisation) | Q(payer__parent=organisation))
         .order_by("budget_item__code", "entity__name", "decision__date", "pk")
     )
+    if not shows and roles.authority_organisation_ids(user):
+        # A funding authority's officer: the commitments co-financing the projects it funds.
+        commitments = commitments.filter(authority_commitments_filter(user))
+        shows = True
     if filters.get("budget_item"):
         commitments = commitments.filter(budget_item_id=filters["budget_item"])
     if filters.get("programme"):

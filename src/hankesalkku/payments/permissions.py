@@ -11,7 +11,10 @@ from django.utils.translation import gettext as _
 from hankesalkku.accounts import roles
 from hankesalkku.accounts.models import MEMBER_ROLES, Role
 from hankesalkku.core.actors import is_system_actor
-from hankesalkku.decisions.permissions import can_view_commitment_spending
+from hankesalkku.decisions.permissions import (
+    authority_commitments_filter,
+    can_view_commitment_spending,
+)
 
 from .models import ClaimStatus
 
@@ -96,8 +99,28 @@ def can_record_commitment_payment(user, commitment) -> tuple[bool, str]:
 
 
 def can_view_ledger(user, organisation) -> tuple[bool, str]:
-    """The ledger is the finance office's page: it is all about spent and open amounts."""
-    return can_view_commitment_spending(user, organisation)
+    """The ledger is the finance office's page: it is all about spent and open amounts. A
+    funding authority's officer sees it too, narrowed to the commitments that co-finance the
+    projects it funds, where the organisation has any."""
+    allowed, reason = can_view_commitment_spending(user, organisation)
+    if allowed:
+        return allowed, reason
+    from django.db.models import Q
+
+    from hankesalkku.decisions.models import Commitment
+
+    paid_by = Q(payer=organisation) | Q(payer__parent=organisation)
+    if roles.authority_organisation_ids(user) and (
+        Commitment.objects.filter(paid_by).filter(authority_commitments_filter(user)).exists()
+    ):
+        return True, ""
+    return False, reason
+
+
+def can_view_commitment(user, commitment) -> tuple[bool, str]:
+    """A commitment's page: its payer's finance office, administrators, and the officers of
+    the funding authority whose call's project it co-finances."""
+    return can_view_commitment_spending(user, commitment.payer, commitment=commitment)
 
 
 def can_view_claim_list(user) -> tuple[bool, str]:
