@@ -15,11 +15,11 @@ from django.urls import reverse
 
 from tests.accessibility.browser import (
     horizontal_overflow,
-    wait_for_htmx,
     save_full_page,
     set_width,
     start_browser,
     violations,
+    wait_for_htmx,
 )
 
 WIDTHS = (1366, 390)
