@@ -84,6 +84,27 @@ def save_full_page(browser, path, width: int) -> None:
     set_width(browser, width)
 
 
+# A part htmx loads with the page still shows its placeholder, or a request is under way.
+LOADING = """
+return document.querySelector('.htmx-request') !== null ||
+  Array.from(document.querySelectorAll('[hx-trigger~="load"]'))
+    .some(el => el.textContent.includes('Ladataan'));
+"""
+
+
+def wait_for_htmx(browser, timeout: float = 20) -> bool:
+    """Wait until every part htmx loads with the page has arrived, so axe checks what a person
+    sees and not the placeholders; False when some part did not arrive in time."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:
+        WebDriverWait(browser, timeout).until(lambda b: not b.execute_script(LOADING))
+    except TimeoutException:
+        return False
+    return True
+
+
 def violations(browser) -> list[dict]:
     if not browser.execute_script("return typeof axe !== 'undefined'"):
         browser.execute_script(AXE.read_text(encoding="utf-8"))

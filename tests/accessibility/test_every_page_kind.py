@@ -19,6 +19,7 @@ from tests.accessibility.browser import (
     set_width,
     start_browser,
     violations,
+    wait_for_htmx,
 )
 
 WIDTHS = (1366, 390)
@@ -92,6 +93,8 @@ def sign_in_browser(browser, base_url: str, user) -> None:
 
 def check_page(browser, url: str, name: str, width: int, problems: list[str]) -> None:
     browser.get(url)
+    if not wait_for_htmx(browser):
+        problems.append(f"{name} @ {width}px: a part loaded with htmx did not arrive")
     for violation in violations(browser):
         problems.append(
             f"{name} @ {width}px: {violation['id']} ({violation['impact']}) {violation['help']}\n"

@@ -48,3 +48,27 @@ def test_signing_in_leads_to_the_start_page(settings):
 def test_the_start_page_asks_a_stranger_to_sign_in(client):
     response = client.get(reverse("site:start"))
     assert response.status_code == 302 and reverse("account_login") in response["Location"]
+
+
+PANEL_URLS = (
+    "applying:mine",
+    "applying:supplements",
+    "assessment:waiting",
+    "payments:waiting",
+    "payments:my_claims",
+    "reporting:reports_due",
+    "reporting:reports_waiting",
+)
+
+
+@pytest.mark.parametrize("name", PANEL_URLS)
+def test_a_panel_has_one_heading_the_start_pages_own(client, name):
+    """On the start page the panel's section and heading are the page's; the partial sent for
+    it has none of its own (no second heading), and says something even when it is empty.
+    Opened elsewhere (the profile page) the same partial keeps its section and heading."""
+    client.force_login(UserFactory())
+    panel = html(client.get(reverse(name), HTTP_HX_REQUEST="true", HTTP_HX_START_PANEL="true"))
+    assert "<h2" not in panel and "<section" not in panel
+    assert panel.strip()
+    alone = html(client.get(reverse(name), HTTP_HX_REQUEST="true"))
+    assert alone.count("<section") == alone.count("</section>")

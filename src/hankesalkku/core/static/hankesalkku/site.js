@@ -25,8 +25,25 @@
       table.classList.add("reflow");
     });
   }
-  document.addEventListener("DOMContentLoaded", function () { labelTables(document); });
-  document.addEventListener("htmx:afterSwap", function (event) { labelTables(event.target); });
+  /* A .table-scroll that does scroll (a wide table on a desktop) can be reached and scrolled
+     with the keyboard, and is named by its table's caption. */
+  function focusableScrollers(root) {
+    root.querySelectorAll(".table-scroll").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight;
+      if (!scrolls || box.hasAttribute("tabindex")) { return; }
+      box.setAttribute("tabindex", "0");
+      var caption = box.querySelector("caption");
+      if (caption) {
+        caption.id = caption.id || "table-caption-" + Math.random().toString(36).slice(2);
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-labelledby", caption.id);
+      }
+    });
+  }
+  function enhance(root) { labelTables(root); focusableScrollers(document); }
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { enhance(event.target); });
+  window.addEventListener("resize", function () { focusableScrollers(document); });
 
   /* <input data-select-on-focus>: a share link is selected whole, ready to copy. Delegated,
      because htmx swaps the results in later. */
