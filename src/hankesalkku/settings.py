@@ -288,7 +288,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # Every amount's qualifier ("enintään", "noin") is one choice set, named once.
-    "ENUM_NAME_OVERRIDES": {"QualifierEnum": "hankesalkku.core.money.Qualifier"},
+    "ENUM_NAME_OVERRIDES": {
+        "QualifierEnum": "hankesalkku.core.money.Qualifier",
+        "CostCategoryEnum": "hankesalkku.projects.models.CostCategory",
+        "IndicatorCategoryEnum": "hankesalkku.reporting.models.IndicatorCategory",
+    },
     # Every operation's shared error answers (400/401/403/404 with a JSON body) are declared.
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

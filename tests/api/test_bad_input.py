@@ -93,3 +93,15 @@ def test_a_revoked_token_is_refused_with_a_401_in_json(client):
     api_token_revoke(actor=owner, token=token)
     response = client.get("/api/v1/programmes/", **header)
     assert response.status_code == 401 and "peruttu" in response.json()["detail"]
+
+
+def test_an_address_no_endpoint_matches_is_a_json_404(client):
+    response = client.get("/api/v1/hakemukset/1.2/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert "detail" in response.json()
+
+
+def test_a_page_that_does_not_exist_is_still_the_styled_page(client):
+    response = client.get("/ei-tallaista-sivua/")
+    assert response.status_code == 404 and "text/html" in response["Content-Type"]

@@ -1,8 +1,5 @@
 """After signing in a person lands on the start page, which gathers what waits for them."""
 
-import sys
-import types
-
 import pytest
 from django.urls import reverse
 
@@ -17,14 +14,15 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def two_apps_with_panels(monkeypatch):
     """Two lifecycle apps offering panels; `order` decides where each stands."""
-    claims = types.ModuleType("hankesalkku.payments.start")
-    claims.panels = lambda user: [
-        StartPanel(title="Tarkastettavat maksatushakemukset", url="/x/", order=30)
-    ]
-    drafts = types.ModuleType("hankesalkku.applying.start")
-    drafts.panels = lambda user: [StartPanel(title="Luonnokset", url="/y/", order=10)]
-    monkeypatch.setitem(sys.modules, "hankesalkku.payments.start", claims)
-    monkeypatch.setitem(sys.modules, "hankesalkku.applying.start", drafts)
+    monkeypatch.setattr("hankesalkku.site.start.LIFECYCLE_APPS", ("payments", "applying"))
+    monkeypatch.setattr(
+        "hankesalkku.payments.start.panels",
+        lambda user: [StartPanel(title="Tarkastettavat maksatushakemukset", url="/x/", order=30)],
+    )
+    monkeypatch.setattr(
+        "hankesalkku.applying.start.panels",
+        lambda user: [StartPanel(title="Luonnokset", url="/y/", order=10)],
+    )
 
 
 def test_a_signed_in_person_sees_every_panel_that_concerns_them_in_order(

@@ -46,3 +46,15 @@ def require(decision: tuple[bool, str]) -> None:
     allowed, reason = decision
     if not allowed:
         raise exceptions.PermissionDenied(str(reason) or None)
+
+
+def not_found(request, exception=None):
+    """The site's 404: a JSON body under /api/ (a client asked for JSON and reads the body, as
+    with every other API error), the styled page everywhere else."""
+    from django.http import JsonResponse
+    from django.utils.translation import gettext as _
+    from django.views.defaults import page_not_found
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Ei löytynyt.")}, status=404)
+    return page_not_found(request, exception)

@@ -2,6 +2,7 @@
 create, values, submit, accept, return) through the same services and permission functions as
 the pages, and a call's aggregated results."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
@@ -51,6 +52,21 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
         return found.order_by("code", "name", "pk")
 
 
+class OutcomeRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class FrameworkLevelSerializer(serializers.Serializer):
+    """A level of the framework with its outcomes and the ids of its indicators."""
+
+    id = serializers.IntegerField()
+    order = serializers.IntegerField()
+    name = serializers.CharField()
+    outcomes = OutcomeRefSerializer(many=True)
+    indicators = serializers.ListField(child=serializers.IntegerField())
+
+
 class FrameworkSerializer(serializers.ModelSerializer):
     levels = serializers.SerializerMethodField()
 
@@ -58,7 +74,8 @@ class FrameworkSerializer(serializers.ModelSerializer):
         model = ImpactFramework
         fields = ["id", "name", "description", "levels"]
 
-    def get_levels(self, framework):
+    @extend_schema_field(FrameworkLevelSerializer(many=True))
+    def get_levels(self, framework) -> list:
         return [
             {
                 "id": level.pk,
@@ -198,9 +215,44 @@ def _figure(value):
     return None if value is None else str(value)
 
 
+class NarrativeSerializer(serializers.Serializer):
+    organisation = serializers.CharField()
+    period = serializers.CharField()
+    text = serializers.CharField()
+
+
+class IndicatorResultSerializer(serializers.Serializer):
+    """One indicator's figures; numbers as decimal strings (null where nothing is reported)."""
+
+    indicator = serializers.IntegerField()
+    name = serializers.CharField()
+    kind = serializers.CharField()
+    unit = serializers.CharField()
+    target = serializers.CharField(allow_null=True)
+    total = serializers.CharField(allow_null=True)
+    progress = serializers.CharField(allow_null=True)
+    distribution = serializers.DictField(child=serializers.IntegerField())
+    mean = serializers.CharField(allow_null=True)
+    narratives = NarrativeSerializer(many=True)
+    by_district = serializers.DictField(child=serializers.CharField())
+
+
+class LevelResultSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    indicators = IndicatorResultSerializer(many=True)
+
+
+class AggregateSerializer(serializers.Serializer):
+    """The answer's shape, for the schema: the figures are computed, never stored."""
+
+    call = serializers.CharField()
+    levels = LevelResultSerializer(many=True)
+
+
 class AggregateViewSet(viewsets.GenericViewSet):
     """A call's accepted results per level and indicator: the impact page's figures."""
 
+    serializer_class = AggregateSerializer
     permission_classes = [IsAuthenticatedOrReadOnly]
     queryset = Call.objects.all()
     lookup_field = "slug"
