@@ -113,6 +113,8 @@ def test_two_preparers_fill_hot_their_signatories_submit_and_the_authority_sees_
     story.press("Aloita hakemus")
     story.wait_for_text("Osat ja niiden tila")
     lead = Application.objects.get(organisation=helsinki)
+    offered = Select(browser.find_element(By.ID, "id_part_organisation")).options
+    assert call.funding_authority.name not in [o.text for o in offered]  # not a type it takes
     Select(browser.find_element(By.ID, "id_part_organisation")).select_by_visible_text(forum.name)
     story.press("Lisää osatoteuttaja")
     story.wait_for_text("Osatoteuttaja lisätty.")

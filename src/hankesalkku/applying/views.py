@@ -115,9 +115,13 @@ def _detail_context(request, application, form=None, formset=None, errors=None):
         "errors": errors or [],
         "versions": application.submitted_versions.all(),
         "receipt": permissions.can_view_receipt(request.user, application)[0],
-        "candidates": Organisation.objects.top_level().exclude(
-            pk__in=entity.applications.values("organisation")
-        )
+        "candidates": [  # only the types the call takes: no invitation to be refused
+            o
+            for o in Organisation.objects.top_level().exclude(
+                pk__in=entity.applications.values("organisation")
+            )
+            if rules.allows_type(o.organisation_type)
+        ]
         if can_edit
         else [],
     }
