@@ -475,6 +475,7 @@ EXPECTED: dict[str, list] = {
     "applying:budget": PART_ACTION,
     "applying:check": [(EVERYONE, 405, None), (DRAFT_READERS, None, 200), (EVERYONE, None, 404)],
     "applying:part_add": PART_ACTION,
+    "applying:mark_ready": PART_ACTION,
     "applying:submit": override(
         (frozenset({"signatory"}), None, 400), (DRAFT_READERS, None, 403), then=PART_ACTION
     ),

@@ -593,6 +593,7 @@ ARGUMENTS = {
             "applying:budget",
             "applying:check",
             "applying:part_add",
+            "applying:mark_ready",
             "applying:submit",
             "api:application-detail",
             "api:application-submit",

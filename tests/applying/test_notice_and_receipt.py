@@ -109,3 +109,16 @@ def test_the_receipt_prints_every_figure_as_submitted_in_finnish_and_swedish(rea
     browser.force_login(people["signatory"])
     answer = browser.get(reverse("applying:receipt", args=[part.pk, 1]) + "?kieli=sv")
     assert answer["Content-Type"] == "application/pdf" and answer.content.startswith(b"%PDF")
+
+
+def test_the_swedish_receipt_names_the_role_in_swedish_and_an_old_version_still_prints(ready):
+    part, people = ready
+    part = application_submit(actor=people["signatory"], application=part)
+    version = part.submitted_versions.get()
+    assert version.figures["role_code"] == "implementer"
+    swedish = _text(receipt_pdf(version, "sv"))
+    assert "genomförare" in swedish and "toteuttaja" not in swedish
+    assert "toteuttaja" in _text(receipt_pdf(version, "fi")).lower()
+    del version.figures["role_code"]  # frozen before the code was kept: its text as it was
+    version.figures["role"] = "toteuttaja"
+    assert "toteuttaja" in _text(receipt_pdf(version, "sv"))

@@ -31,6 +31,8 @@ class StartForm(forms.Form):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+        if len(organisations) == 1:  # a preparer of one organisation need not choose it
+            self.fields["organisation"].initial = organisations[0].pk
 
 
 class LineForm(forms.Form):

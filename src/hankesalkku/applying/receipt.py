@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from hankesalkku.core.dates import format_date
 from hankesalkku.core.money import format_eur
 from hankesalkku.core.pdf import pdf_response, render_pdf
-from hankesalkku.projects.models import Application, CostCategory
+from hankesalkku.projects.models import Application, ApplicationRole, CostCategory
 
 from . import permissions
 from .diff import FINANCING_LABELS, version_changes
@@ -38,6 +38,15 @@ def _category_label(line: dict) -> str:
         return line.get("label", "")
 
 
+def _role_label(data: dict) -> str:
+    """The role in the receipt's language from its frozen code; versions frozen before the
+    code was kept print the Finnish text they were frozen with."""
+    try:
+        return str(ApplicationRole(data["role_code"]).label)
+    except (KeyError, ValueError):
+        return data.get("role", "")
+
+
 def receipt_context(version: SubmittedVersion) -> dict:
     """The receipt's rows, formatted in the active language from the frozen figures."""
     data = version.figures
@@ -50,6 +59,7 @@ def receipt_context(version: SubmittedVersion) -> dict:
     return {
         "version": version,
         "data": data,
+        "role": _role_label(data),
         "period": f"{_date(data.get('starts', ''))} – {_date(data.get('ends', ''))}",
         "lines": [
             {

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/talousarvio/", views.budget, name="budget"),
     path("<int:pk>/tarkista/", views.check, name="check"),
     path("<int:pk>/osatoteuttaja/", views.part_add, name="part_add"),
+    path("<int:pk>/valmis/", views.mark_ready, name="mark_ready"),
     path("<int:pk>/laheta/", views.submit, name="submit"),
     path("<int:pk>/kuitti/<int:number>/", receipt.receipt, name="receipt"),
     path("<int:pk>/versiot/", receipt.versions, name="versions"),

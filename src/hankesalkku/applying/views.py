@@ -31,6 +31,7 @@ from .forms import (
 from .rules import application_problems, budget_problems, rules_for
 from .services import (
     application_budget_set,
+    application_mark_ready,
     application_part_add,
     application_start,
     application_submit,
@@ -99,6 +100,7 @@ def _detail_context(request, application, form=None, formset=None, errors=None):
         "parts": entity.applications.select_related("organisation"),
         "lines": application.budget_lines.all(),
         "can_edit": can_edit,
+        "can_mark_ready": can_edit and application.status == ApplicationStatus.DRAFT,
         "can_add_part": permissions.can_add_part(request.user, entity)[0] and can_edit,
         "can_submit": permissions.can_submit_application(request.user, application)[0]
         and application.status
@@ -113,9 +115,13 @@ def _detail_context(request, application, form=None, formset=None, errors=None):
         "errors": errors or [],
         "versions": application.submitted_versions.all(),
         "receipt": permissions.can_view_receipt(request.user, application)[0],
-        "candidates": Organisation.objects.top_level().exclude(
-            pk__in=entity.applications.values("organisation")
-        )
+        "candidates": [  # only the types the call takes: no invitation to be refused
+            o
+            for o in Organisation.objects.top_level().exclude(
+                pk__in=entity.applications.values("organisation")
+            )
+            if rules.allows_type(o.organisation_type)
+        ]
         if can_edit
         else [],
     }
@@ -240,6 +246,25 @@ def part_add(request, pk):
         context = _detail_context(request, application, errors=_errors(error))
         return render(request, "applying/detail.html", context, status=400)
     messages.success(request, _("Osatoteuttaja lisätty."))
+    return redirect("applying:detail", application.pk)
+
+
+@require_POST
+def mark_ready(request, pk):
+    """The preparer marks the part ready for its signatory; every problem is told by field."""
+    application = _visible(request, pk)
+    try:
+        application_mark_ready(
+            actor=request.user,
+            application=application,
+            expected_version=request.POST.get("version") or None,
+        )
+    except PermissionDenied as refusal:
+        return _forbidden(request, str(refusal))
+    except ValidationError as error:
+        context = _detail_context(request, application, errors=_errors(error))
+        return render(request, "applying/detail.html", context, status=400)
+    messages.success(request, _("Osa on merkitty valmiiksi lähetettäväksi."))
     return redirect("applying:detail", application.pk)
 
 

@@ -72,6 +72,7 @@ def figures(application) -> dict:
         "organisation": str(application.organisation),
         "business_id": getattr(application.organisation, "business_id", "") or "",
         "role": application.get_role_display(),
+        "role_code": application.role,  # the receipt prints it in its own language
         "starts": text(application.starts),
         "ends": text(application.ends),
         "description": entity.description,
