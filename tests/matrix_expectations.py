@@ -466,6 +466,8 @@ EXPECTED: dict[str, list] = {
     "api:report-accept": [API_ANONYMOUS, (MALLI_READERS, 405, 400), (SIGNED_IN, 405, 404)],
     "api:report-return": [API_ANONYMOUS, (MALLI_READERS, 405, 400), (SIGNED_IN, 405, 404)],
     "api:schema": PUBLIC_GET_ONLY,
+    # search answers anyone, as the page does; it only reads
+    "api:search": PUBLIC_GET_ONLY,
     "api:docs": PUBLIC_GET_ONLY,
     "api:redoc": PUBLIC_GET_ONLY,
     # Applying (the draft project's Helsinki part; the demo call, closed).

@@ -17,7 +17,7 @@ from django.core.management import call_command
 
 EXAMPLES = 8
 """Requests generated per operation, per viewer and per mode (valid / invalid input)."""
-KNOWN_NONCONFORMING = 40
+KNOWN_NONCONFORMING = 1
 """Operation × viewer × mode combinations whose answers do not yet match the schema (the README
 says which); the lifecycle apps' endpoints are being brought in line one by one."""
 

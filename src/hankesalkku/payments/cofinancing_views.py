@@ -75,6 +75,15 @@ def _context(request, commitment, **forms) -> dict:
     return context
 
 
+def _recording(request, pk) -> Commitment:
+    """A commitment whose payments or plan the user records: seeing it is not enough."""
+    commitment = _commitment(request, pk)
+    allowed, reason = permissions.can_record_commitment_payment(request.user, commitment)
+    if not allowed:
+        raise PermissionDenied(reason)
+    return commitment
+
+
 @login_required
 @require_GET
 def commitment_detail(request, pk):
@@ -93,7 +102,7 @@ def _again(request, commitment, **forms):
 @require_recent_authentication
 @require_POST
 def commitment_payment(request, pk):
-    commitment = _commitment(request, pk)
+    commitment = _recording(request, pk)
     form = CommitmentPaymentForm(request.POST, claims=_claims(commitment))
     if not form.is_valid():
         return _again(request, commitment, payment_form=form)
@@ -112,7 +121,7 @@ def commitment_payment(request, pk):
 @login_required
 @require_POST
 def commitment_plan(request, pk):
-    commitment = _commitment(request, pk)
+    commitment = _recording(request, pk)
     form = YearPlanForm(request.POST)
     if not form.is_valid():
         return _again(request, commitment, plan_form=form)
