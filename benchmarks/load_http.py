@@ -6,11 +6,13 @@ counting around it change more often.
 """
 
 import asyncio
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 USER_AGENT = "hankesalkku-load-test/1"
 
 
+@dataclass
 class Response:
     status: int
     headers: dict[str, list[str]]
