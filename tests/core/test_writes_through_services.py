@@ -52,6 +52,14 @@ NOT_MODEL_WRITES = {
     ("search/lemmas.py", "terms.add"): "a set of a word's terms",
     ("search/lemmas.py", "terms.update"): "a set of a word's terms",
     ("search/records.py", "keys.add"): "a set of index entries to refresh",
+    ("decisions/permissions.py", "found.add"): "a set of funding authority ids",
+    ("insights/jobs.py", "request.session.save"): "the session gets a key, so a job is the asker's",
+    ("payments/claim_views.py", "context.update"): "the template context, a dict",
+    ("payments/cofinancing_views.py", "context.update"): "the template context, a dict",
+    ("reporting/impact_study.py", "wb.save"): "openpyxl writes the workbook to a buffer",
+    ("search/api.py", "body.update"): "the answer's JSON body, a dict",
+    ("search/visibility.py", "entities.add"): "a set of entity ids",
+    ("search/visibility.py", "tags.add"): "a set of an entry's tags",
 }
 
 LOADER_MODULES = {"hankesalkku.organisations.reference", "hankesalkku.programmes.reference"}
