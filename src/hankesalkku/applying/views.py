@@ -249,12 +249,12 @@ def part_add(request, pk):
     return redirect("applying:detail", application.pk)
 
 
-@require_POST
-def mark_ready(request, pk):
-    """The preparer marks the part ready for its signatory; every problem is told by field."""
+def _part_step(request, pk, service, done: str):
+    """One step of a part's own flow (mark ready, submit): the service decides, the page tells
+    every problem by field or the step's success."""
     application = _visible(request, pk)
     try:
-        application_mark_ready(
+        service(
             actor=request.user,
             application=application,
             expected_version=request.POST.get("version") or None,
@@ -264,26 +264,23 @@ def mark_ready(request, pk):
     except ValidationError as error:
         context = _detail_context(request, application, errors=_errors(error))
         return render(request, "applying/detail.html", context, status=400)
-    messages.success(request, _("Osa on merkitty valmiiksi lähetettäväksi."))
+    messages.success(request, done)
     return redirect("applying:detail", application.pk)
+
+
+@require_POST
+def mark_ready(request, pk):
+    """The preparer marks the part ready for its signatory; every problem is told by field."""
+    return _part_step(
+        request, pk, application_mark_ready, _("Osa on merkitty valmiiksi lähetettäväksi.")
+    )
 
 
 @require_POST
 def submit(request, pk):
-    application = _visible(request, pk)
-    try:
-        application_submit(
-            actor=request.user,
-            application=application,
-            expected_version=request.POST.get("version") or None,
-        )
-    except PermissionDenied as refusal:
-        return _forbidden(request, str(refusal))
-    except ValidationError as error:
-        context = _detail_context(request, application, errors=_errors(error))
-        return render(request, "applying/detail.html", context, status=400)
-    messages.success(request, _("Hakemus lähetetty rahoittavalle viranomaiselle."))
-    return redirect("applying:detail", application.pk)
+    return _part_step(
+        request, pk, application_submit, _("Hakemus lähetetty rahoittavalle viranomaiselle.")
+    )
 
 
 @require_GET
