@@ -60,3 +60,52 @@ def test_an_officer_of_an_authority_funding_nothing_of_the_city_is_refused(clien
     assert not can_view_ledger(stranger, helsinki["city"])[0]
     client.force_login(stranger)
     assert client.get(reverse("payments:ledger", args=[helsinki["city"].slug])).status_code == 403
+
+
+def test_the_spending_filter_says_what_the_spending_rule_says_for_every_person(helsinki, elsewhere):
+    """The lists filter commitments in one query; the pages ask one commitment at a time. Both
+    must give each person the same commitments."""
+    from hankesalkku.decisions.permissions import commitment_spending_filter
+    from tests.factories import UserFactory
+
+    people = [
+        helsinki["finance"],
+        person(Role.AUTHORITY_OFFICER, helsinki["ely"], "ely"),
+        person(Role.AUTHORITY_OFFICER, OrganisationFactory(slug="lappi-ely"), "lappi"),
+        person(Role.PREPARER, helsinki["city"], "valmistelija"),
+        person(Role.FINANCE_OFFICER, helsinki["fvh"], "fvh-talous"),
+        UserFactory.staff(),
+        UserFactory(),
+    ]
+    commitments = list(Commitment.objects.select_related("payer", "entity__call"))
+    for user in people:
+        by_rule = {
+            c.pk
+            for c in commitments
+            if can_view_commitment_spending(user, c.payer, commitment=c)[0]
+        }
+        by_filter = set(
+            Commitment.objects.filter(commitment_spending_filter(user)).values_list("pk", flat=True)
+        )
+        assert by_filter == by_rule, user.username
+
+
+def test_the_authoritys_officer_reads_the_payments_of_its_projects_in_the_api(
+    client, helsinki, elsewhere
+):
+    from datetime import date
+
+    from hankesalkku.payments.services import commitment_payment_record
+
+    for commitment in (helsinki["own"], elsewhere):
+        commitment_payment_record(
+            actor=helsinki["finance"],
+            commitment=commitment,
+            paid_on=date(2025, 3, 1),
+            amount=Decimal("1000.00"),
+        )
+    officer = person(Role.AUTHORITY_OFFICER, helsinki["ely"], "ely")
+    client.force_login(officer)
+    listed = client.get("/api/v1/commitment-payments/").json()
+    rows = listed["results"] if isinstance(listed, dict) else listed
+    assert {row["commitment"] for row in rows} == {helsinki["own"].pk}

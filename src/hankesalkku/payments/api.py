@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from hankesalkku.core.rest import require
 from hankesalkku.decisions.models import Commitment
+from hankesalkku.decisions.permissions import commitment_spending_filter
 from hankesalkku.projects.models import Application
 
 from . import services
@@ -23,7 +24,7 @@ from .models import (
     LumpSumMilestone,
     PaymentClaim,
 )
-from .permissions import can_pay_claim, can_record_commitment_payment, can_view_claim
+from .permissions import can_pay_claim, can_view_claim
 
 
 class ClaimLineSerializer(serializers.ModelSerializer):
@@ -269,6 +270,12 @@ class PaymentClaimViewSet(
         return self._answer(claim)
 
 
+def _spending_seen(user):
+    """The commitments whose payments and yearly plans the user reads: spending is shown by
+    the one rule of `decisions.permissions`, in one query."""
+    return Commitment.objects.visible_to(user).filter(commitment_spending_filter(user))
+
+
 class CommitmentPaymentSerializer(serializers.ModelSerializer):
     class Meta:
         model = CommitmentPayment
@@ -285,12 +292,7 @@ class CommitmentPaymentViewSet(
     permission_classes = [IsAuthenticated]
 
     def get_queryset(self):
-        commitments = [
-            c.pk
-            for c in Commitment.objects.visible_to(self.request.user).select_related("payer")
-            if can_record_commitment_payment(self.request.user, c)[0]
-        ]
-        return CommitmentPayment.objects.filter(commitment_id__in=commitments)
+        return CommitmentPayment.objects.filter(commitment__in=_spending_seen(self.request.user))
 
     def create(self, request):
         serializer = CommitmentPaymentSerializer(data=request.data)
@@ -357,12 +359,7 @@ class CommitmentYearPlanViewSet(
     permission_classes = [IsAuthenticated]
 
     def get_queryset(self):
-        commitments = [
-            c.pk
-            for c in Commitment.objects.visible_to(self.request.user).select_related("payer")
-            if can_record_commitment_payment(self.request.user, c)[0]
-        ]
-        return CommitmentYearPlan.objects.filter(commitment_id__in=commitments)
+        return CommitmentYearPlan.objects.filter(commitment__in=_spending_seen(self.request.user))
 
     def create(self, request):
         serializer = YearPlanSerializer(data=request.data)
