@@ -244,76 +244,83 @@ def claim_submit(request, pk):
     return redirect("payments:claim", claim.pk)
 
 
+def _officer_step(request, pk, *, may, make_form, form_key, perform, done):
+    """One shape for the officer's steps on a claim (check, reject, pay): the permission
+    function decides, the form reads, the service writes; a bad form or a refusal by the
+    service is the claim's page again with the messages (400), nothing saved."""
+    claim = _claim(request, pk)
+    allowed, reason = may(request.user, claim)
+    if not allowed:
+        return forbidden(request, reason)
+    form = make_form(claim)
+    if not form.is_valid():
+        return _again(request, claim, **{form_key: form})
+    try:
+        perform(claim, form)
+    except ValidationError as error:
+        return _again(request, claim, **{form_key: form}, errors=error_messages(error))
+    messages.success(request, done)
+    return redirect("payments:claim", claim.pk)
+
+
 @login_required
 @require_recent_authentication
 @require_POST
 def claim_check(request, pk):
-    claim = _claim(request, pk)
-    allowed, reason = permissions.can_check_claim(request.user, claim)
-    if not allowed:
-        return forbidden(request, reason)
-    form = CheckForm(request.POST, claim=claim)
-    if not form.is_valid():
-        return _again(request, claim, check_form=form)
-    try:
-        services.payment_claim_check(
+    return _officer_step(
+        request,
+        pk,
+        may=permissions.can_check_claim,
+        make_form=lambda claim: CheckForm(request.POST, claim=claim),
+        form_key="check_form",
+        perform=lambda claim, form: services.payment_claim_check(
             actor=request.user,
             claim=claim,
             expected_version=form.cleaned_data["version"],
             **form.service_input(),
-        )
-    except ValidationError as error:
-        return _again(request, claim, check_form=form, errors=error_messages(error))
-    messages.success(request, _("Maksatushakemus tarkastettu."))
-    return redirect("payments:claim", claim.pk)
+        ),
+        done=_("Maksatushakemus tarkastettu."),
+    )
 
 
 @login_required
 @require_recent_authentication
 @require_POST
 def claim_reject(request, pk):
-    claim = _claim(request, pk)
-    allowed, reason = permissions.can_check_claim(request.user, claim)
-    if not allowed:
-        return forbidden(request, reason)
-    form = RejectForm(request.POST)
-    if not form.is_valid():
-        return _again(request, claim, reject_form=form)
-    try:
-        services.payment_claim_check(
+    return _officer_step(
+        request,
+        pk,
+        may=permissions.can_check_claim,
+        make_form=lambda claim: RejectForm(request.POST),
+        form_key="reject_form",
+        perform=lambda claim, form: services.payment_claim_check(
             actor=request.user,
             claim=claim,
             expected_version=form.cleaned_data["version"],
             reject_reason=form.cleaned_data["reject_reason"],
-        )
-    except ValidationError as error:
-        return _again(request, claim, reject_form=form, errors=error_messages(error))
-    messages.success(request, _("Maksatushakemus hylätty."))
-    return redirect("payments:claim", claim.pk)
+        ),
+        done=_("Maksatushakemus hylätty."),
+    )
 
 
 @login_required
 @require_recent_authentication
 @require_POST
 def claim_pay(request, pk):
-    claim = _claim(request, pk)
-    allowed, reason = permissions.can_pay_claim(request.user, claim.application)
-    if not allowed:
-        return forbidden(request, reason)
-    form = PayForm(request.POST)
-    if not form.is_valid():
-        return _again(request, claim, pay_form=form)
-    try:
-        services.payment_claim_pay(
+    return _officer_step(
+        request,
+        pk,
+        may=lambda user, claim: permissions.can_pay_claim(user, claim.application),
+        make_form=lambda claim: PayForm(request.POST),
+        form_key="pay_form",
+        perform=lambda claim, form: services.payment_claim_pay(
             actor=request.user,
             claim=claim,
             expected_version=form.cleaned_data["version"],
             paid_on=form.cleaned_data["paid_on"],
-        )
-    except ValidationError as error:
-        return _again(request, claim, pay_form=form, errors=error_messages(error))
-    messages.success(request, _("Tuen maksu kirjattu."))
-    return redirect("payments:claim", claim.pk)
+        ),
+        done=_("Tuen maksu kirjattu."),
+    )
 
 
 @login_required
