@@ -21,6 +21,8 @@ def test_every_role_has_a_person_who_can_sign_in_and_sees_their_start_page(demo,
         page = client.get(reverse("accounts:profile"))
         assert page.status_code == 200, person.username
         assert "Mitä voit tehdä seuraavaksi" in page.content.decode()
+        assert reverse("site:start") in page.content.decode()
+        assert client.get(reverse("site:start")).status_code == 200, person.username
         client.logout()
 
 
