@@ -6,6 +6,7 @@ SEEDS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 SEED_FIXTURES = {"seeds_dir", "seed", "demo"}  # `seed` is the reader tests' own
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-django sorts the tests by their database use
 def pytest_collection_modifyitems(items):
     """Mark `seeds` every test that reads ../shared/seeds through a fixture: `seeds_dir` and
     `seed` skip without them, `demo` stores their text when they are there. Marked at
@@ -13,6 +14,7 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if SEED_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.seeds)
+    _move_demo_first(items)
 
 
 @pytest.fixture
@@ -22,11 +24,86 @@ def seeds_dir() -> Path:
     return SEEDS_DIR
 
 
+# The demo portfolio takes seconds to load and about ninety tests read it. Each test worker
+# loads it once, committed, and every test that asks for `demo` runs in its own transaction
+# over it (rolled back, so each sees the demo as loaded). When the next test does not ask for
+# the demo, the database is emptied and its reference data (what the data migrations wrote)
+# put back, as Django's serialized rollback does; a transactional test's flush empties it too.
+_COMMITTED_DEMO = {}
+
+
+def _move_demo_first(items):
+    """`demo` must load before pytest-django opens the test's transaction (the django_db
+    marker's autouse fixture, or `db`), or it could not be committed. `db` is named so that
+    pytest-django creates the test database for the test, and set up after the demo."""
+    for item in items:
+        names = getattr(item, "fixturenames", None)
+        if names and "demo" in names:
+            names.remove("demo")
+            names.insert(0, "demo")
+            if item.get_closest_marker("django_db") is None and "db" not in names:
+                names.append("db")
+
+
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    names = set(getattr(item, "fixturenames", ()))
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or names & {"transactional_db", "live_server", "django_db_reset_sequences"}
+    )
+
+
+def _empty_to_reference_data():
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command(
+        "flush", verbosity=0, interactive=False, inhibit_post_migrate=True, allow_cascade=True
+    )
+    if connection.vendor == "sqlite":  # the search index's tables are not models
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+            cursor.execute("DELETE FROM search_fts_meta")
+    connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()  # types made on the fly (proxies) went with the flush
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    if not _COMMITTED_DEMO:
+        return
+    if _transactional(item):
+        _COMMITTED_DEMO.clear()  # its flush took the demo away
+    elif nextitem is None or "demo" not in getattr(nextitem, "fixturenames", ()):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            _empty_to_reference_data()
+        _COMMITTED_DEMO.clear()
+
+
 @pytest.fixture
-def demo(db, settings):
+def demo(request, django_db_setup, django_db_blocker):
     """The whole demo portfolio, as `hankesalkku demo` loads it."""
+    from django.db import connection
+    from django.test import override_settings
+
     from hankesalkku.core.services import system_actor
     from hankesalkku.demo.loading import load_demo
 
-    settings.SEEDS_DIR = SEEDS_DIR
-    return load_demo(actor=system_actor("hankesalkku-demo"))
+    if not _COMMITTED_DEMO:
+        with django_db_blocker.unblock(), override_settings(SEEDS_DIR=SEEDS_DIR):
+            assert not connection.in_atomic_block, (
+                "the demo must load before the test's transaction"
+            )
+            if not hasattr(connection, "_test_serialized_contents"):  # no serialized test
+                serialized = connection.creation.serialize_db_to_string()
+                connection._test_serialized_contents = serialized
+            _empty_to_reference_data()  # whatever the tests before it left, or flushed away
+            _COMMITTED_DEMO["result"] = load_demo(actor=system_actor("hankesalkku-demo"))
+    request.getfixturevalue("settings").SEEDS_DIR = SEEDS_DIR
+    return _COMMITTED_DEMO["result"]
