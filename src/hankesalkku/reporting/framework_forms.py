@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Breakdown, Direction, IndicatorKind, Outcome
 
+WIDE = {"class": "wide"}
 NUMBER = {"localize": True, "required": False, "max_digits": 14, "decimal_places": 2}
 
 
@@ -21,9 +22,11 @@ class LevelForm(forms.Form):
 
 class OutcomeForm(VersionedForm):
     level = forms.ModelChoiceField(queryset=None, label=_("Taso"))
-    name = forms.CharField(label=_("Tavoiteltu muutos"), max_length=200)
+    name = forms.CharField(
+        label=_("Tavoiteltu muutos"), max_length=200, widget=forms.TextInput(attrs=WIDE)
+    )
     description = forms.CharField(
-        label=_("Kuvaus"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Kuvaus"), required=False, widget=forms.Textarea(attrs={"rows": 3, **WIDE})
     )
 
     def __init__(self, *args, call, **kwargs):
@@ -32,11 +35,13 @@ class OutcomeForm(VersionedForm):
 
 
 class IndicatorForm(VersionedForm):
-    name = forms.CharField(label=_("Indikaattorin nimi"), max_length=300)
+    name = forms.CharField(
+        label=_("Indikaattorin nimi"), max_length=300, widget=forms.TextInput(attrs=WIDE)
+    )
     code = forms.CharField(label=_("Tunnus"), max_length=20, required=False)
     outcome = forms.ModelChoiceField(queryset=None, label=_("Tavoiteltu muutos"))
     definition = forms.CharField(
-        label=_("Määritelmä"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Määritelmä"), required=False, widget=forms.Textarea(attrs={"rows": 2, **WIDE})
     )
     kind = forms.ChoiceField(label=_("Laji"), choices=IndicatorKind.choices)
     unit = forms.CharField(label=_("Yksikkö"), max_length=40, required=False)
@@ -82,7 +87,7 @@ class IndicatorForm(VersionedForm):
 
 
 class QuestionForm(VersionedForm):
-    text = forms.CharField(label=_("Kysymys"), max_length=300)
+    text = forms.CharField(label=_("Kysymys"), max_length=300, widget=forms.TextInput(attrs=WIDE))
     order = forms.IntegerField(label=_("Järjestys"), min_value=1, max_value=99, initial=1)
 
 
