@@ -7,12 +7,13 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from rest_framework.test import APIClient
 
 from hankesalkku.projects.models import ApplicationStatus
 from hankesalkku.reporting import services
 from hankesalkku.reporting.aggregation import aggregate
 from hankesalkku.reporting.models import Breakdown, Indicator, ReportBreakdownValue
-from tests.factories import ApplicationFactory, ProjectEntityFactory, service_actor
+from tests.factories import ApplicationFactory, ProjectEntityFactory, UserFactory, service_actor
 
 from .factories import framework_call
 
@@ -161,3 +162,42 @@ def test_accepted_breakdowns_add_up_per_category(report):
         "Ikäryhmä",
         "Koulutustaso",
     ]
+
+
+def test_the_api_takes_and_tells_the_breakdowns(report):
+    api = APIClient()
+    api.force_authenticate(UserFactory.staff())
+    url = f"/api/v1/reports/{report.pk}/values/"
+    values = {str(report.participants.pk): "120"}
+    bad = api.post(
+        url,
+        {
+            "version": report.version,
+            "values": values,
+            "breakdowns": split(report, gender=("70", "40", "2")),
+        },
+        format="json",
+    )
+    assert bad.status_code == 400 and "luokkien summa 112" in bad.json()["detail"]
+    filled = api.post(
+        url,
+        {"version": report.version, "values": values, "breakdowns": split(report)},
+        format="json",
+    ).json()
+    [value] = filled["values"]
+    assert sorted(b["number"] for b in value["breakdowns"][:3]) == [2, 48, 70]
+    sent = api.post(f"/api/v1/reports/{report.pk}/submit/", {"version": filled["version"]})
+    api.post(f"/api/v1/reports/{report.pk}/accept/", {"version": sent.json()["version"]})
+    call = report.application.entity.call
+    results = APIClient().get(f"/api/v1/impact-aggregates/{call.slug}/").json()
+    [participants] = [
+        i
+        for level in results["levels"]
+        for i in level["indicators"]
+        if i["name"].startswith("Osall")
+    ]
+    assert participants["breakdowns"]["Sukupuoli"] == {
+        "Naiset": 70,
+        "Miehet": 48,
+        "Muunsukupuoliset": 2,
+    }

@@ -244,7 +244,7 @@ def test_helsingin_malli_from_call_to_impact_study(client):
             ("Sukupuoli", [("Naiset", 200), ("Miehet", 130), ("Muunsukupuoliset", 10)])
         ]
     impact = client.get(reverse("reporting:call_impact", args=[call.slug])).content.decode()
-    assert '<caption class="small">Sukupuoli</caption>' in impact
+    assert "<caption>Sukupuoli</caption>" in impact and '<th scope="row">Naiset</th>' in impact
 
     # Results per district and level, and the comparison with the city's median.
     results = client.get(
