@@ -403,6 +403,9 @@ EXPECTED: dict[str, list] = {
     # the call, i.e. Helsinki's grant officer, and administrators; an empty form is a 400.
     "reporting:target_districts": MALLI_SETUP,
     "reporting:schedule": MALLI_SETUP,
+    "reporting:framework": MALLI_SETUP,  # an empty post: the call already has a framework
+    "reporting:framework_new": MALLI_SETUP,  # an empty form comes back with its errors
+    "reporting:framework_edit": MALLI_SETUP,
     "reporting:aggregate": PUBLIC_GET_ONLY,
     "reporting:districts": PUBLIC_GET_ONLY,
     "reporting:impact_xlsx": PUBLIC_GET_ONLY,

@@ -62,9 +62,9 @@ from tests.matrix_expectations import (
 
 # The size of the matrix, as the README states it. A new URL, role or variant changes these:
 # update them and the README together.
-URL_PATTERN_COUNT = 422
+URL_PATTERN_COUNT = 425
 ROLE_COUNT = 11
-CASE_COUNT = 438  # URL patterns with their variants (a public and a draft project, ...)
+CASE_COUNT = 441  # URL patterns with their variants (a public and a draft project, ...)
 REQUEST_COUNT = CASE_COUNT * ROLE_COUNT * len(METHODS)
 
 PASSWORD = "matriisi-salasana-123"
@@ -502,6 +502,15 @@ def _reference_indicator_pk():
     return Indicator.objects.get(code="EECO01", call__isnull=True).pk
 
 
+def _malli_framework_item() -> dict:
+    """The Helsingin malli call's first own indicator, as the framework page edits it."""
+    from hankesalkku.reporting.models import Indicator
+
+    call = "helsingin-malli-2025-2027"
+    indicator = Indicator.objects.filter(call__slug=call).order_by("pk").first()
+    return {"slug": call, "kind": "indikaattori", "pk": indicator.pk}
+
+
 def _draft_attachment(world) -> dict:
     part = world.draft.applications.get()
     return {"pk": part.pk, "attachment_pk": part.attachments.get().pk}
@@ -623,6 +632,7 @@ ARGUMENTS = {
             "reporting:districts",
             "reporting:target_districts",
             "reporting:schedule",
+            "reporting:framework",
             "api:impact-aggregate-detail",
         )
     },
@@ -646,6 +656,10 @@ ARGUMENTS = {
         )
     },
     "reporting:attachment": {"": lambda w: ({"pk": _malli_report().attachments.get().pk}, {})},
+    "reporting:framework_new": {
+        "": lambda w: ({"slug": "helsingin-malli-2025-2027", "kind": "indikaattori"}, {})
+    },
+    "reporting:framework_edit": {"": lambda w: (_malli_framework_item(), {})},
     "api:indicator-detail": {"": lambda w: ({"pk": _reference_indicator_pk()}, {})},
     "api:impact-framework-detail": {
         "": lambda w: ({"pk": _malli_report().period.call.impact_framework_id}, {})

@@ -7,11 +7,13 @@ from django.urls import reverse
 
 
 def pages() -> dict[str, str]:
-    from hankesalkku.reporting.models import Report
+    from hankesalkku.reporting.models import Indicator, Report
 
     call = "helsingin-malli-2025-2027"
     report = Report.objects.filter(application__entity__call__slug=call).order_by("pk").first()
     draft = Report.objects.filter(application__entity__call__slug=call, status="draft").first()
+    indicator = Indicator.objects.filter(call__slug=call).order_by("pk").first()
+    esf = Report.objects.filter(values__breakdown_values__isnull=False).order_by("pk").first()
     return {
         "impact": reverse("reporting:call_impact", args=[call]),
         "impact aggregated by district": reverse("reporting:aggregate")
@@ -21,6 +23,11 @@ def pages() -> dict[str, str]:
         "target districts": reverse("reporting:districts", args=[call]),
         "target districts form": reverse("reporting:target_districts", args=[call]),
         "reporting schedule": reverse("reporting:schedule", args=[call]),
+        "impact framework": reverse("reporting:framework", args=[call]),
+        "framework indicator form": reverse(
+            "reporting:framework_edit", args=[call, "indikaattori", indicator.pk]
+        ),
+        "report with breakdowns": reverse("reporting:report", args=[esf.pk]),
         "part's reports": reverse("reporting:part_reports", args=[report.application_id]),
         "part's targets": reverse("reporting:part_targets", args=[report.application_id]),
         "report": reverse("reporting:report", args=[report.pk]),

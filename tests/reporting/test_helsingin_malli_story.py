@@ -1,7 +1,9 @@
-"""Issue 11 told end to end through the pages: the Helsingin malli call with its three-level
-framework and target districts → an application stating its targets → the funding decision →
-the first year's report at the three levels, filled by the preparer, sent by the signatory and
-accepted by the officer → the results per district and level → the impact study PDF."""
+"""Issue 11 told end to end through the pages: the officer builds the Helsingin malli call's
+three-level framework on its page (levels, outcomes, indicators, a final report question) and
+its target districts → an application stating its targets → the funding decision → the first
+year's report at the three levels with the participants by gender, filled by the preparer, and
+the final report's answer, sent by the signatory and accepted by the officer → the results per
+district, level and breakdown → the impact study PDF with the breakdown and the answer."""
 
 import datetime
 from decimal import Decimal
@@ -12,10 +14,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from hankesalkku.accounts.models import Role
-from hankesalkku.programmes.models import ImpactFramework, ImpactLevel
 from hankesalkku.projects.models import Application, ApplicationStatus, ProjectStatus
-from hankesalkku.reporting import services
-from hankesalkku.reporting.models import Report, ReportStatus, TargetDistrict
+from hankesalkku.reporting.aggregation import aggregate
+from hankesalkku.reporting.models import Breakdown, Report, ReportStatus, TargetDistrict
 from tests.assessment.factories import assessed_call, grant
 from tests.factories import ApplicationFactory, ProjectEntityFactory, UserFactory
 
@@ -38,40 +39,73 @@ def pdf_text(pdf: bytes) -> str:
 def test_helsingin_malli_from_call_to_impact_study(client):
     made = assessed_call()
     call, officer = made.call, made.officer
-    framework = ImpactFramework.objects.create(name="Kolmikantainen vaikuttavuuskokonaisuus")
-    levels = [
-        ImpactLevel.objects.create(framework=framework, order=n, name=name)
-        for n, name in enumerate(("Asukkaat", "Aluetoimijat", "Taidelaitokset"), start=1)
-    ]
-    call.impact_framework = framework
-    call.save()
     malmi = DistrictFactory(slug="malmi", name="Malmi")
     DistrictFactory(slug="kontula", name="Kontula")
     DistrictFactory(slug="kallio", name="Kallio")
-    reached = services.indicator_create(
-        actor=officer,
-        name="Toimintaan osallistuneet asukkaat",
-        unit="henkilöä",
-        call=call,
-        level=levels[0],
-        outcome=services.outcome_create(actor=officer, level=levels[0], name="Osallisuus kasvaa"),
+
+    # The officer builds the call's framework on its page: the framework, three levels, an
+    # outcome per level, an indicator per outcome, and a question of the final report.
+    client.force_login(officer)
+    page = reverse("reporting:framework", args=[call.slug])
+    assert client.post(page, {"name": "Kolmikantainen vaikuttavuuskokonaisuus"}).status_code == 302
+    call.refresh_from_db()
+    new = lambda kind: reverse("reporting:framework_new", args=[call.slug, kind])  # noqa: E731
+    for order, name in enumerate(("Asukkaat", "Aluetoimijat", "Taidelaitokset"), start=1):
+        assert client.post(new("taso"), {"name": name, "order": order}).status_code == 302
+    levels = list(call.impact_framework.levels.order_by("order"))
+    outcomes = []
+    for level, name in zip(
+        levels, ("Osallisuus kasvaa", "Yhteistyö vahvistuu", "Laitokset uudistuvat"), strict=True
+    ):
+        assert client.post(new("muutos"), {"level": level.pk, "name": name}).status_code == 302
+        outcomes.append(level.outcomes.get())
+    gender = Breakdown.objects.get(slug="gender")
+    answer = client.post(
+        new("indikaattori"),
+        {
+            "name": "Toimintaan osallistuneet asukkaat",
+            "outcome": outcomes[0].pk,
+            "kind": "quantitative",
+            "unit": "henkilöä",
+            "baseline": "0",
+            "target": "3000",
+            "direction": "increase",
+            "breakdowns": [gender.pk],
+        },
     )
-    grade = services.indicator_create(
-        actor=officer,
-        name="Aluetoimijoiden arvio yhteistyöstä",
-        kind="scale",
-        scale_min=Decimal(1),
-        scale_max=Decimal(5),
-        call=call,
-        level=levels[1],
+    assert answer.status_code == 302
+    reached = call.indicators.get(name="Toimintaan osallistuneet asukkaat")
+    assert reached.level == levels[0] and list(reached.breakdowns.all()) == [gender]
+    client.post(
+        new("indikaattori"),
+        {
+            "name": "Aluetoimijoiden arvio yhteistyöstä",
+            "outcome": outcomes[1].pk,
+            "kind": "scale",
+            "scale_min": "1",
+            "scale_max": "5",
+            "direction": "increase",
+        },
     )
-    learnt = services.indicator_create(
-        actor=officer, name="Mitä taidelaitos oppi", kind="narrative", call=call, level=levels[2]
+    grade = call.indicators.get(kind="scale")
+    client.post(
+        new("indikaattori"),
+        {
+            "name": "Mitä taidelaitos oppi",
+            "outcome": outcomes[2].pk,
+            "kind": "narrative",
+            "direction": "increase",
+        },
     )
+    learnt = call.indicators.get(kind="narrative")
+    question = "Miten toiminta jatkuu hankkeen jälkeen?"
+    assert client.post(new("kysymys"), {"text": question, "order": 1}).status_code == 302
+    built = client.get(page).content.decode()
+    for shown in ("Aluetoimijat", "Yhteistyö vahvistuu", "Mitä taidelaitos oppi", question):
+        assert shown in built
 
     # The officer sets the schedule, the target districts with their rationale, and imports
     # the districts' figures.
-    client.force_login(officer)
     schedule = reverse("reporting:schedule", args=[call.slug])
     answer = client.post(
         schedule, {"first_year": "2025", "last_year": "2027", "due_day": "31", "due_month": "1"}
@@ -133,34 +167,84 @@ def test_helsingin_malli_from_call_to_impact_study(client):
     )
     assert wrong.status_code == 400 and "välillä 1.00–5.00" in wrong.content.decode()
     assert not report.values.exists()  # nothing half-saved
+    # The participants are asked by gender as well as in total; the categories must add up.
+    women, men, non_binary = (f"breakdown-{reached.pk}-{c.pk}" for c in gender.categories.all())
+    assert women in page and "Muunsukupuoliset" in page
     story = "Teatteri oppi tekemään esityksiä asukkaiden kertomuksista."
-    saved = client.post(
-        form,
-        {
-            "version": report.version,
-            f"value-{reached.pk}": "340",
-            f"value-{grade.pk}": "4",
-            f"value-{learnt.pk}": story,
-        },
-        HTTP_HX_REQUEST="true",
+    filled = {
+        "version": report.version,
+        f"value-{reached.pk}": "340",
+        f"value-{grade.pk}": "4",
+        f"value-{learnt.pk}": story,
+        women: "200",
+        men: "130",
+        non_binary: "0",
+    }
+    short = client.post(form, filled, HTTP_HX_REQUEST="true")
+    assert short.status_code == 400
+    assert (
+        "Toimintaan osallistuneet asukkaat, Sukupuoli: luokkien summa 330 ei ole sama kuin "
+        "kokonaismäärä 340." in short.content.decode()
     )
+    saved = client.post(form, {**filled, non_binary: "10"}, HTTP_HX_REQUEST="true")
     assert saved.status_code == 200 and "Raportti tallennettu" in saved.content.decode()
     report.refresh_from_db()
     send = reverse("reporting:report_send", args=[report.pk])
     assert client.post(send, {"version": report.version}).status_code == 403
-    client.force_login(signatory)
-    client.post(send, {"version": report.version})
-    report.refresh_from_db()
-    assert report.status == ReportStatus.SUBMITTED
 
-    # The officer sees it waiting, and accepts it (a return needs its reason).
+    # The final report asks the call's question besides the framework's indicators.
+    final_period = call.report_periods.order_by("starts").last()
+    client.post(
+        reverse("reporting:part_reports", args=[part.pk]),
+        {"period": final_period.pk, "kind": "final"},
+    )
+    final = Report.objects.get(application=part, kind="final")
+    final_form = reverse("reporting:report_form", args=[final.pk])
+    asked = client.get(final_form).content.decode()
+    assert question in asked
+    [asked_question] = call.final_report_questions.all()
+    goes_on = "Kirjasto jatkaa kerhoja."
+    answered = client.post(
+        final_form,
+        {
+            "version": final.version,
+            f"value-{learnt.pk}": "Taidelaitos jatkaa yhteistyötä.",
+            f"answer-{asked_question.pk}": goes_on,
+        },
+        HTTP_HX_REQUEST="true",
+    )
+    assert answered.status_code == 200
+    assert final.answers.get().text == goes_on
+
+    client.force_login(signatory)
+    for sent in (report, final):
+        sent.refresh_from_db()
+        client.post(reverse("reporting:report_send", args=[sent.pk]), {"version": sent.version})
+        sent.refresh_from_db()
+        assert sent.status == ReportStatus.SUBMITTED
+
+    # The officer sees them waiting, and accepts them (a return needs its reason).
     client.force_login(officer)
     assert entity.name in client.get(reverse("reporting:reports_waiting")).content.decode()
     review = reverse("reporting:report_review", args=[report.pk])
     assert client.post(review, {"decision": "return", "version": report.version}).status_code == 400
     client.post(review, {"decision": "accept", "version": report.version})
-    report.refresh_from_db()
-    assert report.status == ReportStatus.ACCEPTED
+    client.post(
+        reverse("reporting:report_review", args=[final.pk]),
+        {"decision": "accept", "version": final.version},
+    )
+    for accepted in (report, final):
+        accepted.refresh_from_db()
+        assert accepted.status == ReportStatus.ACCEPTED
+
+    # The breakdown adds up per category, per district as for the whole call.
+    for district in (None, malmi):
+        [residents] = aggregate(call, district=district, level=levels[0])[0].indicators
+        assert residents.breakdowns == [
+            ("Sukupuoli", [("Naiset", 200), ("Miehet", 130), ("Muunsukupuoliset", 10)])
+        ]
+    impact = client.get(reverse("reporting:call_impact", args=[call.slug])).content.decode()
+    assert "<caption>Sukupuoli</caption>" in impact and '<th scope="row">Naiset</th>' in impact
 
     # Results per district and level, and the comparison with the city's median.
     results = client.get(
@@ -180,3 +264,5 @@ def test_helsingin_malli_from_call_to_impact_study(client):
     for expected in ("Asukkaat", "Aluetoimijat", "Taidelaitokset", "Malmi", "Teatteri oppi"):
         assert expected in text
     assert "Tavoite 900" in text and "toteutunut 340" in text
+    for expected in ("Sukupuoli", "Naiset", "Muunsukupuoliset", question, goes_on):
+        assert expected in text

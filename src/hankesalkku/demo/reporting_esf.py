@@ -5,7 +5,7 @@ for the demo (the projects are illustrative), never taken from a statistic."""
 
 from hankesalkku.projects.models import Application, ApplicationRole, ApplicationStatus
 from hankesalkku.reporting import services as reporting
-from hankesalkku.reporting.models import Indicator
+from hankesalkku.reporting.models import BreakdownCategory, Indicator
 
 # code, 2024 value and target for the first project; later ones scale by their position
 FIGURES = [
@@ -16,6 +16,21 @@ FIGURES = [
     ("EECO18", 3, 6),  # public administrations or services supported
     ("EECR02", 9, 30),  # in education or training upon leaving
 ]
+
+SHARES = {"gender": (55, 43, 2), "age": (30, 35, 25, 10), "education": (40, 40, 20)}
+"""Illustrative shares (%) of each breakdown's categories, in the reference data's order."""
+
+
+def illustrative_breakdowns(indicator, total: int) -> dict:
+    """{category pk: figure} splitting `total` by SHARES, the rounding left in the last one."""
+    found = {}
+    for breakdown in indicator.breakdowns.all():
+        categories = list(BreakdownCategory.objects.filter(breakdown=breakdown))
+        shares = SHARES.get(breakdown.slug) or (100,) * len(categories)
+        figures = [total * share // sum(shares) for share in shares[: len(categories)]]
+        figures[-1] += total - sum(figures)
+        found.update({c.pk: str(n) for c, n in zip(categories, figures, strict=False)})
+    return found
 
 
 def esf_reports_demo(actor, call) -> int:
@@ -44,10 +59,16 @@ def esf_reports_demo(actor, call) -> int:
                 target=int(target * scale),
             )
         report = reporting.report_create(actor=actor, application=part, period=periods[0])
+        figures = {indicators[code]: int(value * scale) for code, value, _t in FIGURES}
         reporting.report_update(
             actor=actor,
             report=report,
-            values={indicators[code].pk: str(int(value * scale)) for code, value, _t in FIGURES},
+            values={indicator.pk: str(n) for indicator, n in figures.items()},
+            breakdowns={
+                indicator.pk: illustrative_breakdowns(indicator, n)
+                for indicator, n in figures.items()
+                if indicator.breakdowns.exists()
+            },
             narrative="Havainnollistava vuosiraportti ESR+-yhteisindikaattoreista.",
         )
         reporting.report_submit(actor=actor, report=report)

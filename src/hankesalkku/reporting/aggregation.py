@@ -34,6 +34,7 @@ class IndicatorResult:
     mean: Decimal | None = None
     narratives: list = field(default_factory=list)
     by_district: dict = field(default_factory=dict)
+    breakdowns: list = field(default_factory=list)  # [(breakdown, [(category, total)])]
 
     @property
     def progress(self) -> Decimal | None:
@@ -87,7 +88,21 @@ def _result(indicator, values, targets, districts_of) -> IndicatorResult:
                 result.by_district[name] = result.by_district.get(name, Decimal(0)) + v.number
         if list(result.by_district) == [_("ei kaupunginosaa")]:
             result.by_district = {}  # no part names a district: nothing to break down
+        result.breakdowns = _breakdowns(numbers)
     return result
+
+
+def _breakdowns(values) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Each breakdown's categories summed over the values, in the reference data's order;
+    only the categories reported by some value (every category when any value is split)."""
+    sums: dict = {}
+    for value in values:
+        for figure in value.breakdown_values.all():
+            sums[figure.category] = sums.get(figure.category, 0) + figure.number
+    grouped: dict = {}
+    for category in sorted(sums, key=lambda c: (c.breakdown.order, c.breakdown_id, c.order)):
+        grouped.setdefault(category.breakdown.name, []).append((category.name, sums[category]))
+    return list(grouped.items())
 
 
 def aggregate(call=None, *, level=None, district=None, entities=None) -> list[LevelResult]:
@@ -97,7 +112,9 @@ def aggregate(call=None, *, level=None, district=None, entities=None) -> list[Le
     values = list(
         ReportValue.objects.filter(
             report__application__in=parts, report__status=ReportStatus.ACCEPTED
-        ).select_related("report__period", "report__application__organisation")
+        )
+        .select_related("report__period", "report__application__organisation")
+        .prefetch_related("breakdown_values__category__breakdown")
     )
     targets = list(Target.objects.filter(application__in=parts))
     used = {v.indicator_id for v in values} | {t.indicator_id for t in targets}
@@ -183,3 +200,25 @@ def target_rationales(call) -> list[tuple]:
         (d, recorded[d.pk].rationale if d.pk in recorded else "", recorded.get(d.pk))
         for d in call.target_districts.order_by("name")
     ]
+
+
+def final_answers(call) -> list[tuple]:
+    """(question, [(organisation, period, answer)]) of the call's accepted final reports, in
+    the order the call asks its questions."""
+    from .models import FinalReportAnswer
+
+    answers: dict = {q: [] for q in call.final_report_questions.all()}
+    for answer in FinalReportAnswer.objects.filter(
+        question__call=call,
+        report__status=ReportStatus.ACCEPTED,
+        report__application__in=funded_parts(call),
+    ).select_related("question", "report__period", "report__application__organisation"):
+        if answer.text:
+            answers.setdefault(answer.question, []).append(
+                (
+                    answer.report.application.organisation.name,
+                    str(answer.report.period),
+                    answer.text,
+                )
+            )
+    return list(answers.items())

@@ -14,7 +14,7 @@ from hankesalkku.projects.models import Application
 
 from . import permissions, services
 from .aggregation import aggregate
-from .models import Indicator, Report, ReportPeriod, ReportValue
+from .models import Indicator, Report, ReportBreakdownValue, ReportPeriod, ReportValue
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
@@ -30,6 +30,8 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "unit",
             "direction",
             "baseline",
+            "target",
+            "breakdowns",
             "scale_min",
             "scale_max",
             "call",
@@ -98,10 +100,18 @@ class FrameworkViewSet(viewsets.ReadOnlyModelViewSet):
     ).order_by("pk")
 
 
+class BreakdownFigureSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ReportBreakdownValue
+        fields = ["category", "number"]
+
+
 class ValueSerializer(serializers.ModelSerializer):
+    breakdowns = BreakdownFigureSerializer(many=True, read_only=True, source="breakdown_values")
+
     class Meta:
         model = ReportValue
-        fields = ["indicator", "number", "text"]
+        fields = ["indicator", "number", "text", "breakdowns"]
 
 
 class ReportSerializer(serializers.ModelSerializer):
@@ -132,6 +142,16 @@ class ReportInput(serializers.Serializer):
 class ValuesInput(serializers.Serializer):
     version = serializers.IntegerField()
     values = serializers.DictField(child=serializers.CharField(allow_blank=True))
+    breakdowns = serializers.DictField(
+        child=serializers.DictField(child=serializers.CharField(allow_blank=True)),
+        required=False,
+        help_text="{indicator id: {breakdown category id: whole number}}",
+    )
+    answers = serializers.DictField(
+        child=serializers.CharField(allow_blank=True),
+        required=False,
+        help_text="A final report's answers: {question id: text}",
+    )
     narrative = serializers.CharField(required=False, allow_blank=True)
 
 
@@ -152,7 +172,9 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     def get_queryset(self):
         return (
-            Report.objects.visible_to(self.request.user).prefetch_related("values").order_by("pk")
+            Report.objects.visible_to(self.request.user)
+            .prefetch_related("values__breakdown_values")
+            .order_by("pk")
         )
 
     def _answer(self, report, code=status.HTTP_200_OK):
@@ -179,6 +201,8 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             actor=request.user,
             report=report,
             values=data["values"],
+            breakdowns=data.get("breakdowns"),
+            answers=data.get("answers"),
             narrative=data.get("narrative"),
             expected_version=data["version"],
         )
@@ -235,6 +259,10 @@ class IndicatorResultSerializer(serializers.Serializer):
     mean = serializers.CharField(allow_null=True)
     narratives = NarrativeSerializer(many=True)
     by_district = serializers.DictField(child=serializers.CharField())
+    breakdowns = serializers.DictField(
+        child=serializers.DictField(child=serializers.IntegerField()),
+        help_text="{breakdown: {category: sum}} of participant indicators",
+    )
 
 
 class LevelResultSerializer(serializers.Serializer):
@@ -282,6 +310,9 @@ class AggregateViewSet(viewsets.GenericViewSet):
                                     for who, period, text in r.narratives
                                 ],
                                 "by_district": {k: str(v) for k, v in r.by_district.items()},
+                                "breakdowns": {
+                                    name: dict(categories) for name, categories in r.breakdowns
+                                },
                             }
                             for r in level.indicators
                         ],

@@ -29,6 +29,7 @@ class Row:
     value: str = ""
     target: object = None
     baseline: object = None
+    breakdowns: list = field(default_factory=list)  # [(breakdown, [(category, name, value)])]
 
     @property
     def field_name(self) -> str:
@@ -71,11 +72,37 @@ class LevelGroup:
     outcomes: list = field(default_factory=list)
 
 
-def group(indicators, *, values=None, targets=None) -> list[LevelGroup]:
+def breakdown_fields(indicators, *, stored=None, posted=None) -> dict:
+    """{indicator pk: [(breakdown, [(category, field name, value)])]} of the indicators that
+    take breakdowns; values from the form just posted, or else the ones stored."""
+    from .models import BreakdownCategory, Indicator
+
+    stored = stored or {}
+    links = Indicator.breakdowns.through.objects.filter(indicator__in=indicators)
+    taken: dict = {}
+    for indicator_pk, breakdown_pk in links.values_list("indicator_id", "breakdown_id"):
+        taken.setdefault(breakdown_pk, []).append(indicator_pk)
+    found: dict = {}
+    for category in BreakdownCategory.objects.filter(breakdown_id__in=taken).select_related(
+        "breakdown"
+    ):
+        for indicator_pk in taken[category.breakdown_id]:
+            name = f"breakdown-{indicator_pk}-{category.pk}"
+            if posted is not None:
+                value = posted.get(name, "")
+            else:
+                value = stored.get((indicator_pk, category.pk), "")
+            splits = found.setdefault(indicator_pk, {})
+            splits.setdefault(category.breakdown, []).append((category, name, value))
+    return {pk: list(splits.items()) for pk, splits in found.items()}
+
+
+def group(indicators, *, values=None, targets=None, breakdowns=None) -> list[LevelGroup]:
     """The indicators laid out by level and outcome, in the framework's order; indicators
     without a level (ESF+ common indicators, a part's own) come last under one heading."""
     values = values or {}
     targets = targets or {}
+    breakdowns = breakdowns or {}
     levels: dict = {}
     for indicator in indicators:
         level = indicator.level
@@ -93,6 +120,7 @@ def group(indicators, *, values=None, targets=None) -> list[LevelGroup]:
                 value=values.get(indicator.pk, ""),
                 target=target,
                 baseline=getattr(target, "baseline", None),
+                breakdowns=breakdowns.get(indicator.pk, []),
             )
         )
     return [levels[key] for key in sorted(levels)]

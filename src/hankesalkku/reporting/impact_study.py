@@ -16,7 +16,13 @@ from openpyxl.styles import Alignment, Font
 
 from hankesalkku.core.pdf import render_pdf
 
-from .aggregation import aggregate, district_comparison, parts_per_district, target_rationales
+from .aggregation import (
+    aggregate,
+    district_comparison,
+    final_answers,
+    parts_per_district,
+    target_rationales,
+)
 from .charts import with_charts
 
 
@@ -38,6 +44,7 @@ def study_context(call) -> dict:
         "rationales": target_rationales(call),
         "parts_per_district": parts_per_district(call),
         "districts": districts,
+        "answers": final_answers(call),
         "printed": timezone.localdate(),
     }
 
@@ -107,6 +114,28 @@ def impact_study_xlsx(call) -> bytes:
                 ns.append([level.name, r.indicator.name, who, period, text])
                 ns.cell(ns.max_row, 5).alignment = Alignment(wrap_text=True)
     ns.column_dimensions["E"].width = 80
+
+    bs = wb.create_sheet(_("Jaottelut")[:31])
+    bs.append([_("Taso"), _("Tunnus"), _("Indikaattori"), _("Jaottelu"), _("Luokka"), _("Määrä")])
+    for cell in bs[1]:
+        cell.font = bold
+    for level in context["levels"]:
+        for r in level.indicators:
+            for name, categories in r.breakdowns:
+                for category, total in categories:
+                    bs.append(
+                        [level.name, r.indicator.code, r.indicator.name, name, category, total]
+                    )
+
+    qs = wb.create_sheet(_("Loppuraportit")[:31])
+    qs.append([_("Kysymys"), _("Toteuttaja"), _("Kausi"), _("Vastaus")])
+    for cell in qs[1]:
+        cell.font = bold
+    for question, replies in context["answers"]:
+        for who, period, text in replies:
+            qs.append([question.text, who, period, text])
+            qs.cell(qs.max_row, 4).alignment = Alignment(wrap_text=True)
+    qs.column_dimensions["D"].width = 80
 
     ds = wb.create_sheet(_("Kaupunginosittain")[:31])
     ds.append([_("Kaupunginosa"), _("Indikaattori"), _("Yksikkö"), _("Toteutunut kaupunginosassa")])

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, views_framework, views_reports
+from . import views, views_framework, views_framework_edit, views_reports
 
 app_name = "reporting"
 
@@ -22,6 +22,17 @@ urlpatterns = [
         "haku/<slug:slug>/kohdekaupunginosat/",
         views_framework.target_districts_form,
         name="target_districts",
+    ),
+    path("haku/<slug:slug>/kehys/", views_framework_edit.framework_page, name="framework"),
+    path(
+        "haku/<slug:slug>/kehys/<slug:kind>/",
+        views_framework_edit.framework_item,
+        name="framework_new",
+    ),
+    path(
+        "haku/<slug:slug>/kehys/<slug:kind>/<int:pk>/",
+        views_framework_edit.framework_item,
+        name="framework_edit",
     ),
     path("haku/<slug:slug>/aikataulu/", views_framework.schedule_form, name="schedule"),
     path("osahanke/<int:pk>/", views_reports.part_reports, name="part_reports"),

@@ -14,8 +14,16 @@ from hankesalkku.organisations.models import District
 from hankesalkku.projects.models import Application
 
 from . import permissions, services
-from .framework import group, plain
-from .models import Report, ReportAttachment, ReportPeriod, ReportStatus
+from .framework import breakdown_fields, group, plain
+from .models import (
+    Report,
+    ReportAttachment,
+    ReportBreakdownValue,
+    ReportKind,
+    ReportPeriod,
+    ReportStatus,
+)
+from .services.breakdowns import ANSWER_MAX_LENGTH
 
 EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
@@ -52,16 +60,46 @@ def _report(request, pk) -> Report:
     return found
 
 
+def _questions(report):
+    """The call's final report questions, asked in its final reports only."""
+    if report.kind != ReportKind.FINAL:
+        return []
+    return list(report.application.entity.call.final_report_questions.all())
+
+
+def _posted_report(post) -> dict:
+    """The report form's fields as report_update takes them: values, breakdowns, answers."""
+    values, breakdowns, answers = {}, {}, {}
+    for key, value in post.items():
+        if key.startswith("value-"):
+            values[key.removeprefix("value-")] = value
+        elif key.startswith("breakdown-"):
+            indicator, _sep, category = key.removeprefix("breakdown-").partition("-")
+            breakdowns.setdefault(indicator, {})[category] = value
+        elif key.startswith("answer-"):
+            answers[key.removeprefix("answer-")] = value
+    return {"values": values, "breakdowns": breakdowns, "answers": answers}
+
+
 def _form_context(request, report, *, posted=None, errors=None):
     indicators = services.reportable_indicators(report).select_related("level", "outcome")
     values = {v.indicator_id: v.text or plain(v.number) for v in report.values.all()}
+    stored = {
+        (b.value.indicator_id, b.category_id): str(b.number)
+        for b in ReportBreakdownValue.objects.filter(value__report=report).select_related("value")
+    }
+    answers = {a.question_id: a.text for a in report.answers.all()}
     if posted is not None:
         values = {i.pk: posted.get(f"value-{i.pk}", "") for i in indicators}
+        answers = {q.pk: posted.get(f"answer-{q.pk}", "") for q in _questions(report)}
     targets = {t.indicator_id: t for t in report.application.indicator_targets.all()}
+    splits = breakdown_fields(indicators, stored=stored, posted=posted)
     user = request.user
     return {
         "report": report,
-        "groups": group(indicators, values=values, targets=targets),
+        "groups": group(indicators, values=values, targets=targets, breakdowns=splits),
+        "questions": [(q, f"answer-{q.pk}", answers.get(q.pk, "")) for q in _questions(report)],
+        "answer_max_length": ANSWER_MAX_LENGTH,
         "errors": errors or [],
         "narrative": report.narrative if posted is None else posted.get("narrative", ""),
         "editable": report.status in EDITABLE
@@ -125,16 +163,11 @@ def report_form(request, pk):
             request, "reporting/partials/report_form.html", _form_context(request, report)
         )
     _require(permissions.can_report_for(request.user, report.application))
-    values = {
-        key.removeprefix("value-"): value
-        for key, value in request.POST.items()
-        if key.startswith("value-")
-    }
     try:
         services.report_update(
             actor=request.user,
             report=report,
-            values=values,
+            **_posted_report(request.POST),
             narrative=request.POST.get("narrative", ""),
             expected_version=request.POST.get("version") or None,
         )

@@ -42,9 +42,18 @@ def result_rows(selection) -> list[dict]:
                     "distribution": ", ".join(f"{k:n}: {v}" for k, v in r.distribution.items()),
                     "mean": _number(r.mean),
                     "narratives": len(r.narratives),
+                    "breakdowns": breakdowns_text(r.breakdowns),
                 }
             )
     return rows
+
+
+def breakdowns_text(breakdowns) -> str:
+    """ "Sukupuoli: Naiset 70, Miehet 50; Ikäryhmä: …" of an ESF+ participant indicator."""
+    return "; ".join(
+        f"{name}: " + ", ".join(f"{category} {total}" for category, total in categories)
+        for name, categories in breakdowns
+    )
 
 
 HEADERS = (
@@ -58,6 +67,7 @@ HEADERS = (
     ("distribution", gettext_lazy("Jakauma")),
     ("mean", gettext_lazy("Keskiarvo")),
     ("narratives", gettext_lazy("Kuvauksia")),
+    ("breakdowns", gettext_lazy("Jaottelut")),
 )
 
 
@@ -67,7 +77,7 @@ def headers() -> list[str]:
 
 def xlsx_sheet(wb, rows, sheet) -> None:
     """The sheet "Tulokset" (sheet is the workbook module's helper that writes the header)."""
-    ws = sheet(wb, _("Tulokset"), headers(), [20, 10, 48, 12, 12, 12, 12, 22, 10, 10])
+    ws = sheet(wb, _("Tulokset"), headers(), [20, 10, 48, 12, 12, 12, 12, 22, 10, 10, 60])
     for row in rows:
         ws.append([row[key] for key, _label in HEADERS])
 

@@ -1,5 +1,12 @@
 """Reporting's models: indicators and outcomes, targets and reports, districts' values."""
 
+from .breakdowns import (
+    Breakdown,
+    BreakdownCategory,
+    FinalReportAnswer,
+    FinalReportQuestion,
+    ReportBreakdownValue,
+)
 from .districts import DistrictMeasure, DistrictValue, PartDistrict
 from .follow_up import ReminderKind, ReportAttachment, ReportReminder, TargetDistrict
 from .indicators import Direction, Indicator, IndicatorCategory, IndicatorKind, Outcome
@@ -14,6 +21,11 @@ from .reports import (
 )
 
 __all__ = [
+    "Breakdown",
+    "BreakdownCategory",
+    "FinalReportAnswer",
+    "FinalReportQuestion",
+    "ReportBreakdownValue",
     "REPORT_TRANSITIONS",
     "Direction",
     "DistrictMeasure",

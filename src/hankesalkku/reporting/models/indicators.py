@@ -82,6 +82,9 @@ class Indicator(Versioned):
     baseline = models.DecimalField(
         _("lähtötaso"), max_digits=14, decimal_places=2, null=True, blank=True
     )
+    target = models.DecimalField(
+        _("haun tavoite"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     scale_min = models.DecimalField(
         _("asteikon alin"), max_digits=6, decimal_places=2, null=True, blank=True
     )
@@ -118,6 +121,13 @@ class Indicator(Versioned):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
+        related_name="indicators",
+    )
+
+    breakdowns = models.ManyToManyField(
+        "reporting.Breakdown",
+        verbose_name=_("jaottelut"),
+        blank=True,
         related_name="indicators",
     )
 

@@ -34,6 +34,7 @@ from ..models import (
     ReportValue,
     Target,
 )
+from . import breakdowns as breakdown_checks
 
 
 @service
@@ -53,6 +54,10 @@ def indicator_create(*, actor, name, **fields):
 
 @service
 def indicator_update(*, actor, indicator, expected_version=None, **changes):
+    """Any indicator's fields; one already reported on keeps its kind and unit."""
+    from .framework import check_locked
+
+    check_locked(indicator, changes)
     return record_update(indicator, changes, expected_version)
 
 
@@ -172,13 +177,24 @@ def reportable_indicators(report):
 
 
 @service
-def report_update(*, actor, report, values, narrative=None, expected_version=None):
-    """Set a report's values ({indicator pk: raw}); every bad value is named at once."""
+def report_update(
+    *,
+    actor,
+    report,
+    values,
+    narrative=None,
+    expected_version=None,
+    breakdowns=None,
+    answers=None,
+):
+    """Set a report's values ({indicator pk: raw}), the breakdowns of its participant indicators
+    ({indicator pk: {category pk: raw}}) and a final report's answers ({question pk: text});
+    every bad value is named at once, and nothing is saved unless all are good."""
     if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
         raise ValidationError(_("Lähetettyä tai hyväksyttyä raporttia ei voi enää muuttaa."))
     check_version(report, expected_version)  # a stale form is told as such, before any value
     indicators = {i.pk: i for i in reportable_indicators(report)}
-    errors, cleaned = [], {}
+    errors, cleaned, split = [], {}, {}
     for key, raw in values.items():
         indicator = indicators.get(int(key)) if str(key).isdigit() else None
         if indicator is None:
@@ -188,6 +204,16 @@ def report_update(*, actor, report, values, narrative=None, expected_version=Non
             cleaned[indicator] = _clean_value(indicator, raw)
         except ValidationError as error:
             errors.extend(error.messages)
+            continue
+        given = {str(k): v for k, v in (breakdowns or {}).items()}.get(str(key))
+        split[indicator] = breakdown_checks.clean_breakdown(
+            indicator, cleaned[indicator][0], given, errors
+        )
+    written = {str(key) for key in values}
+    for key in breakdowns or {}:
+        if str(key) not in written:  # a breakdown goes with its indicator's total
+            errors.append(_("Indikaattori %(pk)s ei kuulu tähän raporttiin.") % {"pk": key})
+    replies = breakdown_checks.clean_answers(report, answers, errors)
     if errors:
         raise ValidationError({"values": errors})
     for indicator, (number, text) in cleaned.items():
@@ -195,6 +221,8 @@ def report_update(*, actor, report, values, narrative=None, expected_version=Non
         value = value or ReportValue(report=report, indicator=indicator)
         value.number, value.text = number, text
         save_validated(value)
+        breakdown_checks.breakdown_save(value, split.get(indicator, {}))
+    breakdown_checks.answers_save(report, replies)
     changes = {} if narrative is None else {"narrative": narrative}
     return record_update(report, changes, expected_version)
 
@@ -235,8 +263,26 @@ from .follow_up import (  # noqa: E402  (the follow-up writes use the models abo
     target_district_set,
     target_set,
 )
+from .framework import (  # noqa: E402
+    call_framework_create,
+    call_indicator_create,
+    call_indicator_update,
+    call_level_create,
+    call_level_update,
+    final_report_question_create,
+    final_report_question_update,
+    outcome_update,
+)
 
 __all__ = [
+    "call_framework_create",
+    "call_indicator_create",
+    "call_indicator_update",
+    "call_level_create",
+    "call_level_update",
+    "final_report_question_create",
+    "final_report_question_update",
+    "outcome_update",
     "indicator_create",
     "indicator_update",
     "outcome_create",
