@@ -80,6 +80,9 @@ CREATE TABLE {COUNT_TABLE} (
     n bigint NOT NULL,
     PRIMARY KEY (cell_id, figure, item)
 );
+-- The items a selection reads, without the zero rows and without the table: an index-only
+-- scan (the distinct organisations of a whole theme are a million of these).
+CREATE INDEX summarycellcount_present ON {COUNT_TABLE} (figure, cell_id, item) WHERE n > 0;
 """
 DROP = f"DROP TABLE IF EXISTS {COUNT_TABLE}; DROP TABLE IF EXISTS {CELL_TABLE};"
 
@@ -136,6 +139,13 @@ def rebuild(cursor) -> None:
     add(cursor, None, 1)
 
 
+def vacuum(cursor) -> None:
+    """After a rebuild, outside its transaction: statistics, and the visibility map that lets
+    the counted items be read from their index alone."""
+    cursor.execute(f"VACUUM ANALYZE {CELL_TABLE}")
+    cursor.execute(f"VACUUM ANALYZE {COUNT_TABLE}")
+
+
 def serves(selection) -> bool:
     """Cells hold every column of the selection: no region, sector or organisation type."""
     return selection.region is None and selection.sector is None and not selection.organisation_type
@@ -149,9 +159,10 @@ def figures_sql(where: str) -> str:
         for f, name in NAMES.items()
     )
     distinct = " ".join(
-        f"UNION ALL SELECT '{name}', json_build_array(count(DISTINCT k.item)) "
+        # DISTINCT in a subquery is hashed; count(DISTINCT …) would sort every item.
+        f"UNION ALL SELECT '{name}', json_build_array(count(*)) FROM (SELECT DISTINCT k.item "
         f"FROM {COUNT_TABLE} k JOIN cells ON k.cell_id = cells.id "
-        f"WHERE k.figure = {f} AND k.n > 0"
+        f"WHERE k.figure = {f} AND k.n > 0) d"
         for f, name in DISTINCT.items()
     )
     return f"""

@@ -130,6 +130,8 @@ def rebuild_summaries() -> int:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {table}")
+            if cells.available(connection) and not connection.in_atomic_block:
+                cells.vacuum(cursor)
     return count
 
 
