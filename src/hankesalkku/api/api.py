@@ -106,8 +106,11 @@ class ProjectEntityViewSet(ReadOnly):
                 raise exceptions.ValidationError({"filters": result.notes})
             if result.active:
                 entities = entities.filter(result.condition)
-            # As the project list: the inner join lets the summary's index drive any order.
-            entities = entities.filter(summary__isnull=False).select_related("summary")
+            sort = str(self.request.query_params.get("sort", "")).lstrip("-")
+            if sort in SORTING.columns:
+                # As the project list: the inner join lets the summary's index drive the order.
+                # Not by id: the join would read the summary from its start to a deep cursor.
+                entities = entities.filter(summary__isnull=False).select_related("summary")
         return entities
 
 
@@ -127,9 +130,20 @@ class DecisionViewSet(ByNumber, ReadOnly):
         )
 
     def get_serializer_context(self):
+        """Which of the entities the shown decisions name the user may see: asked for those
+        entities only (the whole visible set is a million ids at national scale)."""
         context = super().get_serializer_context()
-        visible = ProjectEntity.objects.visible_to(self.request.user).values_list("pk", flat=True)
-        context["visible_entity_ids"] = set(visible)
+        page = getattr(self.paginator, "page", None) if self.action == "list" else None
+        if page is not None:
+            decisions = page.items
+        elif self.action == "retrieve":
+            decisions = [self.get_object()]
+        else:
+            decisions = []
+        named = {e.pk for d in decisions for e in d.project_entities.all()}
+        named |= {c.entity_id for d in decisions for c in d.commitments.all() if c.entity_id}
+        visible = ProjectEntity.objects.visible_to(self.request.user).filter(pk__in=named)
+        context["visible_entity_ids"] = set(visible.values_list("pk", flat=True))
         return context
 
 
