@@ -85,7 +85,7 @@ def test_the_project_lists_filters_work_and_an_unknown_value_is_a_400(demo, clie
         ("decision-detail", ["abc"], {}, 404),
         ("decision-detail", ["9" * 40], {}, 404),
         ("project-entity-detail", ["ä ö <>"], {}, 404),
-        ("project-entity-list", [], {"cursor": "roskaa!!"}, 404),
+        ("project-entity-list", [], {"after": "roskaa!!"}, 400),
         ("project-entity-list", [], {"page_size": "x" * 10000}, 200),
         ("project-entity-list", [], {"sector": "a" * 10000}, 400),
     ],
@@ -94,3 +94,35 @@ def test_bad_input_is_a_json_error_never_a_500(client, name, args, params, statu
     response = get(client, name, *args, **params)
     assert response.status_code == status
     assert response["Content-Type"].startswith("application/json")
+
+
+def test_a_list_pages_by_keyset_cursor_with_the_lists_count_and_sort(demo, client):
+    first = get(client, "project-entity-list", page_size=3, sort="-support").json()
+    assert first["count"] >= 3 and first["count_is_estimate"] is False
+    assert len(first["results"]) == 3 and "after=" in first["next"]
+    assert first["previous"] is None
+    second = client.get(first["next"], HTTP_ACCEPT="application/json").json()
+    seen = [p["slug"] for p in first["results"] + second["results"]]
+    assert len(set(seen)) == len(seen)  # a cursor continues, it does not repeat
+    everything = every_page(client, "project-entity-list", sort="-support")
+    assert [p["slug"] for p in everything][: len(seen)] == seen
+    assert len(everything) == first["count"]
+
+
+def test_an_unknown_sort_or_page_is_a_400_naming_it(demo, client):
+    for params in ({"sort": "salasana"}, {"page": "999"}):
+        response = get(client, "project-entity-list", **params)
+        assert response.status_code == 400 and "paging" in response.json(), params
+
+
+def test_the_schema_documents_the_cursor_and_the_estimated_count(client):
+    schema = client.get(reverse("api:schema"), HTTP_ACCEPT="application/json").json()
+    operation = schema["paths"]["/api/v1/project-entities/"]["get"]
+    names = {p["name"] for p in operation["parameters"]}
+    assert {"after", "page", "page_size", "sort"} <= names
+    sort = next(p for p in operation["parameters"] if p["name"] == "sort")
+    assert "-support" in sort["schema"]["enum"]
+    body = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    ref = body["$ref"].rsplit("/", 1)[-1]
+    properties = schema["components"]["schemas"][ref]["properties"]
+    assert {"count", "count_is_estimate", "next", "results"} <= set(properties)

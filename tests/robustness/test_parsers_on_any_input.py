@@ -142,9 +142,12 @@ QUERY_PAGES = [
     ("/yleiskuva/organisaatio/", ["organisation"]),
     ("/haku/", ["q", "laji", "vuosi", "sivu"]),
     ("/verkosto/", ["toimiala", "alue"]),
-    ("/api/v1/project-entities/", ["call", "kind", "sector", "status", "cursor", "page_size"]),
-    ("/api/v1/decisions/", ["cursor", "page_size"]),
-    ("/api/v1/organisations/", ["cursor", "page_size"]),
+    (
+        "/api/v1/project-entities/",
+        ["call", "kind", "sector", "status", "after", "sort", "page", "page_size"],
+    ),
+    ("/api/v1/decisions/", ["after", "sort", "page", "page_size"]),
+    ("/api/v1/organisations/", ["after", "sort", "page", "page_size"]),
 ]
 
 

@@ -3,8 +3,10 @@
 Every queryset starts from the pages' own read rule (`visible_to`) or is public by the same
 permission functions, so the API shows no draft and no spent amount the pages would not.
 Records are addressed by their stable ids: slugs where they have one, numbers otherwise.
-Deep lists page by cursor (stable under inserts, constant cost at any depth); the projects'
-filters are the project list's own (`site.filters`), and an unknown value is a 400 naming it.
+Lists page as the pages' lists do (`core.rest.KeysetPagination`: a keyset cursor, stable
+under inserts and of constant cost at any depth, and the same "about N" count above 10 000);
+the projects' filters and sort columns are the project list's own (`site.filters`,
+`site.project_list.SORTING`), and an unknown value is a 400 naming it.
 """
 
 import re
@@ -12,31 +14,24 @@ import re
 from django.db.models import Prefetch
 from rest_framework import exceptions, viewsets
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.pagination import CursorPagination
 
 from hankesalkku.accounts.authentication import ApiTokenAuthentication
+from hankesalkku.core.pagination import Column, Sorting
 from hankesalkku.decisions.models import Commitment, Decision
 from hankesalkku.organisations.models import Organisation
 from hankesalkku.programmes.models import Call, Programme, ReportedFigure, Theme
 from hankesalkku.projects.models import Application, Partner, ProjectEntity
 from hankesalkku.site.filters import parse_filters
+from hankesalkku.site.project_list import SORTING
 from hankesalkku.sources.models import SourceReference
 
 from . import public_serializers as s
-
-
-class StableCursor(CursorPagination):
-    ordering = "pk"
-    page_size = 50
-    max_page_size = 200
-    page_size_query_param = "page_size"
 
 
 class ReadOnly(viewsets.ReadOnlyModelViewSet):
     """Any id reaches the view (so a malformed one is a JSON 404, not the site's HTML page);
     one that cannot be an id is refused before the database sees it."""
 
-    pagination_class = StableCursor
     # The token class first: its WWW-Authenticate header makes a refused token a 401, not 403.
     authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
     lookup_field = "slug"
@@ -85,9 +80,10 @@ class OrganisationViewSet(ReadOnly):
 class ProjectEntityViewSet(ReadOnly):
     """Project entities with implementers, financing and partners; drafts only for their
     organisations' people. Filters: call, theme, ministry, kind, sector, region, org_type,
-    status (the project list's)."""
+    status (the project list's); sorted by id, or by any of the list's columns (`sort`)."""
 
     serializer_class = s.ProjectEntitySerializer
+    sorting = Sorting([Column("id", "id", ()), *SORTING.columns.values()], default="id")
 
     def get_queryset(self):
         entities = (
@@ -109,7 +105,12 @@ class ProjectEntityViewSet(ReadOnly):
             if result.notes:
                 raise exceptions.ValidationError({"filters": result.notes})
             if result.active:
-                entities = entities.filter(pk__in=ProjectEntity.objects.filter(result.condition))
+                entities = entities.filter(result.condition)
+            sort = str(self.request.query_params.get("sort", "")).lstrip("-")
+            if sort in SORTING.columns:
+                # As the project list: the inner join lets the summary's index drive the order.
+                # Not by id: the join would read the summary from its start to a deep cursor.
+                entities = entities.filter(summary__isnull=False).select_related("summary")
         return entities
 
 
@@ -129,9 +130,20 @@ class DecisionViewSet(ByNumber, ReadOnly):
         )
 
     def get_serializer_context(self):
+        """Which of the entities the shown decisions name the user may see: asked for those
+        entities only (the whole visible set is a million ids at national scale)."""
         context = super().get_serializer_context()
-        visible = ProjectEntity.objects.visible_to(self.request.user).values_list("pk", flat=True)
-        context["visible_entity_ids"] = set(visible)
+        page = getattr(self.paginator, "page", None) if self.action == "list" else None
+        if page is not None:
+            decisions = page.items
+        elif self.action == "retrieve":
+            decisions = [self.get_object()]
+        else:
+            decisions = []
+        named = {e.pk for d in decisions for e in d.project_entities.all()}
+        named |= {c.entity_id for d in decisions for c in d.commitments.all() if c.entity_id}
+        visible = ProjectEntity.objects.visible_to(self.request.user).filter(pk__in=named)
+        context["visible_entity_ids"] = set(visible.values_list("pk", flat=True))
         return context
 
 

@@ -1,7 +1,9 @@
 """Keeping `EntitySummary` true: one SQL statement that builds the rows, for one entity or all.
 
 The same INSERT … SELECT serves the refresh after a write (a few ids) and the rebuild of the
-whole table (`hankesalkku summarise`), so the two can never compute a row differently. A write
+whole table (`hankesalkku summarise`), so the two can never compute a row differently. On
+PostgreSQL the per-cell pre-aggregates (`cells`) follow: a refresh subtracts the old rows from
+their cells and adds the new ones, a rebuild rebuilds them. A write
 refreshes its entity's row inside the write's own transaction: a reader never sees a project
 without its row, and a rolled-back write leaves the row as it was.
 
@@ -12,12 +14,12 @@ the implementers' parts added up (NULL when none states one: unknown is not zero
 from __future__ import annotations
 
 from django.db import connections, router, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from hankesalkku.programmes.models import Call
 from hankesalkku.projects.models import Application, Partner, ProjectEntity
 
-from . import facets
+from . import cells, facets
 from .models import EntitySummary
 
 # Grouped subqueries joined once (not correlated per row), so a full rebuild is three scans;
@@ -101,9 +103,14 @@ def refresh_summaries(entity_ids) -> None:
     connection = connections[alias]
     table = connection.ops.quote_name(EntitySummary._meta.db_table)
     marks = ", ".join(["%s"] * len(ids))
+    with_cells = cells.available(connection)
     with transaction.atomic(using=alias), connection.cursor() as cursor:
+        if with_cells:
+            cells.add(cursor, ids, -1)  # the rows as they were leave their cells
         cursor.execute(f"DELETE FROM {table} WHERE entity_id IN ({marks})", ids)
         cursor.execute(_insert_sql(connection, marks), ids * _placeholder_count(connection))
+        if with_cells:
+            cells.add(cursor, ids, 1)
 
 
 def rebuild_summaries() -> int:
@@ -118,9 +125,13 @@ def rebuild_summaries() -> int:
         cursor.execute(f"DELETE FROM {table}")
         cursor.execute(_insert_sql(connection))
         count = cursor.rowcount
+        if cells.available(connection):
+            cells.rebuild(cursor)  # in the same transaction: no reader sees them disagree
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {table}")
+            if cells.available(connection) and not connection.in_atomic_block:
+                cells.vacuum(cursor)
     return count
 
 
@@ -154,6 +165,15 @@ def _links_changed(sender, instance, action, pk_set, reverse, **kwargs):
         refresh_summaries(pk_set or [])
 
 
+def _summary_deleting(sender, instance, using, **kwargs):
+    """An entity's deletion takes its summary row with it (the ORM's cascade, not a refresh):
+    the row leaves its cells first."""
+    connection = connections[using]
+    if cells.available(connection):
+        with connection.cursor() as cursor:
+            cells.add(cursor, [instance.pk], -1)
+
+
 def _call_saved(sender, instance, created, **kwargs):
     """A call moved to another theme or programme moves its entities' rows with it."""
     if not created:
@@ -174,3 +194,4 @@ def connect() -> None:
             dispatch_uid=f"summary-{relation}",
         )
     post_save.connect(_call_saved, sender=Call, dispatch_uid="summary-call")
+    pre_delete.connect(_summary_deleting, sender=EntitySummary, dispatch_uid="summary-cells")
