@@ -106,7 +106,7 @@ def find_roles(
             if part_start < 0:
                 part_start = start
             offset = part_start + len(part)
-            name = _classify(part, role)
+            name = _classify(part, role, flat)
             if name:
                 found.append((part_start, part_start + len(part.rstrip(" .,")), name[0], name[1]))
 
@@ -185,7 +185,7 @@ def _has_spaced_slash(flat: str) -> bool:
 _AUTHORITY_NAME = re.compile(alternation(_DATA["authority_words"]))
 
 
-def _classify(phrase: str, role: str) -> tuple[str, str] | None:
+def _classify(phrase: str, role: str, flat: str | None = None) -> tuple[str, str] | None:
     phrase = phrase.strip().rstrip(".")
     if _NOT_ORG.match(phrase) or len(phrase.split()) > 14:
         return None
@@ -194,13 +194,13 @@ def _classify(phrase: str, role: str) -> tuple[str, str] | None:
             return code, "ministry"
     ely = ely_search(phrase)
     if ely and role in ("funding_authority", "implementer"):
-        return ely_name(ely), "funding_authority"
+        return ely_name(ely, flat), "funding_authority"
     if role == "funding_authority":
-        name = nominative(phrase)
+        name = nominative(phrase, flat)
         if name and _AUTHORITY_NAME.search(name):
             return name, role
         return None
-    name = nominative(phrase)
+    name = nominative(phrase, flat)
     return (name, role) if name else None
 
 
