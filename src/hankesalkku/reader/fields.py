@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from . import dates, patterns
-from .headers import header_maker, publication_stamp
+from .headers import header_maker, headline, publication_stamp
 from .organisations import (
     ELY,
     REGIONAL_COUNCIL,
@@ -216,7 +216,7 @@ def title(flat: str, section_end: int | None, diary_start: int | None = None):
         for start, line in _lines_after(flat, 0, 4):
             if len(line) > 30 and _heading_like(line):
                 return start, start + len(line), line
-    return None
+    return headline(flat)
 
 
 # A name holds no sentence break ("… seuduilla. Tällä haulla …"): such a find is running text,

@@ -1,0 +1,60 @@
+"""Forms that real pages write their facts in, each shown on a text of its own (not an
+evaluation document): a page's headline above its text, an ELY centre named only by its
+long official name."""
+
+from __future__ import annotations
+
+from hankesalkku.reader import read_document
+
+
+def read(text: str):
+    return read_document(text.encode(), "sivu.txt")
+
+
+_PARAGRAPH = (
+    "Esimerkkilän ELY-keskus on myöntänyt tammi-kesäkuussa yhteensä 2 miljoonaa euroa "
+    "tukea kehittämishankkeille. Rahoitus kohdistui osaamiseen.\n"
+)
+
+
+def test_a_pages_headline_above_its_text_is_the_title():
+    result = read("Tiedotteet\n\n12.3.2026\n\nHankkeille tukea alkuvuonna\n\n" + _PARAGRAPH)
+    assert result.value("title") == "Hankkeille tukea alkuvuonna"
+
+
+def test_a_release_stamp_on_the_headlines_line_is_cut_off():
+    result = read("Tukea hankkeille alkuvuonna 21.9.2026 08:10:09 EEST | Tiedote\n\n" + _PARAGRAPH)
+    assert result.value("title") == "Tukea hankkeille alkuvuonna"
+
+
+def test_a_letterhead_a_sender_or_a_category_line_is_no_headline():
+    for first in (
+        "ESIMERKKILÄN KAUPUNKI Lautakunta PÖYTÄKIRJA",
+        "Esimerkkilän kaupunki, kulttuuripalvelut",
+        "Esimerkkiministeriö: tiedote",
+        "Valtakunnallinen teema: Nuorten hyvinvointi",
+    ):
+        assert read(first + "\n\n" + _PARAGRAPH).value("title") is None, first
+
+
+def test_a_first_line_that_is_a_sentence_or_runs_on_is_no_headline():
+    assert read(_PARAGRAPH + "\n" + _PARAGRAPH).value("title") is None
+    assert read("Hankkeille tukea alkuvuonna\n" + _PARAGRAPH).value("title") is None
+
+
+def test_an_ely_centre_named_only_by_its_long_form_keeps_it():
+    result = read(
+        "Rahoittava viranomainen: Esimerkkilän elinkeino-, liikenne- ja ympäristökeskus\n\n"
+        "Hankkeen kokonaiskustannukset ovat 100 000 euroa.\n"
+    )
+    long_form = "Esimerkkilän elinkeino-, liikenne- ja ympäristökeskus"
+    assert result.value("funding_authority") == long_form
+    assert (long_form, "funding_authority") in {(o.name, o.role) for o in result.organisations}
+
+
+def test_a_document_that_says_ely_names_the_centre_by_the_short_form():
+    result = read(
+        "Rahoittava viranomainen: Esimerkkilän elinkeino-, liikenne- ja ympäristökeskus\n\n"
+        "Esimerkkilän ELY-keskus maksaa tuen hankkeelle, 100 000 euroa.\n"
+    )
+    assert result.value("funding_authority") == "Esimerkkilän ELY-keskus"
