@@ -58,3 +58,25 @@ def test_a_document_that_says_ely_names_the_centre_by_the_short_form():
         "Esimerkkilän ELY-keskus maksaa tuen hankkeelle, 100 000 euroa.\n"
     )
     assert result.value("funding_authority") == "Esimerkkilän ELY-keskus"
+
+
+def amounts(result):
+    return {(f"{a.eur:.0f}", a.role, a.qualifier) for a in result.amounts}
+
+
+def test_call_results_figures_without_a_word_of_their_own_were_granted():
+    result = read(
+        "Esimerkkilän ELY-keskus on myöntänyt tukea tammi-elokuussa yhteensä 3 miljoonaa "
+        "euroa kehittämishankkeille. Rahoituksesta 2 miljoonaa euroa kohdentuu Esimerkkilään "
+        "ja 1 miljoona euroa Naapurilaan.\n\nHaun tulokset julkaistiin tänään.\n"
+    )
+    assert result.kind == "call_results"
+    assert {("2000000", "granted", "exact"), ("1000000", "granted", "exact")} <= amounts(result)
+
+
+def test_liki_and_reilut_are_about_a_figure():
+    result = read(
+        "Hankkeille on myönnetty rahoitusta liki 300 000 euroa ja yrityksille reilut "
+        "200 000 euroa.\n"
+    )
+    assert {("300000", "granted", "about"), ("200000", "granted", "about")} <= amounts(result)

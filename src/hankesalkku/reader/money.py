@@ -355,6 +355,8 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
             role = "granted"
         if role is None and same_sentence:
             role = previous_base
+        elif role is None and kind == "call_results":
+            role = "granted"  # what results report without a word of their own was granted
         elif role is None:
             role = "call_budget" if callish else UNDECIDED
         base = role
