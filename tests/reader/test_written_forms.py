@@ -80,3 +80,20 @@ def test_liki_and_reilut_are_about_a_figure():
         "200 000 euroa.\n"
     )
     assert {("300000", "granted", "about"), ("200000", "granted", "about")} <= amounts(result)
+
+
+def test_a_calls_end_or_a_periods_start_is_no_decision_date():
+    for text in (
+        "ESR-haku päättyi 1.3.2026\n\nHakuun saapui 40 hakemusta tukea varten.\n",
+        "Hakemuksia voi jättää tukea varten.\n\nHaku jatkuu 1.9.2026 asti.\n",
+        "Toteutusaika: Alkaa 1.1.2026 ja päättyy 31.12.2027\n\nTuki 10 000 euroa.\n",
+    ):
+        assert read(text).value("decision_date") is None, text
+
+
+def test_a_pages_publication_date_is_no_decision_date_but_the_meetings_day_is():
+    result = read(
+        "Publicerad: 11.3.2026\n\nStadsstyrelsen beslöt 8.3.2026 bevilja understöd om "
+        "10 000 euro till föreningen.\n"
+    )
+    assert result.value("decision_date") == "2026-03-08"

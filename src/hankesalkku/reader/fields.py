@@ -91,9 +91,23 @@ def decision_date(flat: str):
     head = flat[:400]
     ranges = [(s.start, s.end) for s in dates.find_date_ranges(head)]
     for start, end, value in dates.find_dates(head):
-        if not any(a <= start < b for a, b in ranges) and not publication_stamp(flat, start, end):
+        if any(a <= start < b for a, b in ranges) or publication_stamp(flat, start, end):
+            continue
+        if not _bound(head, start, end):
             return start, end, value
     return None
+
+
+_BOUND_BEFORE = re.compile(r"\b(?:" + _words("bound_before") + r"),?\s+$")
+_BOUND_AFTER = re.compile(r"\s+(?:" + _words("bound_after") + r")\b")
+
+
+def _bound(head: str, start: int, end: int) -> bool:
+    """Whether the date is the start or the end of a call or a period, not a decision's day."""
+    return bool(
+        _BOUND_BEFORE.search(head[max(0, start - 20) : start].lower())
+        or _BOUND_AFTER.match(head[end : end + 20].lower())
+    )
 
 
 # "Perusopetusjohtaja Jarmo Koskinen": an office holder's title with the person's name; the
