@@ -97,3 +97,28 @@ def test_a_pages_publication_date_is_no_decision_date_but_the_meetings_day_is():
         "10 000 euro till föreningen.\n"
     )
     assert result.value("decision_date") == "2026-03-08"
+
+
+def test_a_call_announced_in_swedish_or_as_a_list_of_open_calls_is_a_call_notice():
+    for text in (
+        "Förbundet utlyste den 14 november en ansökningsomgång för regionala projekt.\n",
+        "Stöd för landsbygden har öppnats för ansökan\n\nAnsökningarna lämnas i e-tjänsten.\n",
+        "Avoimet hankehaut\n\nHankehaun kuvaus:\n\nHaussa ovat auki kaikki erityistavoitteet.\n",
+    ):
+        assert read(text).kind == "call_notice", text
+
+
+def test_a_results_page_that_names_its_call_is_no_call_notice():
+    result = read(
+        "Det fanns ett stort intresse för ansökningsomgången. Projekten beviljades "
+        "sammanlagt 300 000 euro.\n"
+    )
+    assert result.kind != "call_notice"
+
+
+def test_a_minutes_page_with_a_meeting_header_and_a_numbered_item_is_a_decision():
+    result = read(
+        "Lautakunta, kokous 16.1.2026\n\nPöytäkirja on tarkastamaton\n\n"
+        "§ 12 Kumppanuusavustusten myöntäminen\n\nLautakunta päättää avustuksista.\n"
+    )
+    assert result.kind == "decision"
