@@ -122,3 +122,12 @@ def test_a_minutes_page_with_a_meeting_header_and_a_numbered_item_is_a_decision(
         "§ 12 Kumppanuusavustusten myöntäminen\n\nLautakunta päättää avustuksista.\n"
     )
     assert result.kind == "decision"
+
+
+def test_a_swedish_grant_is_granted_and_vajaat_is_about():
+    assert ("37000", "granted", "exact") in amounts(
+        read("Staden har beviljats ett statsunderstöd om 37 000 € för en cykelbana.\n")
+    )
+    assert ("195000", "granted", "about") in amounts(
+        read("Kaikki maakunnat saivat rahoitusta vajaat 195 000 euroa.\n")
+    )
