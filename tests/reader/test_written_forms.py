@@ -131,3 +131,26 @@ def test_a_swedish_grant_is_granted_and_vajaat_is_about():
     assert ("195000", "granted", "about") in amounts(
         read("Kaikki maakunnat saivat rahoitusta vajaat 195 000 euroa.\n")
     )
+
+
+def organisations(result):
+    return {(o.name, o.role) for o in result.organisations}
+
+
+def test_a_prints_labelled_applicant_authority_and_list_of_co_implementers():
+    result = read(
+        "Hankkeen nimi: Yhteiset alustat\n\n"
+        "Vastuuviranomainen: Esimerkkilän liitto\n\n"
+        "Hakijan virallinen nimi: Esimerkkilän kaupunki\n\n"
+        "Y-tunnus: 1234567-8\n\n"
+        "Osatoteuttajat\n\n"
+        "Naapurilan kaupunki, 2345678-9\n"
+        "Esimerkkiyhdistys ry, 3456789-0\n\n"
+        "Hankkeen kokonaiskustannukset ovat 100 000 euroa.\n"
+    )
+    assert {
+        ("Esimerkkilän kaupunki", "applicant"),
+        ("Naapurilan kaupunki", "co_implementer"),
+        ("Esimerkkiyhdistys ry", "co_implementer"),
+    } <= organisations(result)
+    assert result.value("funding_authority") == "Esimerkkilän liitto"

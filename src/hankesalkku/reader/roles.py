@@ -154,6 +154,10 @@ def find_roles(
         if "\n" in flat[m.end("label") : m.start("org")] and not _ORG_HEAD.search(bare):
             continue  # a stack of labels ("Hakijaorganisaatio / Y-tunnus"), not a label and its value
         add(m.start("org"), m.end("org"), value, role, True)
+    if _BUSINESS_ID.search(flat):
+        for m in _LISTED.finditer(folded(flat)):  # "Osatoteuttajat\n\nX Oy, 1234567-8\nY, …"
+            for start, end, name in _id_rows(flat, m.end()):
+                add(start, end, name, _LABELS[m.group("label")], False)
     if funding_authority:  # (start, end, name) of the funding_authority field
         found.append((*funding_authority, "funding_authority"))
     for code, pattern in _MINISTRIES_GATED.items():
@@ -161,6 +165,27 @@ def find_roles(
         if m:
             found.append((m.start(), m.end(), code, "ministry"))
     return _unique(view, found)
+
+
+# a role label alone on its line over a list of organisations with their business IDs
+_BUSINESS_ID = re.compile(r"\d{7}-\d")
+_LISTED = re.compile(
+    r"(?:^|\n)(?P<label>"
+    + alternation(sorted(_LABELS, key=len, reverse=True))
+    + r")[ \t]*:?[ \t]*\n(?:[ \t]*\n)?(?=[^\n]{1,150}\d{7}-\d)"
+)  # (searched in the folded text: lower case, the same offsets)
+_ID_ROW = re.compile(r"(?P<org>[A-ZÅÄÖ][^\n]{1,150}?),?[ \t]+\d{7}-\d[ \t]*(?:\n|$)")
+
+
+def _id_rows(flat: str, position: int) -> list[tuple[int, int, str]]:
+    """The names of the consecutive rows, from ``position``, that each give an organisation
+    and its business ID: the list under a role label of a print."""
+    rows = []
+    m = _ID_ROW.match(flat, position)
+    while m:
+        rows.append((m.start("org"), m.end("org"), m.group("org")))
+        m = _ID_ROW.match(flat, m.end())
+    return rows
 
 
 def _label_matches(label_re: re.Pattern, low: str):
