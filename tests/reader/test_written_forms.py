@@ -154,3 +154,8 @@ def test_a_prints_labelled_applicant_authority_and_list_of_co_implementers():
         ("Esimerkkiyhdistys ry", "co_implementer"),
     } <= organisations(result)
     assert result.value("funding_authority") == "Esimerkkilän liitto"
+
+
+def test_a_swedish_body_that_decides_is_the_decision_maker():
+    result = read("Stadsstyrelsen beslöt på sitt möte att bevilja föreningen 5 000 euro.\n")
+    assert result.value("decision_maker") == "Stadsstyrelsen"
