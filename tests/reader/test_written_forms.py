@@ -159,3 +159,12 @@ def test_a_prints_labelled_applicant_authority_and_list_of_co_implementers():
 def test_a_swedish_body_that_decides_is_the_decision_maker():
     result = read("Stadsstyrelsen beslöt på sitt möte att bevilja föreningen 5 000 euro.\n")
     assert result.value("decision_maker") == "Stadsstyrelsen"
+
+
+def test_the_ministry_that_announces_a_call_is_the_calls():
+    result = read(
+        "Opetus- ja kulttuuriministeriö julistaa haettavaksi valtion "
+        "erityisavustusta perusopetuksen kehittämiseen.\n\n"
+        "Hakuaika alkaa 5.3.2026 ja päättyy 18.5.2026 klo 16.15.\n"
+    )
+    assert [call.ministries for call in result.calls] == [["OKM"]]
