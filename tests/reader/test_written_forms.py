@@ -168,3 +168,19 @@ def test_the_ministry_that_announces_a_call_is_the_calls():
         "Hakuaika alkaa 5.3.2026 ja päättyy 18.5.2026 klo 16.15.\n"
     )
     assert [call.ministries for call in result.calls] == [["OKM"]]
+
+
+def test_the_organisation_a_grant_is_made_to_is_the_applicant():
+    result = read(
+        "Lautakunta päätti myöntää Esimerkkiseura ry:lle avustusta 12 000 euroa.\n\n"
+        "- Naapurilan ammattikorkeakoululle myönnetään hankkeeseen 40 000 euroa.\n"
+    )
+    assert {
+        ("Esimerkkiseura ry", "applicant"),
+        ("Naapurilan ammattikorkeakoulu", "applicant"),
+    } <= organisations(result)
+
+
+def test_a_person_or_a_purpose_in_the_allative_is_no_recipient():
+    result = read("Lautakunta päätti myöntää Maija Meikäläiselle 500 euroa kesätoiminnalle.\n")
+    assert not [o for o in result.organisations if o.role == "applicant"]

@@ -12,6 +12,7 @@ from .organisations import (
     nominative,
     split_list,
 )
+from .recipients import find_recipients
 from .result import OrganisationMention
 from .scan import by_first_letter, folded, gated, lowered
 from .textview import TextView
@@ -158,6 +159,7 @@ def find_roles(
         for m in _LISTED.finditer(folded(flat)):  # "Osatoteuttajat\n\nX Oy, 1234567-8\nY, …"
             for start, end, name in _id_rows(flat, m.end()):
                 add(start, end, name, _LABELS[m.group("label")], False)
+    found.extend((*recipient, "applicant") for recipient in find_recipients(flat))
     if funding_authority:  # (start, end, name) of the funding_authority field
         found.append((*funding_authority, "funding_authority"))
     for code, pattern in _MINISTRIES_GATED.items():
