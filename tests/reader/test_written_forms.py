@@ -184,3 +184,11 @@ def test_the_organisation_a_grant_is_made_to_is_the_applicant():
 def test_a_person_or_a_purpose_in_the_allative_is_no_recipient():
     result = read("Lautakunta päätti myöntää Maija Meikäläiselle 500 euroa kesätoiminnalle.\n")
     assert not [o for o in result.organisations if o.role == "applicant"]
+
+
+def test_a_presenters_line_after_the_section_is_no_title():
+    result = read(
+        "Kaupunginhallitus\n\nKh § 240\n\nJohtaja Maija Meikäläinen ja päällikkö Matti Malli:\n\n"
+        "Kaupunginhallitus päätti hakea mukaan kokeiluun. Tuki on 10 000 euroa.\n"
+    )
+    assert result.value("title") is None

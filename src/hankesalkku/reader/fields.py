@@ -217,6 +217,8 @@ def title(flat: str, section_end: int | None, diary_start: int | None = None):
                 or _NAVIGATION.search(stripped)
             ):
                 continue
+            if stripped.endswith(":"):  # "Johtaja X:" presents the item: no heading here
+                break
             return start, start + len(stripped), stripped
     m = _TITLE_LABEL.search(flat)
     if m:
