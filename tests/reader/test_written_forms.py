@@ -192,3 +192,11 @@ def test_a_presenters_line_after_the_section_is_no_title():
         "Kaupunginhallitus päätti hakea mukaan kokeiluun. Tuki on 10 000 euroa.\n"
     )
     assert result.value("title") is None
+
+
+def test_a_programmes_years_are_no_project_period():
+    result = read(
+        "ELY-keskus on myöntänyt 65 miljoonaa euroa tukea hankkeisiin. Nykyinen "
+        "rakennerahasto-ohjelma vuosille 2021–2027 laadittiin tukemaan vihreää siirtymää.\n"
+    )
+    assert result.value("period_start") is None
