@@ -200,3 +200,11 @@ def test_a_programmes_years_are_no_project_period():
         "rakennerahasto-ohjelma vuosille 2021–2027 laadittiin tukemaan vihreää siirtymää.\n"
     )
     assert result.value("period_start") is None
+
+
+def test_a_bare_generic_word_is_no_organisation():
+    result = read(
+        "Esimerkkilän liitossa on paljon projektitoimintaa: Liitto on päätoteuttajana "
+        "kolmessa hankkeessa.\n"
+    )
+    assert not [o for o in result.organisations if o.name.lower() == "liitto"]

@@ -83,6 +83,7 @@ _LABEL_AFTER = {
 _AUTHORISED = gated(
     r"\bvaltuutta\w*\s+(?P<org>[^.;\n]{2,160}?)\s+(?:toimimaan\s+\w+\s+edustajana|allekirjoittamaan|edustamaan)"
 )
+_GENERIC = frozenset(word.lower() for word in _DATA["name_ends"])
 # what ends the name of an organisation, for a value on the line after its label
 _ORG_HEAD = re.compile(r"(?:\b(?:Oy|Oyj|ry|sr)|" + alternation(_DATA["name_ends"]) + ")$")
 # column headings of a partner table ("Yhteistyökumppanit   Rooli") are not names
@@ -236,7 +237,7 @@ def _unique(view: TextView, found) -> list[OrganisationMention]:
     mentions = []
     for start, end, name, role in sorted(found):
         key = (name.lower(), role)
-        if key in seen:
+        if key in seen or key[0] in _GENERIC:  # a bare "Liitto" or "kaupunki" names no one
             continue
         seen.add(key)
         mentions.append(
