@@ -15,6 +15,7 @@ from .organisations import (
     council_name,
     ely_name,
     letterhead_council,
+    swedish_council_funder,
     swedish_ely_name,
 )
 from .scan import Gated, folded, gated
@@ -332,6 +333,9 @@ def funding_authority(flat: str):
     for swedish in SWEDISH_ELY.finditer(flat) if SWEDISH_ELY.could_match(flat) else ():
         if _SWEDISH_GRANTS.match(flat, swedish.end()):
             return swedish.start(), swedish.end(), swedish_ely_name(swedish)
+    council = swedish_council_funder(flat)
+    if council:
+        return council
     # a regional council that grants or opens a call in its own letter is the funder
     council = letterhead_council(flat)
     if council and _COUNCIL_FUNDS.search(flat):

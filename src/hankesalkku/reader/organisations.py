@@ -75,6 +75,27 @@ def council_name(match: re.Match) -> str:
     return f"{region} {'maakuntaliitto' if match.re.groups >= 2 and match.group(2) else 'liitto'}"
 
 
+# "Nylands förbund", "Egentliga Finlands förbund": a regional council named in Swedish
+_SWEDISH_COUNCIL = gated(
+    r"(?:Egentliga )?" + _CAPITAL + r"[a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?s förbund\b"
+)
+_SWEDISH_COUNCIL_FUNDS = re.compile(r"\s*(?:" + alternation(_DATA["swedish_council_funds"]) + ")")
+_SWEDISH_COUNCIL_FUNDED_BY = re.compile(
+    r"(?:" + alternation(_DATA["swedish_council_funded_by"]) + r")\s+$"
+)
+
+
+def swedish_council_funder(flat: str) -> tuple[int, int, str] | None:
+    """A Swedish regional council that opens a call or grants, or that a project is funded by."""
+    if not _SWEDISH_COUNCIL.could_match(flat):
+        return None
+    for m in _SWEDISH_COUNCIL.finditer(flat):
+        before = flat[max(0, m.start() - 30) : m.start()]
+        if _SWEDISH_COUNCIL_FUNDS.match(flat, m.end()) or _SWEDISH_COUNCIL_FUNDED_BY.search(before):
+            return m.start(), m.end(), m.group()
+    return None
+
+
 def letterhead_council(flat: str, head: int = 300) -> tuple[int, int, str] | None:
     """A regional council named in the first lines, in any letter case."""
     m = _COUNCIL_LOWER.search(flat[:head].lower())
