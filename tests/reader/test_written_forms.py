@@ -212,10 +212,10 @@ def test_a_bare_generic_word_is_no_organisation():
 
 def test_a_swedish_regional_council_that_opens_a_call_or_funds_is_the_funding_authority():
     for text in (
-        "Esbo förbund utlyste den 14 november en ansökningsomgång för finansiering av "
+        "Kustlands förbund utlyste den 14 november en ansökningsomgång för finansiering av "
         "ERUF-projekt om 2 miljoner euro.\n",
-        "Principer för projekt som får stöd av Esbo förbund och finansiering 10 000 euro.\n",
+        "Principer för projekt som får stöd av Kustlands förbund och finansiering 10 000 euro.\n",
     ):
-        assert read(text).value("funding_authority") == "Esbo förbund", text
-    granted_to = read("Esbo förbund har beviljats statsunderstöd om 10 000 euro.\n")
-    assert granted_to.value("funding_authority") != "Esbo förbund"
+        assert read(text).value("funding_authority") == "Kustlands förbund", text
+    granted_to = read("Kustlands förbund har beviljats statsunderstöd om 10 000 euro.\n")
+    assert granted_to.value("funding_authority") != "Kustlands förbund"
