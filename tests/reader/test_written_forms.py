@@ -181,9 +181,12 @@ def test_the_organisation_a_grant_is_made_to_is_the_applicant():
     } <= organisations(result)
 
 
-def test_a_person_or_a_purpose_in_the_allative_is_no_recipient():
-    result = read("Lautakunta päätti myöntää Maija Meikäläiselle 500 euroa kesätoiminnalle.\n")
-    assert not [o for o in result.organisations if o.role == "applicant"]
+def test_a_person_a_purpose_or_a_city_in_the_allative_is_no_recipient():
+    for text in (
+        "Lautakunta päätti myöntää Maija Meikäläiselle 500 euroa kesätoiminnalle.\n",
+        "Tuki myönnetään hankkeelle, ja kuntaosuus maksetaan Esimerkkilän kaupungille.\n",
+    ):
+        assert not [o for o in read(text).organisations if o.role == "applicant"], text
 
 
 def test_a_presenters_line_after_the_section_is_no_title():
