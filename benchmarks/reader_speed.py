@@ -1,6 +1,7 @@
 """Documents read per second by the reader on one core.
 
 Usage: .venv/bin/python benchmarks/reader_speed.py [--rounds 7] [--seconds 0.5]
+       .venv/bin/python benchmarks/reader_speed.py --compare OTHER/src [--rounds 7]
 
 Three sets: the seed decisions in ../shared/seeds/ (when present), the plain-text
 evaluation documents, and synthetic 2-10 kB decisions glued together from the
@@ -9,6 +10,11 @@ without the seeds. The reader is single-threaded: the process is pinned to one C
 warmed up, and each set is read for several rounds. The figure is the median round,
 in documents per CPU second (less disturbed by other work on a shared machine than
 wall-clock time, which is shown alongside).
+
+`--src DIR` reads with the reader of another checkout's `src/` (the documents are always
+this checkout's). `--compare DIR` measures this reader and that one alternately, one
+round each in a fresh process, in alternating order, so that a change in the machine's
+load falls on both alike; it prints each version's median and range per set.
 """
 
 from __future__ import annotations
@@ -18,15 +24,12 @@ import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
-
-from hankesalkku.reader import read_document  # noqa: E402
-
 TARGET_PER_SECOND = 200
 EVALUATION = REPO / "evaluation" / "reader" / "docs"
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -84,7 +87,15 @@ def pin_to_one_cpu() -> str:
     return f"pinned to CPU {cpu}"
 
 
-def measure(docs: Docs, rounds: int, seconds: float) -> tuple[float, float]:
+def load_reader(src: Path):
+    """``read_document`` of the reader in ``src`` (this checkout's by default)."""
+    sys.path.insert(0, str(src))
+    from hankesalkku.reader import read_document
+
+    return read_document
+
+
+def measure(read_document, docs: Docs, rounds: int, seconds: float) -> tuple[float, float]:
     """Median documents per CPU second and per wall second over ``rounds`` rounds."""
     for data, name in docs:  # warm up: patterns compiled, district list loaded, caches hot
         read_document(data, name)
@@ -101,22 +112,65 @@ def measure(docs: Docs, rounds: int, seconds: float) -> tuple[float, float]:
     return statistics.median(cpu_rates), statistics.median(wall_rates)
 
 
+def load_average() -> str:
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "-"
+
+
+def compare(other: Path, rounds: int, seconds: float) -> None:
+    """This reader and the one in ``other`` alternately, one round each in a fresh process."""
+    versions = {"this": REPO / "src", "other": other.resolve()}
+    rates: dict[str, dict[str, list[float]]] = {v: {} for v in versions}
+    print(f"load average before: {load_average()}")
+    for number in range(rounds):
+        order = list(versions) if number % 2 == 0 else list(reversed(versions))
+        for version in order:
+            command = [sys.executable, __file__, "--src", str(versions[version]), "--rounds", "1"]
+            command += ["--seconds", str(seconds), "--json"]
+            measured = json.loads(subprocess.run(command, check=True, capture_output=True).stdout)
+            for name, rate in measured.items():
+                rates[version].setdefault(name, []).append(rate)
+    print(f"load average after: {load_average()}")
+    print(f"documents per CPU second, median (range) of {rounds} alternating rounds")
+    print(f"{'':<18}{'this':>22}{'other':>22}")
+    for name in rates["this"]:
+        cells = [
+            f"{statistics.median(r):.0f} ({min(r):.0f}-{max(r):.0f})"
+            for r in (rates["this"][name], rates["other"][name])
+        ]
+        print(f"{name:<18}{cells[0]:>22}{cells[1]:>22}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--seconds", type=float, default=0.5, help="length of one round")
+    parser.add_argument("--src", type=Path, default=REPO / "src", help="the reader's src/")
+    parser.add_argument("--compare", type=Path, help="another checkout's src/ to compare with")
+    parser.add_argument("--json", action="store_true", help="print only {set: documents/s}")
     args = parser.parse_args(argv)
-    print(f"one core: {pin_to_one_cpu()}; median of {args.rounds} rounds of {args.seconds} s")
+    pinned = pin_to_one_cpu()
+    if args.compare:
+        print(f"one core: {pinned}")
+        compare(args.compare, args.rounds, args.seconds)
+        return 0
+    read_document = load_reader(args.src.resolve())
+    if args.json:
+        rates = {name: measure(read_document, docs, args.rounds, args.seconds)[0]
+                 for name, docs in corpora().items()}  # fmt: skip
+        print(json.dumps(rates))
+        return 0
+    print(f"one core: {pinned}; median of {args.rounds} rounds of {args.seconds} s")
+    print(f"load average: {load_average()}")
     slowest = float("inf")
     for name, docs in corpora().items():
-        cpu_rate, wall_rate = measure(docs, args.rounds, args.seconds)
+        cpu_rate, wall_rate = measure(read_document, docs, args.rounds, args.seconds)
         slowest = min(slowest, cpu_rate)
         average_kb = sum(len(data) for data, _ in docs) / len(docs) / 1024
         print(
             f"{name:<18}{len(docs):>4} docs, average {average_kb:4.1f} kB: "
-            f"{cpu_rate:6.0f} documents/s (wall clock {wall_rate:5.0f}/s)"
+            f"{cpu_rate:6.0f} documents per CPU second (wall clock {wall_rate:5.0f}/s)"
         )
-    print(f"target {TARGET_PER_SECOND} documents/s on one core")
+    print(f"target {TARGET_PER_SECOND} documents per CPU second on one core")
     return 0 if slowest >= TARGET_PER_SECOND else 1
 
 
