@@ -209,10 +209,14 @@ def form_figures(flat: str, known: list[Found]) -> list[tuple[Found, str]]:
     """
     taken = {f.start for f in known}
     low = folded(flat)
-    lines, position = [], 0
+    # (a label needs one of its words in the line, a number a digit first: cheap tests)
+    # the words' places in one pass; a word holds no line break, so each is within a line
+    words = [m.start() for m in _MONEY_WORD.finditer(low)]
+    lines, position, k = [], 0, 0
     for line in flat.split("\n"):
-        # (a label needs one of its words in the line, a number a digit first: cheap tests)
-        worded = _MONEY_WORD.search(low, position, position + len(line)) is not None
+        while k < len(words) and words[k] < position:
+            k += 1
+        worded = k < len(words) and words[k] < position + len(line)
         lines.append((position, line.strip(), worded))
         position += len(line) + 1
     result: list[tuple[Found, str]] = []
