@@ -23,6 +23,7 @@ from hankesalkku.reader import (
     money,
     organisations,
     roles,
+    tables,
 )
 from hankesalkku.reader.extract import extract
 from hankesalkku.reader.scan import (
@@ -223,3 +224,19 @@ def test_figures_and_funder_context_as_the_plain_patterns(flats, pieces):
                 assert forms._MONEY_WORD.search(folded(line))
             if forms._ONLY_NUMBER.match(line.strip()):
                 assert line.strip()[:1].isdecimal()
+
+
+def test_euro_column_headings_are_the_lines_the_plain_pattern_finds(flats, pieces):
+    made_up = [
+        "euroa\t%\nKokonaiskustannukset\t480 000\t100\n",
+        "Rahoitus\teuroa\t%\nTuki\t1 000\t50\n",
+        "\neur\n€\tx\n" + "a" * 41 + "\teuroa\n",
+        "euroa\teuroa\teuro\n€€\n\teur\n",
+        "Kustannukset euroa\nEUR\t\t12345678901234\n",
+        "euroa",
+    ]
+    for text in [*flats, *pieces, *made_up, "\n".join(made_up)]:
+        with_tabs = text.replace("  ", "\t")
+        for case in (text, with_tabs):
+            plain = [m.end() for m in tables._EURO_HEADING.finditer(case)]
+            assert list(tables._heading_ends(case)) == plain
