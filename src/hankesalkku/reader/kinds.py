@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .scan import alternatives, gated, literal_run, lowered, word_first
+from .scan import Gated, alternatives, gated, literal_run, lowered, word_first
 from .wordlists import table
 
 # kind -> (pattern, weight) of its signals, kinds in the order they win a tie
@@ -32,12 +32,22 @@ def _checks(pattern: str) -> tuple:
         line_start = alt.startswith(_LINE_START)
         alt = word_first(alt[len(_LINE_START) :] if line_start else alt)
         run = literal_run(alt)
-        word = alt[:run] if run >= 3 else ""  # every match holds it: a str.find rules most out
+        # every match holds the word it starts with (or one of the words the gate finds in
+        # it): a str.find rules most pieces out before the pattern runs
+        words = (alt[:run],) if run >= 3 else _required_words(alt)
         if line_start:
-            checks += [(word, re.compile(alt).match), (word, re.compile("\\n" + alt).search)]
+            checks += [(words, re.compile(alt).match), (words, re.compile("\\n" + alt).search)]
         else:
-            checks.append((word, re.compile(alt).search if word else gated(alt).search))
+            checks.append((words, re.compile(alt).search if run >= 3 else gated(alt).search))
     return tuple(checks)
+
+
+def _required_words(pattern: str) -> tuple[str, ...]:
+    """Words one of which every match of ``pattern`` holds, or () when none are known."""
+    try:
+        return Gated(pattern).needles
+    except Exception:  # noqa: BLE001 - a construct the analysis does not know: no words
+        return ()
 
 
 # Matched against the lower-cased text (much faster than re.IGNORECASE); "decision" needs its capitals.
@@ -68,7 +78,10 @@ def kind_scores(flat: str) -> dict[str, int]:
 
 
 def _any_match(checks: tuple, text: str) -> bool:
-    return any((not word or word in text) and check(text) for word, check in checks)
+    return any(
+        (not words or any(word in text for word in words)) and check(text)
+        for words, check in checks
+    )
 
 
 def pick(scores: dict[str, int], has_facts: bool) -> str:
