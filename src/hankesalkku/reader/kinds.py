@@ -6,10 +6,13 @@ weight wins and too little weight means "unknown" rather than a guess.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from .scan import Gated, alternatives, gated, literal_run, lowered, word_first
 from .wordlists import table
+
+logger = logging.getLogger(__name__)
 
 # kind -> (pattern, weight) of its signals, kinds in the order they win a tie
 _SIGNALS: dict[str, list[tuple[str, int]]] = {
@@ -47,6 +50,7 @@ def _required_words(pattern: str) -> tuple[str, ...]:
     try:
         return Gated(pattern).needles
     except Exception:  # noqa: BLE001 - a construct the analysis does not know: no words
+        logger.debug("no words known for %r", pattern[:60], exc_info=True)
         return ()
 
 
