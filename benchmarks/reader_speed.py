@@ -130,14 +130,16 @@ def compare(other: Path, rounds: int, seconds: float) -> None:
             for name, rate in measured.items():
                 rates[version].setdefault(name, []).append(rate)
     print(f"load average after: {load_average()}")
-    print(f"documents per CPU second, median (range) of {rounds} alternating rounds")
-    print(f"{'':<18}{'this':>22}{'other':>22}")
+    print(f"documents per CPU second, median (range) of {rounds} alternating rounds; ratios")
+    print("this / other: of the medians, of the best rounds (the least disturbed by other work)")
+    print(f"{'':<18}{'this':>20}{'other':>20}{'median':>8}{'best':>6}")
     for name in rates["this"]:
-        cells = [
-            f"{statistics.median(r):.0f} ({min(r):.0f}-{max(r):.0f})"
-            for r in (rates["this"][name], rates["other"][name])
-        ]
-        print(f"{name:<18}{cells[0]:>22}{cells[1]:>22}")
+        mine, theirs = rates["this"][name], rates["other"][name]
+        cells = [f"{statistics.median(r):.0f} ({min(r):.0f}-{max(r):.0f})" for r in (mine, theirs)]
+        median = statistics.median(mine) / statistics.median(theirs)
+        print(
+            f"{name:<18}{cells[0]:>20}{cells[1]:>20}{median:>8.2f}{max(mine) / max(theirs):>6.2f}"
+        )
 
 
 def main(argv=None) -> int:
