@@ -12,9 +12,10 @@ in documents per CPU second (less disturbed by other work on a shared machine th
 wall-clock time, which is shown alongside).
 
 `--src DIR` reads with the reader of another checkout's `src/` (the documents are always
-this checkout's). `--compare DIR` measures this reader and that one alternately, one
-round each in a fresh process, in alternating order, so that a change in the machine's
-load falls on both alike; it prints each version's median and range per set.
+this checkout's). `--compare DIR` loads this reader and that one side by side and reads
+each set with them alternately, one pass each in alternating order, so that a change in
+the machine's load falls on both alike; it prints each version's median and range per
+set and the ratios (`--rounds` passes each).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -88,10 +88,15 @@ def pin_to_one_cpu() -> str:
 
 
 def load_reader(src: Path):
-    """``read_document`` of the reader in ``src`` (this checkout's by default)."""
+    """``read_document`` of the reader in ``src``, imported afresh: a reader loaded before
+    keeps its own modules (it has no imports at call time), so two can run side by side."""
+    for name in [m for m in sys.modules if m == "hankesalkku" or m.startswith("hankesalkku.")]:
+        del sys.modules[name]
     sys.path.insert(0, str(src))
-    from hankesalkku.reader import read_document
-
+    try:
+        from hankesalkku.reader import read_document
+    finally:
+        sys.path.remove(str(src))
     return read_document
 
 
@@ -116,25 +121,31 @@ def load_average() -> str:
     return " / ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "-"
 
 
-def compare(other: Path, rounds: int, seconds: float) -> None:
-    """This reader and the one in ``other`` alternately, one round each in a fresh process."""
-    versions = {"this": REPO / "src", "other": other.resolve()}
-    rates: dict[str, dict[str, list[float]]] = {v: {} for v in versions}
+def compare(other: Path, rounds: int) -> None:
+    """This reader and the one in ``other`` in one process, alternately one pass over a set
+    each (in alternating order), so that a change in the machine's load falls on both alike."""
+    readers = {"this": load_reader(REPO / "src"), "other": load_reader(other.resolve())}
     print(f"load average before: {load_average()}")
-    for number in range(rounds):
-        order = list(versions) if number % 2 == 0 else list(reversed(versions))
-        for version in order:
-            command = [sys.executable, __file__, "--src", str(versions[version]), "--rounds", "1"]
-            command += ["--seconds", str(seconds), "--json"]
-            measured = json.loads(subprocess.run(command, check=True, capture_output=True).stdout)
-            for name, rate in measured.items():
-                rates[version].setdefault(name, []).append(rate)
+    results = {}
+    for name, docs in corpora().items():
+        rates: dict[str, list[float]] = {version: [] for version in readers}
+        for read_document in readers.values():  # warm up: patterns compiled, caches hot
+            for data, filename in docs:
+                read_document(data, filename)
+        for number in range(rounds):
+            order = list(readers) if number % 2 == 0 else list(reversed(readers))
+            for version in order:
+                read_document, started = readers[version], time.process_time()
+                for data, filename in docs:
+                    read_document(data, filename)
+                rates[version].append(len(docs) / max(time.process_time() - started, 1e-9))
+        results[name] = rates
     print(f"load average after: {load_average()}")
-    print(f"documents per CPU second, median (range) of {rounds} alternating rounds; ratios")
-    print("this / other: of the medians, of the best rounds (the least disturbed by other work)")
+    print(f"documents per CPU second, median (range) of {rounds} alternating passes; ratios")
+    print("this / other: of the medians, of the best passes (the least disturbed by other work)")
     print(f"{'':<18}{'this':>20}{'other':>20}{'median':>8}{'best':>6}")
-    for name in rates["this"]:
-        mine, theirs = rates["this"][name], rates["other"][name]
+    for name, rates in results.items():
+        mine, theirs = rates["this"], rates["other"]
         cells = [f"{statistics.median(r):.0f} ({min(r):.0f}-{max(r):.0f})" for r in (mine, theirs)]
         median = statistics.median(mine) / statistics.median(theirs)
         print(
@@ -148,19 +159,13 @@ def main(argv=None) -> int:
     parser.add_argument("--seconds", type=float, default=0.5, help="length of one round")
     parser.add_argument("--src", type=Path, default=REPO / "src", help="the reader's src/")
     parser.add_argument("--compare", type=Path, help="another checkout's src/ to compare with")
-    parser.add_argument("--json", action="store_true", help="print only {set: documents/s}")
     args = parser.parse_args(argv)
     pinned = pin_to_one_cpu()
     if args.compare:
         print(f"one core: {pinned}")
-        compare(args.compare, args.rounds, args.seconds)
+        compare(args.compare, args.rounds)
         return 0
     read_document = load_reader(args.src.resolve())
-    if args.json:
-        rates = {name: measure(read_document, docs, args.rounds, args.seconds)[0]
-                 for name, docs in corpora().items()}  # fmt: skip
-        print(json.dumps(rates))
-        return 0
     print(f"one core: {pinned}; median of {args.rounds} rounds of {args.seconds} s")
     print(f"load average: {load_average()}")
     slowest = float("inf")

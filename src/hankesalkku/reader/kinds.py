@@ -37,11 +37,12 @@ def _checks(pattern: str) -> tuple:
         run = literal_run(alt)
         # every match holds the word it starts with (or one of the words the gate finds in
         # it): a str.find rules most pieces out before the pattern runs
-        words = (alt[:run],) if run >= 3 else _required_words(alt)
+        word, words = (alt[:run], ()) if run >= 3 else ("", _required_words(alt))
         if line_start:
-            checks += [(words, re.compile(alt).match), (words, re.compile("\\n" + alt).search)]
+            checks += [(word, words, re.compile(alt).match),
+                       (word, words, re.compile("\\n" + alt).search)]  # fmt: skip
         else:
-            checks.append((words, re.compile(alt).search if run >= 3 else gated(alt).search))
+            checks.append((word, words, re.compile(alt).search if word else gated(alt).search))
     return tuple(checks)
 
 
@@ -83,8 +84,8 @@ def kind_scores(flat: str) -> dict[str, int]:
 
 def _any_match(checks: tuple, text: str) -> bool:
     return any(
-        (not words or any(word in text for word in words)) and check(text)
-        for words, check in checks
+        (word in text if word else not words or any(w in text for w in words)) and check(text)
+        for word, words, check in checks
     )
 
 
