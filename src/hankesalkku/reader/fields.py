@@ -42,6 +42,11 @@ _MAKER_LABEL = gated(
 _MAKER_OPENER = re.compile(r"^(?:" + _words("maker_openers") + r")\s+")
 _QUOTED = gated(r"[”“\"«]\s*(?P<name>[^”“\"«»\n]{4,200}?)\s*[”“\"»]")
 _NAME_LABEL = gated(r"\b(?:" + _words("name_labels") + r")\s*[:\t]\s*(?P<name>[^\n]{4,200})", re.I)
+# "hankkeella Osaava Pohjois-Savo …": the name after the word (speed: compiled and gated once)
+_NAME_AFTER_PROJECT = gated(r"\bhankkee(?:lla|ssa)\s+(?P<name>[A-ZÅÄÖ][^\n.]{10,200})(?:\n|$)")
+_PROJECT_ACRONYM = gated(
+    r"\b(?:hanke|hankkeen|projekti)\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+-]{1,11})\)", re.I
+)
 _ACRONYM_TAIL = re.compile(r"\s*\([A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11}\)\s*$")
 _HEADING_NAME = re.compile(
     r"\s*(?P<name>[A-ZÅÄÖ][^\n()\t.:]{3,100}?)\s*\([A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11}\)[ \t]*(?:\n|$)"
@@ -80,6 +85,7 @@ _PROGRAMME_PERIOD = gated(_words("programme_period_words"), re.I)
 _APPEALS = gated(
     alternation(f"(?P<{entry['key']}>{entry['pattern']})" for entry in _DATA["appeal"]), re.I
 )
+_APPEAL_HEADING = gated(r"\bMuutoksenhaku\b|\bMUUTOKSENHAKU|\bBesvär\b")
 _APPEAL_NAMES = {entry["key"]: entry["name"] for entry in _DATA["appeal"]}
 
 
@@ -259,7 +265,7 @@ def _project_name(flat: str):
         around = flat[max(0, m.start() - 70) : m.start()] + flat[m.end() : m.end() + 12]
         if _HANKE_CONTEXT.search(around) and not m.group("name").endswith(":"):
             return m.start("name"), m.end("name"), m.group("name")
-    m = re.search(r"\bhankkee(?:lla|ssa)\s+(?P<name>[A-ZÅÄÖ][^\n.]{10,200})(?:\n|$)", flat)
+    m = _NAME_AFTER_PROJECT.search(flat)
     if m:
         return m.start("name"), m.end("name"), m.group("name").strip()
     # a project page headed "Arktinen osaajapolku (AOP)", perhaps under a breadcrumb line
@@ -277,9 +283,7 @@ def project_acronym(flat: str, name: tuple | None):
             if m.string is value:
                 return start + m.start("acr"), start + m.end("acr"), m.group("acr")
             return m.start("acr"), m.end("acr"), m.group("acr")
-    m = re.search(
-        r"\b(?:hanke|hankkeen|projekti)\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+-]{1,11})\)", flat, re.I
-    )
+    m = _PROJECT_ACRONYM.search(flat)
     if m:
         return m.start("acr"), m.end("acr"), m.group("acr")
     return None
@@ -403,7 +407,7 @@ def period(flat: str, call_spans: list[tuple[int, int]]):
 
 
 def appeal(flat: str):
-    heading = re.search(r"\bMuutoksenhaku\b|\bMUUTOKSENHAKU|\bBesvär\b", flat)
+    heading = _APPEAL_HEADING.search(flat)
     m = _APPEALS.search(flat, heading.start() if heading else 0) or _APPEALS.search(flat)
     if m:
         return m.start(), m.end(), _APPEAL_NAMES[m.lastgroup]

@@ -35,11 +35,31 @@ _MEETING = tuple(_DATA["meeting_words"])
 _HEADER_GATE = re.compile(r"\d{4}[ \t]+§|\d{4}/(?:Pykälä|Paragraf)")
 
 
+def _header_gate(head: str) -> bool:
+    """``bool(_HEADER_GATE.search(head))``, looked for from each "§" and "/" back: the
+    pattern starts with digits, so the engine would try it at every character."""
+    for sign in ("§", "/"):
+        at = head.find(sign)
+        while at >= 0:
+            digits_end = at
+            if sign == "§":  # "2024 §": a run of spaces or tabs between
+                while digits_end > 0 and head[digits_end - 1] in " \t":
+                    digits_end -= 1
+            if (
+                (digits_end < at or sign == "/")
+                and digits_end >= 4
+                and _HEADER_GATE.match(head, digits_end - 4)
+            ):
+                return True
+            at = head.find(sign, at + 1)
+    return False
+
+
 def header_maker(flat: str):
     """The body a minutes header names, tried at the start of each of the first lines."""
     position, limit = 0, min(len(flat), 1500)
     head = flat[:limit]
-    if not (_HEADER_GATE.search(head) or any(", " + w in head for w in _MEETING)):
+    if not (_header_gate(head) or any(", " + w in head for w in _MEETING)):
         return None  # speed: most texts have no such header, and this says so in one pass
     while position < limit:
         while position < limit and flat[position] in " \t":
