@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from . import dates, patterns
-from .headers import header_maker, headline, publication_stamp
+from .headers import date_bound, header_maker, headline, publication_stamp
 from .organisations import (
     ELY,
     REGIONAL_COUNCIL,
@@ -100,21 +100,9 @@ def decision_date(flat: str):
     for start, end, value in dates.find_dates(head):
         if any(a <= start < b for a, b in ranges) or publication_stamp(flat, start, end):
             continue
-        if not _bound(head, start, end):
+        if not date_bound(head, start, end):
             return start, end, value
     return None
-
-
-_BOUND_BEFORE = re.compile(r"\b(?:" + _words("bound_before") + r"),?\s+$")
-_BOUND_AFTER = re.compile(r"\s+(?:" + _words("bound_after") + r")\b")
-
-
-def _bound(head: str, start: int, end: int) -> bool:
-    """Whether the date is the start or the end of a call or a period, not a decision's day."""
-    return bool(
-        _BOUND_BEFORE.search(head[max(0, start - 20) : start].lower())
-        or _BOUND_AFTER.match(head[end : end + 20].lower())
-    )
 
 
 # "Perusopetusjohtaja Jarmo Koskinen": an office holder's title with the person's name; the

@@ -1,5 +1,6 @@
-"""The headers of published pages: which body a minutes page is of, and which date is the
-page's own (its publication) rather than a decision's."""
+"""The headers of published pages: which body a minutes page is of, which date is the
+page's own (its publication) or a call's bound rather than a decision's, and the page's
+headline."""
 
 from __future__ import annotations
 
@@ -90,6 +91,19 @@ def publication_stamp(flat: str, start: int, end: int) -> bool:
     labelled publication date, or one with a clock time or an author after it)."""
     line_start = flat.rfind("\n", 0, start) + 1
     return bool(_PUBLICATION_LABEL.search(flat, line_start, start) or _STAMP_AFTER.match(flat, end))
+
+
+_BOUND_BEFORE = re.compile(r"\b(?:" + _words("bound_before") + r"),?\s+$")
+_BOUND_AFTER = re.compile(r"\s+(?:" + _words("bound_after") + r")\b")
+
+
+def date_bound(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` is the start or the end of a call or a period
+    ("haku päättyi 1.3.2017", "1.9.2014 asti"), not a decision's day."""
+    return bool(
+        _BOUND_BEFORE.search(text[max(0, start - 20) : start].lower())
+        or _BOUND_AFTER.match(text[end : end + 20].lower())
+    )
 
 
 # a line above a page's headline that is no headline: a category ("Tiedotteet"), a date, a
