@@ -98,9 +98,8 @@ def decision_date(flat: str):
     head = flat[:400]
     ranges = [(s.start, s.end) for s in dates.find_date_ranges(head)]
     for start, end, value in dates.find_dates(head):
-        if any(a <= start < b for a, b in ranges) or publication_stamp(flat, start, end):
-            continue
-        if not date_bound(head, start, end):
+        in_range = any(a <= start < b for a, b in ranges)
+        if not (in_range or publication_stamp(flat, start, end) or date_bound(head, start, end)):
             return start, end, value
     return None
 
@@ -325,8 +324,7 @@ def funding_authority(flat: str):
     for swedish in SWEDISH_ELY.finditer(flat) if SWEDISH_ELY.could_match(flat) else ():
         if _SWEDISH_GRANTS.match(flat, swedish.end()):
             return swedish.start(), swedish.end(), swedish_ely_name(swedish)
-    council = swedish_council_funder(flat)
-    if council:
+    if council := swedish_council_funder(flat):  # ("Kustlands förbund utlyste …")
         return council
     # a regional council that grants or opens a call in its own letter is the funder
     council = letterhead_council(flat)

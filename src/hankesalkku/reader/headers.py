@@ -108,7 +108,7 @@ def date_bound(text: str, start: int, end: int) -> bool:
 
 # a line above a page's headline that is no headline: a category ("Tiedotteet"), a date, a
 # page's stamp ("Julkaisuajankohta 21.2.2024", "Uutinen 3.2.2026"), a breadcrumb
-# ("Vasa stad › Aktuellt", "X · Hakuilmoitus") or a row of labels ("Artikelkategorier: …")
+# ("X stad › Aktuellt", "X · Hakuilmoitus") or a row of labels ("Artikelkategorier: …")
 _ABOVE_HEADLINE = re.compile(
     r"[\w-]+|[\d.: \t]+|[\w-]+[ \t]+\d{1,2}\.\d{1,2}\.\d{4}|.*\S (?:›|·|>|»|\|) \S.*"
     r"|(?:" + _words("publication_labels") + r")\b.*|[\w-]+:(?: [A-ZÅÄÖ]\w*){1,3}"

@@ -75,7 +75,7 @@ def council_name(match: re.Match) -> str:
     return f"{region} {'maakuntaliitto' if match.re.groups >= 2 and match.group(2) else 'liitto'}"
 
 
-# "Nylands förbund", "Egentliga Finlands förbund": a regional council named in Swedish
+# "Kustlands förbund", "Egentliga Kustlands förbund": a regional council named in Swedish
 _SWEDISH_COUNCIL = gated(
     r"(?:Egentliga )?" + _CAPITAL + r"[a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?s förbund\b"
 )
