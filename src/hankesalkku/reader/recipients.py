@@ -9,6 +9,8 @@ such a word), so that a person or a purpose in the allative is not taken for one
 
 from __future__ import annotations
 
+import re
+
 from .scan import gated
 from .wordlists import alternation, table
 
@@ -23,6 +25,9 @@ _RECIPIENT = gated(
 )  # fmt: skip
 _GRANTING = gated(r"\b(?:" + alternation(_DATA["granting_verbs"]) + r")\b")
 _REACH = 120  # characters either side within the sentence
+_ENDING = gated(r"(?::lle|(?:" + alternation(_CASES) + r"))\b")
+_RECIPIENT_ENDING_HERE = re.compile(_RECIPIENT.pattern + r"\Z")
+_NAME_REACH = 200  # characters a name of six words reaches back from its ending
 _WINDOW = 400  # searched for names around each verb (a name and its reach fit in it)
 
 
@@ -57,5 +62,11 @@ def _near_verbs(flat: str):
             stretches[-1][1] = end
         else:
             stretches.append([start, end])
+    taken = 0
     for start, end in stretches:
-        yield from _RECIPIENT.finditer(flat, start, end)
+        for ending in _ENDING.finditer(flat, start, end):  # (a name ends in one of these)
+            low = max(start, taken, ending.start() - _NAME_REACH)
+            m = _RECIPIENT_ENDING_HERE.search(flat, low, ending.end())
+            if m:
+                taken = m.end()
+                yield m
