@@ -18,11 +18,14 @@ from hankesalkku.reader import (
     districts,
     fields,
     forms,
+    headers,
     inflection,
     kinds,
     money,
     organisations,
+    patterns,
     roles,
+    tables,
 )
 from hankesalkku.reader.extract import extract
 from hankesalkku.reader.scan import (
@@ -40,7 +43,7 @@ from hankesalkku.reader.textview import _HSPACE, _ODD_SPACE, TextView
 def flats() -> list[str]:
     out = []
     for path in sorted(EVAL_DOCS.iterdir()):
-        if not path.name.endswith(".expected.json"):
+        if not path.name.endswith((".expected.json", "README.md")):  # (the set's notes)
             text = extract(path.read_bytes(), path.name).text
             if text.strip():
                 out.append(TextView(text).flat)
@@ -223,3 +226,33 @@ def test_figures_and_funder_context_as_the_plain_patterns(flats, pieces):
                 assert forms._MONEY_WORD.search(folded(line))
             if forms._ONLY_NUMBER.match(line.strip()):
                 assert line.strip()[:1].isdecimal()
+
+
+def test_euro_column_headings_are_the_lines_the_plain_pattern_finds(flats, pieces):
+    made_up = [
+        "euroa\t%\nKokonaiskustannukset\t480 000\t100\n",
+        "Rahoitus\teuroa\t%\nTuki\t1 000\t50\n",
+        "\neur\n€\tx\n" + "a" * 41 + "\teuroa\n",
+        "euroa\teuroa\teuro\n€€\n\teur\n",
+        "Kustannukset euroa\nEUR\t\t12345678901234\n",
+        "euroa",
+    ]
+    for text in [*flats, *pieces, *made_up, "\n".join(made_up)]:
+        with_tabs = text.replace("  ", "\t")
+        for case in (text, with_tabs):
+            plain = [m.end() for m in tables._EURO_HEADING.finditer(case)]
+            assert list(tables._heading_ends(case)) == plain
+
+
+def test_section_lines_and_header_dates_as_the_plain_patterns(flats, pieces):
+    made_up = [
+        "54 §", "\n§ 54\n", "Kokous 12\n§\n", "x\n\n12 §", "3.4.2024 12 §\n", "Asia 12 \n§ 3",
+        "§\n54", "Kaupunginhallitus 04.12.2023 § 198\n", "2024 \t §", "2024§", "2024/Pykälä 1",
+        "x2024/Paragraf", "§§ 12 §", "\n", "",
+    ]  # fmt: skip
+    for text in [*flats, *pieces, *made_up, "\n".join(made_up)]:
+        plain = patterns.SECTION_LINE.regex.search(text)
+        fast = patterns.section_line(text)
+        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups()))
+        head = text[:1500]
+        assert headers._header_gate(head) == bool(headers._HEADER_GATE.search(head))

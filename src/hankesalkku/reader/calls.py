@@ -118,10 +118,18 @@ _MINISTRY_GRANT = gated(
 )
 
 
+_ANNOUNCING = gated(alternation(_WORDS["announcing_words"]), re.I)
+
+
 def _granting_ministries(flat: str) -> list[str]:
-    """Ministries whose grant authority the document names ("STM:n myöntövaltuudesta")."""
+    """Ministries whose grant authority the document names ("STM:n myöntövaltuudesta"),
+    else the ministry that announces the call or holds its money."""
     codes: list[str] = []
     if not any(word in flat for word in _GRANT_WORDS):
+        m = _ANNOUNCING.search(flat)
+        if m:
+            line_start = flat.rfind("\n", max(0, m.start() - limits.CLAUSE_REACH), m.start()) + 1
+            codes = ministry_codes(flat[line_start : m.end()])
         return codes
     for m in _MINISTRY_GRANT.finditer(flat):
         low = max(0, m.start() - limits.CLAUSE_REACH)  # (a line without end is read so far back)

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from . import dates, patterns
-from .headers import header_maker, publication_stamp
+from .headers import date_bound, header_maker, headline, publication_stamp
 from .organisations import (
     ELY,
     REGIONAL_COUNCIL,
@@ -15,6 +15,7 @@ from .organisations import (
     council_name,
     ely_name,
     letterhead_council,
+    swedish_council_funder,
     swedish_ely_name,
 )
 from .scan import Gated, folded, gated
@@ -41,6 +42,11 @@ _MAKER_LABEL = gated(
 _MAKER_OPENER = re.compile(r"^(?:" + _words("maker_openers") + r")\s+")
 _QUOTED = gated(r"[”“\"«]\s*(?P<name>[^”“\"«»\n]{4,200}?)\s*[”“\"»]")
 _NAME_LABEL = gated(r"\b(?:" + _words("name_labels") + r")\s*[:\t]\s*(?P<name>[^\n]{4,200})", re.I)
+# "hankkeella Osaava Pohjois-Savo …": the name after the word (speed: compiled and gated once)
+_NAME_AFTER_PROJECT = gated(r"\bhankkee(?:lla|ssa)\s+(?P<name>[A-ZÅÄÖ][^\n.]{10,200})(?:\n|$)")
+_PROJECT_ACRONYM = gated(
+    r"\b(?:hanke|hankkeen|projekti)\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+-]{1,11})\)", re.I
+)
 _ACRONYM_TAIL = re.compile(r"\s*\([A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11}\)\s*$")
 _HEADING_NAME = re.compile(
     r"\s*(?P<name>[A-ZÅÄÖ][^\n()\t.:]{3,100}?)\s*\([A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11}\)[ \t]*(?:\n|$)"
@@ -79,6 +85,7 @@ _PROGRAMME_PERIOD = gated(_words("programme_period_words"), re.I)
 _APPEALS = gated(
     alternation(f"(?P<{entry['key']}>{entry['pattern']})" for entry in _DATA["appeal"]), re.I
 )
+_APPEAL_HEADING = gated(r"\bMuutoksenhaku\b|\bMUUTOKSENHAKU|\bBesvär\b")
 _APPEAL_NAMES = {entry["key"]: entry["name"] for entry in _DATA["appeal"]}
 
 
@@ -91,7 +98,8 @@ def decision_date(flat: str):
     head = flat[:400]
     ranges = [(s.start, s.end) for s in dates.find_date_ranges(head)]
     for start, end, value in dates.find_dates(head):
-        if not any(a <= start < b for a, b in ranges) and not publication_stamp(flat, start, end):
+        in_range = any(a <= start < b for a, b in ranges)
+        if not (in_range or publication_stamp(flat, start, end) or date_bound(head, start, end)):
             return start, end, value
     return None
 
@@ -203,6 +211,8 @@ def title(flat: str, section_end: int | None, diary_start: int | None = None):
                 or _NAVIGATION.search(stripped)
             ):
                 continue
+            if stripped.endswith(":"):  # "Johtaja X:" presents the item: no heading here
+                break
             return start, start + len(stripped), stripped
     m = _TITLE_LABEL.search(flat)
     if m:
@@ -216,7 +226,7 @@ def title(flat: str, section_end: int | None, diary_start: int | None = None):
         for start, line in _lines_after(flat, 0, 4):
             if len(line) > 30 and _heading_like(line):
                 return start, start + len(line), line
-    return None
+    return headline(flat)
 
 
 # A name holds no sentence break ("… seuduilla. Tällä haulla …"): such a find is running text,
@@ -242,7 +252,7 @@ def _project_name(flat: str):
         around = flat[max(0, m.start() - 70) : m.start()] + flat[m.end() : m.end() + 12]
         if _HANKE_CONTEXT.search(around) and not m.group("name").endswith(":"):
             return m.start("name"), m.end("name"), m.group("name")
-    m = re.search(r"\bhankkee(?:lla|ssa)\s+(?P<name>[A-ZÅÄÖ][^\n.]{10,200})(?:\n|$)", flat)
+    m = _NAME_AFTER_PROJECT.search(flat)
     if m:
         return m.start("name"), m.end("name"), m.group("name").strip()
     # a project page headed "Arktinen osaajapolku (AOP)", perhaps under a breadcrumb line
@@ -260,9 +270,7 @@ def project_acronym(flat: str, name: tuple | None):
             if m.string is value:
                 return start + m.start("acr"), start + m.end("acr"), m.group("acr")
             return m.start("acr"), m.end("acr"), m.group("acr")
-    m = re.search(
-        r"\b(?:hanke|hankkeen|projekti)\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+-]{1,11})\)", flat, re.I
-    )
+    m = _PROJECT_ACRONYM.search(flat)
     if m:
         return m.start("acr"), m.end("acr"), m.group("acr")
     return None
@@ -316,6 +324,8 @@ def funding_authority(flat: str):
     for swedish in SWEDISH_ELY.finditer(flat) if SWEDISH_ELY.could_match(flat) else ():
         if _SWEDISH_GRANTS.match(flat, swedish.end()):
             return swedish.start(), swedish.end(), swedish_ely_name(swedish)
+    if council := swedish_council_funder(flat):  # ("Kustlands förbund utlyste …")
+        return council
     # a regional council that grants or opens a call in its own letter is the funder
     council = letterhead_council(flat)
     if council and _COUNCIL_FUNDS.search(flat):
@@ -383,7 +393,7 @@ def period(flat: str, call_spans: list[tuple[int, int]]):
 
 
 def appeal(flat: str):
-    heading = re.search(r"\bMuutoksenhaku\b|\bMUUTOKSENHAKU|\bBesvär\b", flat)
+    heading = _APPEAL_HEADING.search(flat)
     m = _APPEALS.search(flat, heading.start() if heading else 0) or _APPEALS.search(flat)
     if m:
         return m.start(), m.end(), _APPEAL_NAMES[m.lastgroup]

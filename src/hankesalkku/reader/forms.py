@@ -208,16 +208,20 @@ def form_figures(flat: str, known: list[Found]) -> list[tuple[Found, str]]:
     Kokonaiskustannukset / 150 000 / 200 000"); they are paired in order.
     """
     taken = {f.start for f in known}
-    low = folded(flat)
-    lines, position = [], 0
-    for line in flat.split("\n"):
-        # (a label needs one of its words in the line, a number a digit first: cheap tests)
-        worded = _MONEY_WORD.search(low, position, position + len(line)) is not None
-        lines.append((position, line.strip(), worded))
-        position += len(line) + 1
+    # (a label needs one of its words in the line, a number a digit first: cheap tests)
+    # the words' places in one pass; a word holds no line break, so each is within a line
+    words = [m.start() for m in _MONEY_WORD.finditer(folded(flat))]
     result: list[tuple[Found, str]] = []
     pending_labels: deque[str] = deque()
-    for start, line, worded in lines:
+    position, k = 0, 0
+    for raw in flat.split("\n"):
+        start, position = position, position + len(raw) + 1
+        while k < len(words) and words[k] < start:
+            k += 1
+        worded = k < len(words) and words[k] < start + len(raw)
+        if not worded and not pending_labels:
+            continue  # no label here and none waiting for a value: the line changes nothing
+        line = raw.strip()
         label = _MONEY_LABEL.match(line) if worded else None
         if label:
             rest = label.group("rest").strip()

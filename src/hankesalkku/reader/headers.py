@@ -1,5 +1,6 @@
-"""The headers of published pages: which body a minutes page is of, and which date is the
-page's own (its publication) rather than a decision's."""
+"""The headers of published pages: which body a minutes page is of, which date is the
+page's own (its publication) or a call's bound rather than a decision's, and the page's
+headline."""
 
 from __future__ import annotations
 
@@ -35,11 +36,31 @@ _MEETING = tuple(_DATA["meeting_words"])
 _HEADER_GATE = re.compile(r"\d{4}[ \t]+§|\d{4}/(?:Pykälä|Paragraf)")
 
 
+def _header_gate(head: str) -> bool:
+    """``bool(_HEADER_GATE.search(head))``, looked for from each "§" and "/" back: the
+    pattern starts with digits, so the engine would try it at every character."""
+    for sign in ("§", "/"):
+        at = head.find(sign)
+        while at >= 0:
+            digits_end = at
+            if sign == "§":  # "2024 §": a run of spaces or tabs between
+                while digits_end > 0 and head[digits_end - 1] in " \t":
+                    digits_end -= 1
+            if (
+                (digits_end < at or sign == "/")
+                and digits_end >= 4
+                and _HEADER_GATE.match(head, digits_end - 4)
+            ):
+                return True
+            at = head.find(sign, at + 1)
+    return False
+
+
 def header_maker(flat: str):
     """The body a minutes header names, tried at the start of each of the first lines."""
     position, limit = 0, min(len(flat), 1500)
     head = flat[:limit]
-    if not (_HEADER_GATE.search(head) or any(", " + w in head for w in _MEETING)):
+    if not (_header_gate(head) or any(", " + w in head for w in _MEETING)):
         return None  # speed: most texts have no such header, and this says so in one pass
     while position < limit:
         while position < limit and flat[position] in " \t":
@@ -70,3 +91,88 @@ def publication_stamp(flat: str, start: int, end: int) -> bool:
     labelled publication date, or one with a clock time or an author after it)."""
     line_start = flat.rfind("\n", 0, start) + 1
     return bool(_PUBLICATION_LABEL.search(flat, line_start, start) or _STAMP_AFTER.match(flat, end))
+
+
+_BOUND_BEFORE = re.compile(r"\b(?:" + _words("bound_before") + r"),?\s+$")
+_BOUND_AFTER = re.compile(r"\s+(?:" + _words("bound_after") + r")\b")
+
+
+def date_bound(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` is the start or the end of a call or a period
+    ("haku päättyi 1.3.2017", "1.9.2014 asti"), not a decision's day."""
+    return bool(
+        _BOUND_BEFORE.search(text[max(0, start - 20) : start].lower())
+        or _BOUND_AFTER.match(text[end : end + 20].lower())
+    )
+
+
+# a line above a page's headline that is no headline: a category ("Tiedotteet"), a date, a
+# page's stamp ("Julkaisuajankohta 21.2.2024", "Uutinen 3.2.2026"), a breadcrumb
+# ("X stad › Aktuellt", "X · Hakuilmoitus") or a row of labels ("Artikelkategorier: …")
+_ABOVE_HEADLINE = re.compile(
+    r"[\w-]+|[\d.: \t]+|[\w-]+[ \t]+\d{1,2}\.\d{1,2}\.\d{4}|.*\S (?:›|·|>|»|\|) \S.*"
+    r"|(?:" + _words("publication_labels") + r")\b.*|[\w-]+:(?: [A-ZÅÄÖ]\w*){1,3}"
+)
+_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
+# running text: a line with a sentence in it
+_SENTENCE = re.compile(r"[.!?…](?:\s|$)")
+# a letterhead's words in capitals ("JYVÄSKYLÄN KAUPUNKI", "PÖYTÄKIRJANOTE"); acronyms are short
+_CAPITALS_WORD = re.compile(r"\b[A-ZÅÄÖ]{6,}\b")
+# a sender or a category before a colon or a comma ("Opetus- ja kulttuuriministeriö: tiedote",
+# "Valtakunnallinen teema: …", "X: uutinen", "X kaupunki, kulttuurin edistämisen palvelut"); a one-word
+# kicker ("Esitys: …") or a phrase with a figure ("… vuosi 2023: …") is part of a headline
+_LABEL_ROW = re.compile(
+    r"[^\d:,]+? [^\d:,]+: .*|[^:]+: [a-zåäö]+|\S+ (?:kaupunki|kunta|stad|kommun), .*"
+)
+
+
+def headline(flat: str):
+    """A published page's headline: its first line that is no category, date, stamp or
+    breadcrumb, standing alone (a blank line after it) above running text. A sentence, a
+    letterhead (capitals, columns), a sender's line or a label row is no headline, and
+    then the page has none that can be told; a page's stamp on the headline's line
+    ("… Itä-Suomessa 25.2.2025 09:03:24 EET | Tiedote") is cut off."""
+    position = 0
+    for _ in range(5):
+        end = flat.find("\n", position)
+        if end < 0:
+            return None
+        line = flat[position:end].strip()
+        if line:
+            start = flat.index(line, position)
+            line = _without_stamp(flat, start, line)
+            if not _ABOVE_HEADLINE.fullmatch(line):
+                break
+        position = end + 1
+    else:
+        return None
+    if flat[end + 1 :].lstrip(" \t")[:1] != "\n":
+        return None  # no blank line after it: a letterhead's lines or a paragraph
+    if not _headline_like(line):
+        return None
+    following = flat[end : end + 1500].split("\n")[:8]
+    if not any(len(text) > 80 and _SENTENCE.search(text) for text in following):
+        return None
+    return start, start + len(line), line
+
+
+def _without_stamp(flat: str, start: int, line: str) -> str:
+    """The headline without the release's date and clock time on the same line."""
+    for m in _DATE.finditer(line):
+        if _STAMP_AFTER.match(flat, start + m.end()):
+            return line[: m.start()].rstrip(" |–-")
+    return line
+
+
+def _headline_like(line: str) -> bool:
+    return (
+        10 <= len(line) <= 200
+        and line[:1].isupper()
+        and "\t" not in line
+        and "  " not in line
+        and "§" not in line
+        and not line.endswith((".", ":", ",", ";"))
+        and not _SENTENCE.search(line[:-1])
+        and not _CAPITALS_WORD.search(line)
+        and not _LABEL_ROW.fullmatch(line)
+    )

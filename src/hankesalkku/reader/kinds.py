@@ -6,10 +6,13 @@ weight wins and too little weight means "unknown" rather than a guess.
 
 from __future__ import annotations
 
+import logging
 import re
 
-from .scan import alternatives, gated, literal_run, lowered, word_first
+from .scan import Gated, alternatives, gated, literal_run, lowered, word_first
 from .wordlists import table
+
+logger = logging.getLogger(__name__)
 
 # kind -> (pattern, weight) of its signals, kinds in the order they win a tie
 _SIGNALS: dict[str, list[tuple[str, int]]] = {
@@ -32,12 +35,24 @@ def _checks(pattern: str) -> tuple:
         line_start = alt.startswith(_LINE_START)
         alt = word_first(alt[len(_LINE_START) :] if line_start else alt)
         run = literal_run(alt)
-        word = alt[:run] if run >= 3 else ""  # every match holds it: a str.find rules most out
+        # every match holds the word it starts with (or one of the words the gate finds in
+        # it): a str.find rules most pieces out before the pattern runs
+        word, words = (alt[:run], ()) if run >= 3 else ("", _required_words(alt))
         if line_start:
-            checks += [(word, re.compile(alt).match), (word, re.compile("\\n" + alt).search)]
+            checks += [(word, words, re.compile(alt).match),
+                       (word, words, re.compile("\\n" + alt).search)]  # fmt: skip
         else:
-            checks.append((word, re.compile(alt).search if word else gated(alt).search))
+            checks.append((word, words, re.compile(alt).search if word else gated(alt).search))
     return tuple(checks)
+
+
+def _required_words(pattern: str) -> tuple[str, ...]:
+    """Words one of which every match of ``pattern`` holds, or () when none are known."""
+    try:
+        return Gated(pattern).needles
+    except Exception:  # noqa: BLE001 - a construct the analysis does not know: no words
+        logger.debug("no words known for %r", pattern[:60], exc_info=True)
+        return ()
 
 
 # Matched against the lower-cased text (much faster than re.IGNORECASE); "decision" needs its capitals.
@@ -68,7 +83,10 @@ def kind_scores(flat: str) -> dict[str, int]:
 
 
 def _any_match(checks: tuple, text: str) -> bool:
-    return any((not word or word in text) and check(text) for word, check in checks)
+    return any(
+        (word in text if word else not words or any(w in text for w in words)) and check(text)
+        for word, words, check in checks
+    )
 
 
 def pick(scores: dict[str, int], has_facts: bool) -> str:

@@ -355,8 +355,8 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
             role = "granted"
         if role is None and same_sentence:
             role = previous_base
-        elif role is None:
-            role = "call_budget" if callish else UNDECIDED
+        elif role is None:  # (call results report without a word what was granted)
+            role = "granted" if kind == "call_results" else "call_budget" if callish else UNDECIDED
         base = role
         role = _kind_role(role, kind, callish)
         paragraph = segments.paragraph_index(fig.start)

@@ -75,6 +75,27 @@ def council_name(match: re.Match) -> str:
     return f"{region} {'maakuntaliitto' if match.re.groups >= 2 and match.group(2) else 'liitto'}"
 
 
+# "Kustlands förbund", "Egentliga Kustlands förbund": a regional council named in Swedish
+_SWEDISH_COUNCIL = gated(
+    r"(?:Egentliga )?" + _CAPITAL + r"[a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?s förbund\b"
+)
+_SWEDISH_COUNCIL_FUNDS = re.compile(r"\s*(?:" + alternation(_DATA["swedish_council_funds"]) + ")")
+_SWEDISH_COUNCIL_FUNDED_BY = re.compile(
+    r"(?:" + alternation(_DATA["swedish_council_funded_by"]) + r")\s+$"
+)
+
+
+def swedish_council_funder(flat: str) -> tuple[int, int, str] | None:
+    """A Swedish regional council that opens a call or grants, or that a project is funded by."""
+    if not _SWEDISH_COUNCIL.could_match(flat):
+        return None
+    for m in _SWEDISH_COUNCIL.finditer(flat):
+        before = flat[max(0, m.start() - 30) : m.start()]
+        if _SWEDISH_COUNCIL_FUNDS.match(flat, m.end()) or _SWEDISH_COUNCIL_FUNDED_BY.search(before):
+            return m.start(), m.end(), m.group()
+    return None
+
+
 def letterhead_council(flat: str, head: int = 300) -> tuple[int, int, str] | None:
     """A regional council named in the first lines, in any letter case."""
     m = _COUNCIL_LOWER.search(flat[:head].lower())
@@ -104,10 +125,18 @@ def ely_search(text: str) -> re.Match | None:
     return ELY.search(text) if _ELY_WORDS is None or _ELY_WORDS.search(text) else None
 
 
-def ely_name(match: re.Match) -> str:
+_LONG_ELY = "elinkeino-, liikenne- ja ympäristökeskus"
+
+
+def ely_name(match: re.Match, within: str | None = None) -> str:
+    """The centre's nominative name in the form the document uses: a document that writes
+    only the official long form ("Hämeen elinkeino-, liikenne- ja ympäristökeskus", as EURA
+    prints do) is named by it; one that says "ELY" anywhere, by the short form."""
     region = match.group(1)
     if "elinvoimakeskus" in match.group(0):
         return f"{region} elinvoimakeskus"
+    if _LONG_ELY in match.group(0) and "ELY" not in (match.string if within is None else within):
+        return f"{region} {_LONG_ELY}"
     return f"{region} ELY-keskus"
 
 
@@ -132,7 +161,7 @@ def known_mentions(text: str, within: str | None = None) -> list[tuple[int, int,
     gates = active[len(_KNOWN_RE) :] if active is not None else (True,) * len(_GATED_KINDS)
     if gates[0]:
         for m in _matches(ELY, text):
-            found.append((m.start(), m.end(), ely_name(m)))
+            found.append((m.start(), m.end(), ely_name(m, within)))
     for pattern, on in ((REGIONAL_COUNCIL, gates[1]), (SATAKUNTA, gates[2])):
         if on:
             for m in _matches(pattern, text):
@@ -205,8 +234,9 @@ _KNOWN_GATE = re.compile("|".join(re.escape(n) for needles in _KNOWN_NEEDLES for
 _ABBREVIATION_END = re.compile(r"\s*\([A-ZÅÄÖ][\w&+-]{1,11}\)$")
 
 
-def nominative(phrase: str) -> str | None:
-    """A role phrase reduced to an organisation name in the nominative."""
+def nominative(phrase: str, within: str | None = None) -> str | None:
+    """A role phrase reduced to an organisation name in the nominative (``within``: the
+    document it is part of, whose usage names an ELY centre)."""
     phrase = _FILLER.sub("", phrase.strip(" ,.;:-\n"))
     phrase = _ALONGSIDE.sub("", phrase)
     if phrase.endswith(")"):  # (the cheap tests below skip patterns that cannot match)
@@ -230,7 +260,7 @@ def nominative(phrase: str) -> str | None:
             return code
     m = ely_search(phrase)
     if m and m.end() >= len(phrase) - 1:
-        return ely_name(m)
+        return ely_name(m, within)
     reduced = head_nominative(phrase)
     if reduced:
         return reduced

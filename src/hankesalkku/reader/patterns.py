@@ -100,8 +100,27 @@ def find_project_code(flat: str) -> tuple[int, int, str] | None:
     return None
 
 
+def section_line(flat: str) -> re.Match | None:
+    """Exactly ``SECTION_LINE.search(flat)``, tried only at the lines around each "§".
+
+    A match starts at the text's start or at a "\\n" and holds a "§" on the line after
+    that start, or on the next line (only the whitespace between the number and the sign
+    can be a line break), so it can only start at the line start of a "§" or the one before.
+    """
+    candidates: set[int] = set()
+    sign = flat.find("§")
+    while sign >= 0:
+        start = flat.rfind("\n", 0, sign)
+        candidates.add(max(start, 0))
+        if start > 0:
+            candidates.add(max(flat.rfind("\n", 0, start), 0))
+        sign = flat.find("§", sign + 1)
+    match = SECTION_LINE.match
+    return next(filter(None, (match(flat, start) for start in sorted(candidates))), None)
+
+
 def find_section(flat: str) -> tuple[int, int, str] | None:
-    m = SECTION_LINE.search(flat)
+    m = section_line(flat)
     if m:
         number = m.group("a") or m.group("b")
         start = m.start("a") if m.group("a") else flat.rfind("§", m.start(), m.start("b"))

@@ -68,17 +68,17 @@ from .parties import attach_parties, home_organisation, unique_amounts
 from .result import FIELD_NAMES, Field, ReadResult
 from .roles import find_roles
 from .runon import read_run_on
-from .scan import gated
+from .scan import any_word, folded
 from .segments import Segments
 from .textview import TextView
-from .wordlists import alternation, lines
+from .wordlists import lines
 
 logger = logging.getLogger(__name__)
 
 MISSING = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
 """A value no stage gave (or a stage gave on purpose to stop the stages after it)."""
 
-_FUNDING_WORDS = gated(alternation(lines("funding_words.txt")), re.I)
+_FUNDING_WORDS = any_word(lines("funding_words.txt"))  # (searched in the folded text)
 # a run-on print's kinds of value -> the form's (its authority is the one the print names)
 _RUN_ON_KINDS = {"authority": "authority_named"}
 # a form's label role -> the amount role of its figure
@@ -142,7 +142,8 @@ def text_view_stage(extracted: Extracted) -> dict:
         logger.info("only the first %d of %d characters are analysed", cut, len(text))
         text = text[:cut]
     view = TextView(text)
-    return {"view": view, "funding_text": bool(_FUNDING_WORDS.search(view.flat)), "messages": told}
+    funding_text = bool(_FUNDING_WORDS.search(folded(view.flat)))  # stops at the first word
+    return {"view": view, "funding_text": funding_text, "messages": told}
 
 
 def segments_stage(view: TextView) -> dict:

@@ -12,6 +12,7 @@ from .organisations import (
     nominative,
     split_list,
 )
+from .recipients import find_recipients
 from .result import OrganisationMention
 from .scan import by_first_letter, folded, gated, lowered
 from .textview import TextView
@@ -82,6 +83,7 @@ _LABEL_AFTER = {
 _AUTHORISED = gated(
     r"\bvaltuutta\w*\s+(?P<org>[^.;\n]{2,160}?)\s+(?:toimimaan\s+\w+\s+edustajana|allekirjoittamaan|edustamaan)"
 )
+_GENERIC = frozenset(word.lower() for word in _DATA["name_ends"])
 # what ends the name of an organisation, for a value on the line after its label
 _ORG_HEAD = re.compile(r"(?:\b(?:Oy|Oyj|ry|sr)|" + alternation(_DATA["name_ends"]) + ")$")
 # column headings of a partner table ("Yhteistyökumppanit   Rooli") are not names
@@ -106,7 +108,7 @@ def find_roles(
             if part_start < 0:
                 part_start = start
             offset = part_start + len(part)
-            name = _classify(part, role)
+            name = _classify(part, role, flat)
             if name:
                 found.append((part_start, part_start + len(part.rstrip(" .,")), name[0], name[1]))
 
@@ -154,6 +156,11 @@ def find_roles(
         if "\n" in flat[m.end("label") : m.start("org")] and not _ORG_HEAD.search(bare):
             continue  # a stack of labels ("Hakijaorganisaatio / Y-tunnus"), not a label and its value
         add(m.start("org"), m.end("org"), value, role, True)
+    if _BUSINESS_ID.search(flat):
+        for m in _LISTED.finditer(folded(flat)):  # "Osatoteuttajat\n\nX Oy, 1234567-8\nY, …"
+            for start, end, name in _id_rows(flat, m.end()):
+                add(start, end, name, _LABELS[m.group("label")], False)
+    found.extend((*recipient, "applicant") for recipient in find_recipients(flat))
     if funding_authority:  # (start, end, name) of the funding_authority field
         found.append((*funding_authority, "funding_authority"))
     for code, pattern in _MINISTRIES_GATED.items():
@@ -161,6 +168,27 @@ def find_roles(
         if m:
             found.append((m.start(), m.end(), code, "ministry"))
     return _unique(view, found)
+
+
+# a role label alone on its line over a list of organisations with their business IDs
+_BUSINESS_ID = re.compile(r"\d{7}-\d")
+_LISTED = re.compile(
+    r"(?:^|\n)(?P<label>"
+    + alternation(sorted(_LABELS, key=len, reverse=True))
+    + r")[ \t]*:?[ \t]*\n(?:[ \t]*\n)?(?=[^\n]{1,150}\d{7}-\d)"
+)  # (searched in the folded text: lower case, the same offsets)
+_ID_ROW = re.compile(r"(?P<org>[A-ZÅÄÖ][^\n]{1,150}?),?[ \t]+\d{7}-\d[ \t]*(?:\n|$)")
+
+
+def _id_rows(flat: str, position: int) -> list[tuple[int, int, str]]:
+    """The names of the consecutive rows, from ``position``, that each give an organisation
+    and its business ID: the list under a role label of a print."""
+    rows = []
+    m = _ID_ROW.match(flat, position)
+    while m:
+        rows.append((m.start("org"), m.end("org"), m.group("org")))
+        m = _ID_ROW.match(flat, m.end())
+    return rows
 
 
 def _label_matches(label_re: re.Pattern, low: str):
@@ -185,7 +213,7 @@ def _has_spaced_slash(flat: str) -> bool:
 _AUTHORITY_NAME = re.compile(alternation(_DATA["authority_words"]))
 
 
-def _classify(phrase: str, role: str) -> tuple[str, str] | None:
+def _classify(phrase: str, role: str, flat: str | None = None) -> tuple[str, str] | None:
     phrase = phrase.strip().rstrip(".")
     if _NOT_ORG.match(phrase) or len(phrase.split()) > 14:
         return None
@@ -194,13 +222,13 @@ def _classify(phrase: str, role: str) -> tuple[str, str] | None:
             return code, "ministry"
     ely = ely_search(phrase)
     if ely and role in ("funding_authority", "implementer"):
-        return ely_name(ely), "funding_authority"
+        return ely_name(ely, flat), "funding_authority"
     if role == "funding_authority":
-        name = nominative(phrase)
+        name = nominative(phrase, flat)
         if name and _AUTHORITY_NAME.search(name):
             return name, role
         return None
-    name = nominative(phrase)
+    name = nominative(phrase, flat)
     return (name, role) if name else None
 
 
@@ -209,7 +237,7 @@ def _unique(view: TextView, found) -> list[OrganisationMention]:
     mentions = []
     for start, end, name, role in sorted(found):
         key = (name.lower(), role)
-        if key in seen:
+        if key in seen or key[0] in _GENERIC:  # a bare "Liitto" or "kaupunki" names no one
             continue
         seen.add(key)
         mentions.append(

@@ -94,6 +94,13 @@ def folded(text: str) -> str:
     return _views(text)[2]
 
 
+def any_word(words) -> re.Pattern:
+    """A pattern of plain ``words`` to search in :func:`folded` text: it finds them where
+    ``re.IGNORECASE`` would in the text, but starts with their first letters, which the
+    engine skips to (a case-insensitive alternation is tried at every character)."""
+    return re.compile(by_first_letter([re.escape(fold_case(word)) for word in words]))
+
+
 # A requirement is a tuple of (literal, min offset, max offset) from the start of
 # the match: every match contains at least one of the literals at such an offset.
 Requirement = tuple[tuple[str, int, int], ...]
@@ -328,6 +335,6 @@ def gated(pattern: re.Pattern | str, flags: int = 0) -> Gated | re.Pattern:
 
 
 __all__ = [
-    "Gated", "alternatives", "by_first_letter", "fold_case", "folded", "gated", "literal_first",
+    "Gated", "alternatives", "any_word", "by_first_letter", "fold_case", "folded", "gated", "literal_first",
     "literal_run", "lowered", "word_first",
 ]  # fmt: skip

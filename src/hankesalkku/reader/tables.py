@@ -15,6 +15,10 @@ import re
 _EURO_HEADING = re.compile(
     r"(?:^|\n)(?:[^\n\t]{0,40}\t)?(?:euroa|euro|eur|EUR|€)(?:\t[^\n\t]{0,12})*(?=\n)"
 )
+# Speed: a heading is a whole line (it starts at a line start and ends before a "\n"), so
+# only the lines holding a currency word are tried, each as a whole (see _heading_ends).
+_HEADING_LINE = re.compile(r"(?:[^\n\t]{0,40}\t)?(?:euroa|euro|eur|EUR|€)(?:\t[^\n\t]{0,12})*")
+_CURRENCY_WORD = re.compile(r"eur|EUR|€")
 _EURO_ROW = re.compile(
     r"\n[^\n\t\d][^\n\t]{1,80}\t(?P<num>\d{1,3}(?:[ .]\d{3})*)(?:,(?P<dec>\d{1,2}))?(?=\t|\n|$)"
 )
@@ -41,8 +45,26 @@ class _Cell:
 
 def euro_columns(flat: str):
     """The first figure of each row under a column heading of euros, as currency matches."""
-    for heading in _EURO_HEADING.finditer(flat) if "\t" in flat else ():
-        position = heading.end()
+    for position in _heading_ends(flat) if "\t" in flat else ():
         while (row := _EURO_ROW.match(flat, position)) is not None:
             yield _Cell(row)
             position = flat.find("\n", row.end()) if "\n" in flat[row.end() :] else len(flat)
+
+
+def _heading_ends(flat: str):
+    """Exactly ``m.end()`` of each ``m`` in ``_EURO_HEADING.finditer(flat)``.
+
+    A match runs from a line start to the end of that line (the "\n" after it), so the
+    matches are the lines that ``_HEADING_LINE`` matches as a whole; every such line holds
+    a currency word, so only those lines are tried (the full pattern tries every line
+    start, up to 40 characters into each).
+    """
+    tried = -1
+    for word in _CURRENCY_WORD.finditer(flat):
+        line_start = flat.rfind("\n", 0, word.start()) + 1
+        if line_start <= tried:
+            continue  # (this line was tried for an earlier word)
+        tried = line_start
+        line_end = flat.find("\n", word.end())
+        if line_end >= 0 and _HEADING_LINE.fullmatch(flat, line_start, line_end):
+            yield line_end
