@@ -60,6 +60,14 @@ NOT_MODEL_WRITES = {
     ("search/api.py", "body.update"): "the answer's JSON body, a dict",
     ("search/visibility.py", "entities.add"): "a set of entity ids",
     ("search/visibility.py", "tags.add"): "a set of an entry's tags",
+    ("demo/reporting_esf.py", "found.update"): "a dict of a breakdown's figures by category",
+    ("insights/exports/sheetml.py", "_ESCAPES.update"): "the XML writer's table of escapes",
+    ("insights/summary.py", "cells.add"): "the derived per-cell counts, refreshed with the "
+    "summary inside the write's own transaction (insights.cells)",
+    ("reporting/views_framework_edit.py", "spec.create"): "the form's create service "
+    "(call_level_create, outcome_create, …), named in the form's spec",
+    ("reporting/views_framework_edit.py", "spec.update"): "the form's update service, "
+    "named in the form's spec",
 }
 
 LOADER_MODULES = {"hankesalkku.organisations.reference", "hankesalkku.programmes.reference"}

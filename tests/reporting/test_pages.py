@@ -32,7 +32,8 @@ def test_implementer_sees_the_due_report(client):
     client.force_login(_member(part.organisation, Role.PREPARER))
     page = client.get(reverse("reporting:reports_due")).content.decode()
     assert "31.1.2026" in page and entity.name in page
-    assert 'hx-get="/raportit/erapaivat/"' in client.get("/tili/").content.decode()
+    start = client.get(reverse("site:start")).content.decode()
+    assert 'hx-get="/raportit/erapaivat/"' in start
 
 
 def test_impact_page_and_pdf_are_public(client):
