@@ -59,7 +59,12 @@ def _empty_to_reference_data():
     from django.db import connection
 
     call_command(
-        "flush", verbosity=0, interactive=False, inhibit_post_migrate=True, allow_cascade=True
+        "flush",
+        verbosity=0,
+        interactive=False,
+        inhibit_post_migrate=True,
+        allow_cascade=True,
+        reset_sequences=False,  # the reference rows come back with their ids: keep counting on
     )
     if connection.vendor == "sqlite":  # the search index's tables are not models
         with connection.cursor() as cursor:
