@@ -4,6 +4,7 @@ order; the count is exact below the threshold; a bad page, sort or cursor is a n
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 
 from hankesalkku.core.pagination import (
     Column,
@@ -90,6 +91,9 @@ def test_links_keep_the_selection_and_start_a_new_sort_from_the_first_page(seven
     assert page.next_query().startswith("?call=haku-1&sort=name&after=")
 
 
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="PostgreSQL estimates above the threshold"
+)
 def test_the_count_stops_at_the_threshold_on_sqlite_counting_exactly(seven_projects):
     assert count_rows(ProjectEntity.objects.all(), threshold=3) == (7, False)
     assert round_estimate(1_498_213) == 1_500_000 and round_estimate(87) == 87
