@@ -54,7 +54,23 @@ def _transactional(item) -> bool:
     )
 
 
+def _clear_tables_the_flush_skips():
+    """The search index's tables (SQLite) and the overview's cells (PostgreSQL) are not
+    models, so neither Django's flush nor a transactional test's leaves them empty."""
+    from django.db import connection
+
+    from hankesalkku.insights import cells
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("DELETE FROM search_fts")
+            cursor.execute("DELETE FROM search_fts_meta")
+        else:
+            cursor.execute(f"TRUNCATE {cells.COUNT_TABLE}, {cells.CELL_TABLE}")
+
+
 def _empty_to_reference_data():
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import connection
 
@@ -66,27 +82,26 @@ def _empty_to_reference_data():
         allow_cascade=True,
         reset_sequences=False,  # the reference rows come back with their ids: keep counting on
     )
-    if connection.vendor == "sqlite":  # the search index's tables are not models
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_fts")
-            cursor.execute("DELETE FROM search_fts_meta")
+    _clear_tables_the_flush_skips()
     connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-    from django.contrib.contenttypes.models import ContentType
-
     ContentType.objects.clear_cache()  # types made on the fly (proxies) went with the flush
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield
-    if not _COMMITTED_DEMO:
+    if nextitem is None:  # the session's end: the test database has just been destroyed
+        _COMMITTED_DEMO.clear()
         return
-    if _transactional(item):
-        _COMMITTED_DEMO.clear()  # its flush took the demo away
-    elif nextitem is None or "demo" not in getattr(nextitem, "fixturenames", ()):
-        from pytest_django.plugin import blocking_manager_key
+    from pytest_django.plugin import blocking_manager_key
 
-        with item.config.stash[blocking_manager_key].unblock():
+    unblocked = item.config.stash[blocking_manager_key].unblock
+    if _transactional(item):
+        _COMMITTED_DEMO.clear()  # its flush took the demo away, and left what it skips
+        with unblocked():
+            _clear_tables_the_flush_skips()
+    elif _COMMITTED_DEMO and "demo" not in getattr(nextitem, "fixturenames", ()):
+        with unblocked():
             _empty_to_reference_data()
         _COMMITTED_DEMO.clear()
 

@@ -57,10 +57,12 @@ QUERIES = [
 
 @pytest.mark.django_db
 def test_a_word_shared_by_a_call_and_its_projects_finds_the_decision_in_its_facet(demo):
-    # The call and the four districts' funded projects rightly come first for the grant's name;
-    # whoever wants the decision narrows to decisions, and it is there at the top.
+    # The call rightly comes near the top for the grant's name (SQLite's and PostgreSQL's
+    # rankings order it with the decision's source document differently); whoever wants the
+    # decision narrows to decisions, and it is there at the top.
     everything = search(AnonymousUser(), "kehittämisavustuksia").hits
-    assert everything[0].entry.title.startswith("Helsingin mallin kehittämisavustukset")
+    first = [hit.entry.title for hit in everything[:3]]
+    assert any(t.startswith("Helsingin mallin kehittämisavustukset") for t in first), first
     decisions = search(AnonymousUser(), "kehittämisavustuksia", kind="decision").hits
     assert decisions[0].entry.title.startswith("Asia 6 Helsingin mallin")
 
