@@ -104,14 +104,45 @@ def main(argv=None) -> int:
         default=None,
         help="folder of documents with <name>.expected.json (default: evaluation/reader/docs)",
     )
+    parser.add_argument(
+        "--by-field", action="store_true", help="also precision and recall of each field"
+    )
     args = parser.parse_args(argv)
     count, totals = measure(not args.no_seeds, args.docs, report=args.verbose)
     print(f"\n{count} documents")
-    print(f"{'group':<15}{'precision':>10}{'recall':>10}{'found':>8}{'expected':>10}")
-    for group in (*GROUPS, "overall"):
-        tp, np_, ne = totals[group]
-        print(f"{group:<15}{_ratio(tp, np_):>10}{_ratio(tp, ne):>10}{tp:>8}{ne:>10}")
+    _table("group", totals, (*GROUPS, "overall"))
+    if args.by_field:
+        fields = field_totals(not args.no_seeds, args.docs)
+        print()
+        _table("field", fields, sorted(fields))
     return 0
+
+
+def _table(heading: str, totals, rows) -> None:
+    print(f"{heading:<20}{'precision':>10}{'recall':>10}{'found':>8}{'expected':>10}")
+    for row in rows:
+        tp, np_, ne = totals[row]
+        print(f"{row:<20}{_ratio(tp, np_):>10}{_ratio(tp, ne):>10}{tp:>8}{ne:>10}")
+
+
+def field_totals(include_seeds: bool, docs_dir: Path | None = None):
+    """{field name: [true positives, predicted, expected]}, the ignored fields left out: where
+    the fields' figure comes from."""
+    totals = defaultdict(lambda: [0, 0, 0])
+    for path, expected in documents(include_seeds, docs_dir):
+        if not path.exists():
+            continue
+        ignore = set(expected.get("ignore_fields", []))
+        pred = predicted_facts(read_document(path.read_bytes(), path.name))["fields"]
+        want = expected_facts(expected)["fields"]
+        pred = {item for item in pred if item[0] not in ignore}
+        for name in {k for k, _ in pred | want}:
+            p = {item for item in pred if item[0] == name}
+            w = {item for item in want if item[0] == name}
+            totals[name][0] += len(p & w)
+            totals[name][1] += len(p)
+            totals[name][2] += len(w)
+    return totals
 
 
 def measure(include_seeds: bool, docs_dir: Path | None = None, *, report: bool = False):
