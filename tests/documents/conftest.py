@@ -54,15 +54,13 @@ MIXED_ENCODING = DECISION + "Lisätietoja antaa hankepäällikkö Mäkelä.\n".e
 def encrypted_pdf() -> bytes:
     from io import BytesIO
 
-    from fpdf import FPDF
     from pypdf import PdfReader, PdfWriter
 
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("helvetica", size=12)
-    pdf.cell(text="HEL 2024-000777 kokonaisbudjetti 100 000 euroa")
+    from hankesalkku.core.pdf import html_to_pdf
+
+    pdf = html_to_pdf("<p>HEL 2024-000777 kokonaisbudjetti 100 000 euroa</p>")
     writer = PdfWriter()
-    writer.append(PdfReader(BytesIO(bytes(pdf.output()))))
+    writer.append(PdfReader(BytesIO(pdf)))
     writer.encrypt(user_password="salainen", owner_password="omistaja")
     buffer = BytesIO()
     writer.write(buffer)

@@ -1,5 +1,5 @@
-"""The coordinator prints the overview: headings whole, "–" where nothing was reported, and the
-documents the figures come from."""
+"""The coordinator prints the overview: headings whole, "–" where nothing was reported, the
+documents the figures come from, and euros and Finnish and Swedish letters as typed."""
 
 import io
 
@@ -12,11 +12,18 @@ from hankesalkku.insights.selection import Selection
 pytestmark = pytest.mark.django_db
 
 
+THEME = "lasten-nuorten-ja-perheiden-palvelut"
+
+
+def _text(language: str) -> str:
+    selection = Selection.from_params({"theme": THEME})
+    reader = PdfReader(io.BytesIO(export_overview(selection, "pdf", language).content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
 @pytest.fixture
 def pdf_text(demo):
-    selection = Selection.from_params({"theme": "lasten-nuorten-ja-perheiden-palvelut"})
-    reader = PdfReader(io.BytesIO(export_overview(selection, "pdf").content))
-    return "\n".join(page.extract_text() for page in reader.pages)
+    return _text("fi")
 
 
 def test_no_column_heading_breaks_inside_a_word(pdf_text):
@@ -34,3 +41,30 @@ def test_a_financing_part_nobody_reported_is_a_dash_not_zero(pdf_text):
 def test_the_printed_overview_names_its_sources(pdf_text):
     assert "Lähteet" in pdf_text
     assert "yleiskuva hankkeista" in pdf_text.lower()
+
+
+def test_euros_and_letters_print_as_typed(pdf_text):
+    flat = " ".join(pdf_text.split())
+    assert "€" in pdf_text and "EUR" not in pdf_text
+    assert "Kokonaiskustannukset 7 360 000 €" in flat.replace("\xa0", " ").replace("\u202f", " ")
+    assert "Hämeen ELY-keskus" in pdf_text
+
+
+def test_the_pdf_is_printed_in_the_language_it_was_asked_in(demo):
+    text = _text("sv")
+    assert "Översikt över projekten" in text
+    assert "Yleiskuva hankkeista" not in text and "Tilanne" not in text
+    assert "Läge " in text
+    assert "€" in text
+
+
+def test_the_project_list_is_capped_and_says_so(demo, monkeypatch):
+    from hankesalkku.insights.exports import pdf
+    from hankesalkku.insights.exports.project_rows import project_rows
+
+    monkeypatch.setattr(pdf, "MAX_PROJECT_ROWS", 3)
+    text = " ".join(_text("fi").split())
+    assert "Luettelo on rajattu 3 ensimmäiseen; koko luettelo on XLSX-viennissä." in text
+    names = [row["name"] for row in project_rows(Selection.from_params({"theme": THEME}), limit=4)]
+    assert all(name in text for name in names[:3]), names
+    assert names[3] not in text

@@ -6,6 +6,10 @@ DOCX and the simple PDFs use ../fixture_builders.py like make_binary_docs.py; tw
 made with fpdf2 and an embedded DejaVu font; the scans are rendered with Pillow (slight
 rotation, noise) and wrapped into a PDF that has no text layer. The text of each scan is
 kept beside it as <file>.source.txt (no .expected.json, so evaluate.py does not read it).
+
+fpdf2 is no longer one of the project's dependencies (every PDF the project prints comes from
+WeasyPrint), but these two files stay made by it on purpose: the reader is measured on text layers
+written by another producer. Install it beside the project to rebuild them: `pip install fpdf2`.
 """
 
 from __future__ import annotations

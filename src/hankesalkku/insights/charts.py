@@ -2,8 +2,8 @@
 
 Every chart prints its values next to the bars (readable in black and white and by a screen
 reader), carries a <title> and a one-sentence <desc>, and is drawn with plain shapes and text
-only, so fpdf2's SVG renderer draws it as well as a browser does. The data tables for screen
-readers are rendered by the page beside each chart.
+only, so WeasyPrint's SVG renderer (the PDF export embeds the markup inline) draws it as well as
+a browser does. The data tables for screen readers are rendered by the page beside each chart.
 """
 
 from __future__ import annotations
@@ -36,10 +36,26 @@ class Group:
     bars: list[Bar]
 
 
+_NARROW = frozenset("fijlrtI.,:;'!|()[]- ")
+_WIDEST = frozenset("mwMW%")
+
+
+def _em(char: str) -> float:
+    if char in _NARROW:
+        return 0.4
+    if char in _WIDEST:
+        return 1.0
+    if char.isupper() or char.isdigit() or char in "+€":
+        return 0.8
+    return 0.64
+
+
 def _text_width(text: str, size: float) -> float:
     """A generous estimate of rendered width; there is no font metrics at hand server-side.
-    Capitals and wide letters count more: at 0.56 em each, "OKM+STM gemensamt" was clipped."""
-    return sum(0.74 if c.isupper() or c in "mw+%€" else 0.56 for c in text) * size
+    It is measured against DejaVu Sans, the widest font the charts meet (the PDF's, and Linux
+    browsers' fallback), because an SVG clips a label that outgrows its room: at 0.56 em a letter
+    "OKM+STM gemensamt" (11.5 em) was clipped, at 0.74 em a capital still by a few pixels."""
+    return sum(_em(c) for c in text) * size
 
 
 def _open_svg(width: float, height: float, title: str, summary: str, font_family: str) -> tuple:
@@ -78,7 +94,7 @@ def bar_chart(
     bars = [b for g in groups for b in g.bars]
     size, row, group_gap = 13, 24, 10
     longest = max((_text_width(b.label, size) for b in bars), default=60)
-    label_width = label_width or int(min(max(longest + 12, 90), width * 0.48))
+    label_width = label_width or int(min(max(longest + 12, 90), width * 0.5))
     value_room = max((_text_width(b.text or str(b.value), size) for b in bars), default=20) + 10
     bar_area = max(width - label_width - value_room - 4, 40)
     top = max(b.value for b in bars) if bars else 0
