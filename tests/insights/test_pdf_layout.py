@@ -68,3 +68,14 @@ def test_the_project_list_is_capped_and_says_so(demo, monkeypatch):
     names = [row["name"] for row in project_rows(Selection.from_params({"theme": THEME}), limit=4)]
     assert all(name in text for name in names[:3]), names
     assert names[3] not in text
+
+
+def test_results_are_written_as_the_page_writes_them():
+    from django.utils import translation
+
+    from hankesalkku.insights.exports.results import pdf_rows
+
+    row = {"code": "EECO01", "indicator": "Osallistujat", "distribution": ""}
+    with translation.override("fi"):
+        [table] = pdf_rows([{**row, "total": 2400.0, "target": 12.5, "progress": 0.5}])
+    assert table[1:] == ["12,5", "2\xa0400", "50 %"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -124,10 +125,17 @@ def pdf_rows(rows) -> list[list[str]]:
     marks a figure no accepted report gave, as the page writes it."""
     table = []
     for r in rows:
-        achieved = "–" if r["total"] is None else f"{Decimal(str(r['total'])):n}"
+        achieved = "–" if r["total"] is None else _figure(r["total"])
         if r["distribution"]:
             achieved = r["distribution"]
-        goal = "–" if r["target"] is None else f"{Decimal(str(r['target'])):n}"
+        goal = "–" if r["target"] is None else _figure(r["target"])
         progress = "–" if r["progress"] is None else f"{round(r['progress'] * 100)} %"
         table.append([f"{r['code']} {r['indicator']}".strip(), goal, achieved, progress])
     return table
+
+
+def _figure(value) -> str:
+    """A figure as the page writes it in the active language: "2 400", "12,5" (never "2400.0")."""
+    figure = Decimal(str(value))
+    whole = figure == figure.to_integral_value()
+    return number_format(figure, decimal_pos=0 if whole else None, force_grouping=True)
