@@ -1,0 +1,72 @@
+"""Rules of the work after heldout7, each on a text of its own: recipients named in a list of
+a granting paragraph, and an ELY centre written in full where only a diary number says "ELY"."""
+
+from __future__ import annotations
+
+from hankesalkku.reader import read_document
+
+
+def read(text: str):
+    return read_document(text.encode(), "asiakirja.txt")
+
+
+def applicants(result):
+    return sorted(o.name for o in result.organisations if o.role == "applicant")
+
+
+def test_a_board_that_grants_to_a_list_of_associations_names_each_as_applicant():
+    result = read(
+        "Kulttuurilautakunta 3.2.2025\n\n"
+        "Toiminta-avustuksia myönnetään Kuusikylän kyläyhdistys ry, Esimerkkilän Soittajat ry "
+        "ja Pikku Teatteri – Lilla Teatern rf.\n"
+    )
+    assert applicants(result) == [
+        "Esimerkkilän Soittajat ry",
+        "Kuusikylän kyläyhdistys ry",
+        "Pikku Teatteri – Lilla Teatern rf",
+    ]
+
+
+def test_a_swedish_list_after_a_colon_keeps_the_names_without_their_member_counts():
+    result = read(
+        "Nämnden beslöt att bidrag delas ut till följande föreningar: Norrby byaråd rf "
+        "(120 medlemmar) och Söderby Idrottsklubb rf (80 medlemmar).\n"
+    )
+    assert applicants(result) == ["Norrby byaråd rf", "Söderby Idrottsklubb rf"]
+
+
+def test_bullets_under_a_heading_of_applicants_name_the_owner_of_each_project():
+    result = read(
+        "Hankkeen nimi, hakija ja haettu tuki:\n\n"
+        "  • Kylät kuntoon, Esimerkkiseudun Kehitys Oy, 120 000 €\n"
+        "  • Metsäpolku, Järvikylän Luontosäätiö, 45 000 €\n"
+    )
+    assert applicants(result) == ["Esimerkkiseudun Kehitys Oy", "Järvikylän Luontosäätiö"]
+
+
+def test_a_project_owner_in_the_genitive_is_the_applicant_but_a_partner_is_not():
+    result = read(
+        "Maakuntahallitus myönsi rahoitusta kahdelle hankkeelle.\n"
+        "  • Esimerkki Oy:n hanke Uusi alku saa rahoitusta 10 000 euroa.\n"
+        "  • Kylätalosäätiön hanke Talo elää saa rahoitusta 20 000 euroa yhteistyössä "
+        "Lähitaksi Oy:n kanssa.\n"
+    )
+    assert applicants(result) == ["Esimerkki Oy", "Kylätalosäätiö"]
+
+
+def test_examples_of_recipients_and_a_lone_name_are_no_list_of_recipients():
+    examples = read(
+        "Avustusta saavat esimerkiksi Esimerkkiyhdistys ry, Toinen Seura ry ja Kolmas rf.\n"
+    )
+    lone = read("Hakija Esimerkkiyhdistys ry\nAvustusta haetaan 5 000 euroa.\n")
+    assert applicants(examples) == []
+    assert "Hakija Esimerkkiyhdistys ry" not in applicants(lone)
+
+
+def test_an_ely_centre_in_full_stays_in_full_when_only_a_diary_number_says_ely():
+    result = read(
+        "Projektisuunnitelma, Euroopan aluekehitysrahasto\n"
+        "Viranomainen, jolle hakemus osoitetaan: Lapin elinkeino-, liikenne- ja "
+        "ympäristökeskus\nDiaarinumero LAPELY/12/2024\nHaettava tuki 40 000 euroa\n"
+    )
+    assert result.value("funding_authority") == ("Lapin elinkeino-, liikenne- ja ympäristökeskus")
