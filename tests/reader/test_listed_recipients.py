@@ -70,3 +70,30 @@ def test_an_ely_centre_in_full_stays_in_full_when_only_a_diary_number_says_ely()
         "ympäristökeskus\nDiaarinumero LAPELY/12/2024\nHaettava tuki 40 000 euroa\n"
     )
     assert result.value("funding_authority") == ("Lapin elinkeino-, liikenne- ja ympäristökeskus")
+
+
+def amounts(result):
+    return sorted((f"{a.eur:.0f}", a.role, a.qualifier) for a in result.amounts)
+
+
+def test_swedish_sums_in_grants_and_sums_handed_out_are_granted():
+    result = read(
+        "Kulturnämnden beslöt om understöd.\n\n"
+        "Totalt föreslås 12 000 euro i bidrag till idrottsföreningar och 3 000 euro i bidrag "
+        "till stöd för ungdomsarbete.\n\nSumman som delas ut är 4 500 euro.\n"
+    )
+    assert amounts(result) == [
+        ("12000", "granted", "exact"),
+        ("3000", "granted", "exact"),
+        ("4500", "granted", "exact"),
+    ]
+
+
+def test_money_given_or_handed_out_to_recipients_is_granted():
+    given = read(
+        "Kaupunginjohtaja esittää, että Esimerkkiyhdistys ry:lle annetaan 8 000 euron "
+        "toiminta-avustus.\n"
+    )
+    shared = read("Ministeriö jakaa valtionavustuksina hyvinvointialueille 2,5 miljoonaa euroa.\n")
+    assert amounts(given) == [("8000", "granted", "exact")]
+    assert amounts(shared) == [("2500000", "granted", "exact")]
