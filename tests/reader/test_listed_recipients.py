@@ -97,3 +97,10 @@ def test_money_given_or_handed_out_to_recipients_is_granted():
     shared = read("Ministeriö jakaa valtionavustuksina hyvinvointialueille 2,5 miljoonaa euroa.\n")
     assert amounts(given) == [("8000", "granted", "exact")]
     assert amounts(shared) == [("2500000", "granted", "exact")]
+
+
+def test_the_body_that_approved_or_treated_the_matter_is_the_decision_maker():
+    approved = read("Maakuntahallitus hyväksyi rahoitusta kahdelle hankkeelle.\n")
+    treated = read("Kulturnämnden behandlade vid sitt möte beslutet om bidrag till föreningar.\n")
+    assert approved.value("decision_maker") == "Maakuntahallitus"
+    assert treated.value("decision_maker") == "Kulturnämnden"
