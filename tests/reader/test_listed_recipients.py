@@ -104,3 +104,12 @@ def test_the_body_that_approved_or_treated_the_matter_is_the_decision_maker():
     treated = read("Kulturnämnden behandlade vid sitt möte beslutet om bidrag till föreningar.\n")
     assert approved.value("decision_maker") == "Maakuntahallitus"
     assert treated.value("decision_maker") == "Kulturnämnden"
+
+
+def test_the_financing_of_the_municipalities_named_in_brackets_is_municipal_financing():
+    result = read(
+        "Kaupunginhallitus päättää hankkeen rahoituksesta. Hankkeen kokonaiskustannusarvio on "
+        "100 000 €, johon ELY-keskus on myöntänyt tukea 70 000 €. Yhdistyksen omarahoitus on "
+        "10 000 € ja kuntien (Alakylä, Yläkylä) rahoitusta 20 000 €.\n"
+    )
+    assert ("20000", "municipal_financing", "exact") in amounts(result)
