@@ -113,3 +113,17 @@ def test_the_financing_of_the_municipalities_named_in_brackets_is_municipal_fina
         "10 000 € ja kuntien (Alakylä, Yläkylä) rahoitusta 20 000 €.\n"
     )
     assert ("20000", "municipal_financing", "exact") in amounts(result)
+
+
+def test_a_name_joined_to_the_word_hanke_with_a_spaced_hyphen_is_the_project_name():
+    named = read(
+        "Kaupunginhallitus päättää myöntää Esimerkkilän kunnalle Vihreä siirtymä "
+        "kylissä (VISKY) -nimisen hankkeen toteuttamiseen rahoitusta 12 000 euroa.\n"
+    )
+    plain = read(
+        "Ammattikorkeakoulu on käynnistänyt Arctic Data -hankkeen, jonka rahoitus on "
+        "50 000 euroa.\n"
+    )
+    assert named.value("project_name") == "Vihreä siirtymä kylissä"
+    assert named.value("project_acronym") == "VISKY"
+    assert plain.value("project_name") == "Arctic Data"
