@@ -94,7 +94,7 @@ def test_money_given_or_handed_out_to_recipients_is_granted():
         "Kaupunginjohtaja esittää, että Esimerkkiyhdistys ry:lle annetaan 8 000 euron "
         "toiminta-avustus.\n"
     )
-    shared = read("Ministeriö jakaa valtionavustuksina hyvinvointialueille 2,5 miljoonaa euroa.\n")
+    shared = read("Ministeriö jakaa hyvinvointialueille avustuksia 2,5 miljoonaa euroa.\n")
     assert amounts(given) == [("8000", "granted", "exact")]
     assert amounts(shared) == [("2500000", "granted", "exact")]
 
@@ -127,3 +127,21 @@ def test_a_name_joined_to_the_word_hanke_with_a_spaced_hyphen_is_the_project_nam
     assert named.value("project_name") == "Vihreä siirtymä kylissä"
     assert named.value("project_acronym") == "VISKY"
     assert plain.value("project_name") == "Arctic Data"
+
+
+def test_swedish_millions_handed_out_in_a_call_are_the_calls_budget():
+    result = read(
+        "Landskapsförbundet utlyser en ansökningsomgång för projekt.\n\n"
+        "Ansökningstiden är 1.9.2025–30.9.2025.\n\n"
+        "Sammanlagt högst 4 miljoner euro delas ut i landskapet.\n"
+    )
+    assert ("4000000", "call_budget", "at_most") in amounts(result)
+
+
+def test_a_sum_in_a_swedish_call_round_is_the_calls_budget():
+    result = read(
+        "Landskapsförbundet utlyser en ansökningsomgång för projekt.\n\n"
+        "Ansökningstiden är 1.9.2025–30.9.2025.\n\n"
+        "Under denna ansökningsomgång beviljar förbundet högst 2,5 miljoner euro i stöd.\n"
+    )
+    assert ("2500000", "call_budget", "at_most") in amounts(result)

@@ -84,7 +84,8 @@ _FUNDING_WORDS = any_word(lines("funding_words.txt"))  # (searched in the folded
 _RUN_ON_KINDS = {"authority": "authority_named"}
 # a form's label role -> the amount role of its figure
 _LABEL_ROLES = {"total": "project_total", "support": "project_support", "call": "call_budget",
-                "pool": "call_budget", "appropriation": "own_financing"}  # fmt: skip
+                "pool": "call_budget", "appropriation": "own_financing",
+                "distributed": "granted"}  # fmt: skip
 
 
 @dataclass(frozen=True)
