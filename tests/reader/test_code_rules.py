@@ -107,7 +107,14 @@ def test_data_files_name_only_roles_and_kinds_of_the_contract():
     assert set(wordlists.table("kinds.toml")) <= set(KINDS)
     money = wordlists.table("money.toml")
     assert set(money["qualifiers"].values()) <= set(QUALIFIERS)
-    word_roles = {"pool", "appropriation", "call", "support", "total"}  # mapped in money.py
+    word_roles = {
+        "pool",
+        "appropriation",
+        "distributed",
+        "call",
+        "support",
+        "total",
+    }  # money.py maps
     assert set(money["roles"]) <= set(AMOUNT_ROLES) | word_roles
     roles = wordlists.table("roles.toml")
     named = [e["role"] for e in roles["before_name"]] + [

@@ -186,10 +186,17 @@ def test_dates_starting_with_a_digit_match_as_the_look_behind_forms(flats, piece
 
 
 def test_mentions_skip_only_patterns_whose_words_the_document_lacks(flats):
+    # An ELY centre is named in the form the whole document uses (short if it says "ELY"
+    # anywhere), which a piece alone cannot know: only its region is compared.
+    def same_centre(mentions):
+        return [(s, e, n.replace(organisations._LONG_ELY, "ELY-keskus")) for s, e, n in mentions]
+
     for flat in flats:
         for start in range(0, len(flat), 97):
             piece = flat[start : start + 150]
-            assert organisations.known_mentions(piece, flat) == organisations.known_mentions(piece)
+            assert same_centre(organisations.known_mentions(piece, flat)) == same_centre(
+                organisations.known_mentions(piece)
+            )
 
 
 def test_word_tests_in_front_of_patterns_never_skip_a_change(flats, pieces):

@@ -26,7 +26,7 @@ _WORDS = table("money.toml")
 # "(?<![\d,.])\d…" written as "\d(?<![\d,.]\d)…": the same matches, but a pattern that
 # starts with a digit lets the regex engine skip straight to the next digit (3x faster).
 _NUMBER = r"(?P<num>\d(?<![\d,.]\d)(?:\d{0,2}(?:[ .]\d{3})+|\d*))(?:,(?P<dec>\d{1,3}))?(?![\d])"
-_SCALE = r"(?:\s?(?P<scale>miljoon(?:aa|an|alla|aksi|asta|assa)|miljoona|milj\.?|M(?=\s?(?:€|eur|EUR|e\b))|t(?=\s?€)|tuhatta|tuhannen|tuhannella|k(?=€)))?"
+_SCALE = r"(?:\s?(?P<scale>miljoon(?:aa|an|alla|aksi|asta|assa)|miljoona|miljon(?:er)?|milj\.?|M(?=\s?(?:€|eur|EUR|e\b))|t(?=\s?€)|tuhatta|tuhannen|tuhannella|k(?=€)))?"
 # "kolmekymmentäkuusituhatta (36 000) euroa": the figure in brackets after it in words
 _CURRENCY = (
     r"\)?\s?(?P<cur>euro(?:a|n|lla|ksi|on|sta|t|ssa|lle|lta)?\b|EUR\b|eur\b|€|e\b(?![-.]\w))"
@@ -374,16 +374,16 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
         previous, previous_base, previous_sentence = fig, base, sentence_no
 
 
+# a call's money in a call's document; elsewhere the budget the city pays from, or a grant
+_OUTSIDE_CALLS = {"appropriation": "own_financing", "distributed": "granted"}
+_BY_KIND = {("call_notice", "total"): "other", ("call_notice", "support"): "other",
+            ("call_results", "support"): "granted"}  # fmt: skip
+
+
 def _kind_role(role: str, kind: str, callish: bool) -> str:
-    if role in ("call", "pool"):
+    if role in ("call", "pool") or callish and role in _OUTSIDE_CALLS:
         return "call_budget"
-    if role == "appropriation":  # a call's appropriation, or the budget the city pays from
-        return "call_budget" if callish else "own_financing"
-    if kind == "call_notice" and role in ("total", "support"):
-        return "other"
-    if kind == "call_results" and role == "support":
-        return "granted"
-    return role
+    return _OUTSIDE_CALLS.get(role) or _BY_KIND.get((kind, role), role)
 
 
 def attach_budget_items(flat: str, figures: list[Found], segments) -> None:

@@ -126,6 +126,15 @@ def ely_search(text: str) -> re.Match | None:
 
 
 _LONG_ELY = "elinkeino-, liikenne- ja ympäristökeskus"
+# "ELY" as a word of its own: a diary number's office code ("POPELY/33/2012") is no short form
+_ELY_WORD = re.compile(r"ELY(?<!\w...)")
+_SAYS_ELY: list = [None, False]  # the last text asked about and the answer (speed)
+
+
+def _says_ely(text: str) -> bool:
+    if _SAYS_ELY[0] is not text:
+        _SAYS_ELY[:] = [text, "ELY" in text and _ELY_WORD.search(text) is not None]
+    return _SAYS_ELY[1]
 
 
 def ely_name(match: re.Match, within: str | None = None) -> str:
@@ -135,7 +144,7 @@ def ely_name(match: re.Match, within: str | None = None) -> str:
     region = match.group(1)
     if "elinvoimakeskus" in match.group(0):
         return f"{region} elinvoimakeskus"
-    if _LONG_ELY in match.group(0) and "ELY" not in (match.string if within is None else within):
+    if _LONG_ELY in match.group(0) and not _says_ely(match.string if within is None else within):
         return f"{region} {_LONG_ELY}"
     return f"{region} ELY-keskus"
 

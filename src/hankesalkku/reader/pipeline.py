@@ -65,6 +65,7 @@ from .money import (
     role_of,
 )
 from .parties import attach_parties, home_organisation, unique_amounts
+from .projectnames import named_project
 from .result import FIELD_NAMES, Field, ReadResult
 from .roles import find_roles
 from .runon import read_run_on
@@ -83,7 +84,8 @@ _FUNDING_WORDS = any_word(lines("funding_words.txt"))  # (searched in the folded
 _RUN_ON_KINDS = {"authority": "authority_named"}
 # a form's label role -> the amount role of its figure
 _LABEL_ROLES = {"total": "project_total", "support": "project_support", "call": "call_budget",
-                "pool": "call_budget", "appropriation": "own_financing"}  # fmt: skip
+                "pool": "call_budget", "appropriation": "own_financing",
+                "distributed": "granted"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,7 @@ def fields_stage(view: TextView, funding_text: bool) -> dict:
     put("decision_date", F.decision_date(flat))
     put("decision_maker", F.decision_maker(flat))
     put("title", F.title(flat, section[1] if section else None, diary[0] if diary else None))
-    name = F.project_name(flat)
+    name = F.project_name(flat) or named_project(flat)
     put("project_name", name)
     put("project_acronym", F.project_acronym(flat, name))
     if funding_text:

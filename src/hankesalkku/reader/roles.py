@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .grantlists import listed_recipients
 from .organisations import (
     MINISTRIES,
     ely_name,
@@ -161,6 +162,12 @@ def find_roles(
             for start, end, name in _id_rows(flat, m.end()):
                 add(start, end, name, _LABELS[m.group("label")], False)
     found.extend((*recipient, "applicant") for recipient in find_recipients(flat))
+    named = {entry[2].lower() for entry in found}  # a listed name with a role of its own keeps it
+    found.extend(
+        (*listed, "applicant")
+        for listed in listed_recipients(flat)
+        if listed[2].lower() not in named
+    )
     if funding_authority:  # (start, end, name) of the funding_authority field
         found.append((*funding_authority, "funding_authority"))
     for code, pattern in _MINISTRIES_GATED.items():
