@@ -97,6 +97,8 @@ def test_what_has_been_reported_on_is_not_deleted(client, officer_call):
         answer = client.post(delete_url(call, kind, pk))
         assert answer.status_code == 400, kind
         assert "ei poistettu: siitä on raportoitu 1 arvo" in answer.content.decode(), kind
+    asked = client.get(delete_url(call, "taso", outcome.level_id)).content.decode()
+    assert "siitä on raportoitu 1 arvo" in asked and 'class="danger"' not in asked
     assert Indicator.objects.filter(pk=indicator.pk).exists()
     assert Outcome.objects.filter(pk=outcome.pk).exists()
     assert ImpactLevel.objects.filter(pk=outcome.level_id).exists()

@@ -21,7 +21,7 @@ from hankesalkku.programmes.models import Call, ImpactLevel
 from . import framework_forms as f
 from . import permissions, services
 from .models import FinalReportQuestion, Indicator, Outcome
-from .services.deletion import deletion_effects
+from .services.deletion import deletion_effects, refuse_if_reported
 from .services.framework import is_reported
 
 
@@ -244,6 +244,7 @@ class Deletion:
     records: object  # call -> queryset
     delete: object  # (actor, call, record, version) -> None
     indicators: object  # record -> the indicators that go with it
+    held: object  # record -> (indicators whose reports hold it, whether targets hold it too)
 
 
 DELETIONS = {
@@ -254,6 +255,7 @@ DELETIONS = {
             actor=actor, call=call, level=obj, expected_version=v
         ),
         lambda obj: list(Indicator.objects.filter(level=obj)),
+        lambda obj: (list(Indicator.objects.filter(level=obj)), True),
     ),
     "muutos": Deletion(
         gettext_lazy("Poista tavoiteltu muutos"),
@@ -262,6 +264,7 @@ DELETIONS = {
             actor=actor, call=call, outcome=obj, expected_version=v
         ),
         lambda obj: [],  # its indicators stay on the level
+        lambda obj: (list(obj.indicators.all()), False),
     ),
     "indikaattori": Deletion(
         gettext_lazy("Poista indikaattori"),
@@ -270,12 +273,19 @@ DELETIONS = {
             actor=actor, call=call, indicator=obj, expected_version=v
         ),
         lambda obj: [],
+        lambda obj: ([obj], True),
     ),
 }
 
 
-def confirm_context(request, *, record, title, effects, errors, back):
-    """What the confirmation of a deletion shows, for a call's and a programme's items."""
+def confirm_context(request, *, record, title, effects, errors, back, held=None):
+    """What the confirmation of a deletion shows, for a call's and a programme's items; asked
+    for one that reports hold, it says so at once instead of offering to delete it."""
+    if not errors and request.method == "GET" and held is not None:
+        try:
+            refuse_if_reported(record, held[0], targets_hold=held[1])
+        except ValidationError as error:
+            errors = list(error.messages)
     return {
         "record": record,
         "title": title,
@@ -330,6 +340,7 @@ def framework_delete(request, slug, kind, pk):
         effects=deletion_effects(spec.indicators(record)),
         errors=errors,
         back=page,
+        held=spec.held(record),
     )
     heading = _("Vaikuttavuuskehys: %(call)s") % {"call": call.name}
     return render_confirm(request, context, heading=heading, status=400 if errors else 200)

@@ -142,6 +142,7 @@ def programme_indicator_delete(request, slug, pk):
         effects="",
         errors=errors,
         back=_page(programme),
+        held=([record], True),
     )
     heading = _("Ohjelman indikaattorit: %(programme)s") % {"programme": programme.name}
     return render_confirm(request, context, heading=heading, status=400 if errors else 200)
