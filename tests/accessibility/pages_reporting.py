@@ -5,7 +5,6 @@ checked inside the page that loads them ("report being filled")."""
 
 from django.urls import reverse
 
-
 ESR_PLUS = "uudistuva-ja-osaava-suomi-2021-2027"
 
 
