@@ -82,7 +82,7 @@ def esf_reports_demo(actor, call) -> int:
     }
     own = programme_indicators_demo(actor, call.programme)
     figures_of = [*FIGURES, *((code, v, t) for code, _n, _u, v, t in PROGRAMME_INDICATORS)]
-    indicators.update(own)
+    indicators = {**indicators, **own}
     parts = Application.objects.filter(
         entity__call=call,
         status=ApplicationStatus.FUNDED,

@@ -67,8 +67,11 @@ def programme_indicator(request, slug, pk=None):
     )
     initial = {}
     if record is not None:
-        initial = {name: getattr(record, name) for name in FIELDS}
-        initial.update(version=record.version, breakdowns=list(record.breakdowns.all()))
+        initial = {
+            **{name: getattr(record, name) for name in FIELDS},
+            "version": record.version,
+            "breakdowns": list(record.breakdowns.all()),
+        }
     locked = record is not None and is_reported(record)
     form = f.ProgrammeIndicatorForm(initial=initial, locked=locked)
     errors = []
