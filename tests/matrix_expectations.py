@@ -264,6 +264,11 @@ API_READ = [(frozenset({ANONYMOUS}), 200, (401, 403)), (SIGNED_IN, 200, 405)]
 MALLI_READERS = frozenset({"grant_officer", "administrator"})
 ANON_LOGIN = [(frozenset({ANONYMOUS}), LOGIN, LOGIN)]
 MALLI_SETUP = [*ANON_LOGIN, (MALLI_READERS, 200, 400), (SIGNED_IN, 403, 403)]
+# The ESR+ programme's own indicators: its theme's coordinator and administrators
+# (reporting.permissions.can_manage_programme_reporting); an empty form is a 400, and so is
+# deleting the demo's programme indicator, which has been reported on.
+PROGRAMME_COORDINATION = frozenset({"coordinator", "administrator"})
+PROGRAMME_SETUP = [*ANON_LOGIN, (PROGRAMME_COORDINATION, 200, 400), (SIGNED_IN, 403, 403)]
 # Applying: the draft's part may be edited by Helsinki's preparer and signatory, submitted only
 # by its signatory (refused there with 400: the demo call has closed); the call is closed, so
 # nobody may start an application from it.
@@ -406,6 +411,17 @@ EXPECTED: dict[str, list] = {
     "reporting:framework": MALLI_SETUP,  # an empty post: the call already has a framework
     "reporting:framework_new": MALLI_SETUP,  # an empty form comes back with its errors
     "reporting:framework_edit": MALLI_SETUP,
+    # Deleting the call's first own indicator: asked first (200); it has been reported on, so
+    # the deletion is refused (400).
+    "reporting:framework_delete": MALLI_SETUP,
+    "reporting:programme_indicators": [
+        *ANON_LOGIN,
+        (PROGRAMME_COORDINATION, 200, 405),
+        (SIGNED_IN, 403, 405),
+    ],
+    "reporting:programme_indicator_new": PROGRAMME_SETUP,
+    "reporting:programme_indicator_edit": PROGRAMME_SETUP,
+    "reporting:programme_indicator_delete": PROGRAMME_SETUP,
     "reporting:aggregate": PUBLIC_GET_ONLY,
     "reporting:districts": PUBLIC_GET_ONLY,
     "reporting:impact_xlsx": PUBLIC_GET_ONLY,

@@ -62,9 +62,9 @@ from tests.matrix_expectations import (
 
 # The size of the matrix, as the README states it. A new URL, role or variant changes these:
 # update them and the README together.
-URL_PATTERN_COUNT = 425
+URL_PATTERN_COUNT = 430
 ROLE_COUNT = 11
-CASE_COUNT = 441  # URL patterns with their variants (a public and a draft project, ...)
+CASE_COUNT = 446  # URL patterns with their variants (a public and a draft project, ...)
 REQUEST_COUNT = CASE_COUNT * ROLE_COUNT * len(METHODS)
 
 PASSWORD = "matriisi-salasana-123"
@@ -511,6 +511,17 @@ def _malli_framework_item() -> dict:
     return {"slug": call, "kind": "indikaattori", "pk": indicator.pk}
 
 
+ESR_PLUS = "uudistuva-ja-osaava-suomi-2021-2027"
+
+
+def _programme_indicator() -> dict:
+    """The ESR+ programme's first own (illustrative) indicator, reported on in the demo."""
+    from hankesalkku.reporting.models import Indicator
+
+    indicator = Indicator.objects.filter(programme__slug=ESR_PLUS).order_by("pk").first()
+    return {"slug": ESR_PLUS, "pk": indicator.pk}
+
+
 def _draft_attachment(world) -> dict:
     part = world.draft.applications.get()
     return {"pk": part.pk, "attachment_pk": part.attachments.get().pk}
@@ -660,6 +671,11 @@ ARGUMENTS = {
         "": lambda w: ({"slug": "helsingin-malli-2025-2027", "kind": "indikaattori"}, {})
     },
     "reporting:framework_edit": {"": lambda w: (_malli_framework_item(), {})},
+    "reporting:framework_delete": {"": lambda w: (_malli_framework_item(), {})},
+    "reporting:programme_indicators": {"": lambda w: ({"slug": ESR_PLUS}, {})},
+    "reporting:programme_indicator_new": {"": lambda w: ({"slug": ESR_PLUS}, {})},
+    "reporting:programme_indicator_edit": {"": lambda w: (_programme_indicator(), {})},
+    "reporting:programme_indicator_delete": {"": lambda w: (_programme_indicator(), {})},
     "api:indicator-detail": {"": lambda w: ({"pk": _reference_indicator_pk()}, {})},
     "api:impact-framework-detail": {
         "": lambda w: ({"pk": _malli_report().period.call.impact_framework_id}, {})

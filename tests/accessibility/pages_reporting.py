@@ -5,6 +5,8 @@ checked inside the page that loads them ("report being filled")."""
 
 from django.urls import reverse
 
+ESR_PLUS = "uudistuva-ja-osaava-suomi-2021-2027"
+
 
 def pages() -> dict[str, str]:
     from hankesalkku.reporting.models import Indicator, Report
@@ -13,6 +15,7 @@ def pages() -> dict[str, str]:
     report = Report.objects.filter(application__entity__call__slug=call).order_by("pk").first()
     draft = Report.objects.filter(application__entity__call__slug=call, status="draft").first()
     indicator = Indicator.objects.filter(call__slug=call).order_by("pk").first()
+    own = Indicator.objects.filter(programme__slug=ESR_PLUS).order_by("pk").first()
     esf = Report.objects.filter(values__breakdown_values__isnull=False).order_by("pk").first()
     return {
         "impact": reverse("reporting:call_impact", args=[call]),
@@ -26,6 +29,13 @@ def pages() -> dict[str, str]:
         "impact framework": reverse("reporting:framework", args=[call]),
         "framework indicator form": reverse(
             "reporting:framework_edit", args=[call, "indikaattori", indicator.pk]
+        ),
+        "framework deletion asked": reverse(
+            "reporting:framework_delete", args=[call, "indikaattori", indicator.pk]
+        ),
+        "programme indicators": reverse("reporting:programme_indicators", args=[ESR_PLUS]),
+        "programme indicator form": reverse(
+            "reporting:programme_indicator_edit", args=[ESR_PLUS, own.pk]
         ),
         "report with breakdowns": reverse("reporting:report", args=[esf.pk]),
         "part's reports": reverse("reporting:part_reports", args=[report.application_id]),

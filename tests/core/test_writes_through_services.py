@@ -68,6 +68,8 @@ NOT_MODEL_WRITES = {
     "(call_level_create, outcome_create, …), named in the form's spec",
     ("reporting/views_framework_edit.py", "spec.update"): "the form's update service, "
     "named in the form's spec",
+    ("reporting/views_framework_edit.py", "spec.delete"): "the item's delete service "
+    "(call_level_delete, outcome_delete, call_indicator_delete), named in the deletion's spec",
 }
 
 LOADER_MODULES = {"hankesalkku.organisations.reference", "hankesalkku.programmes.reference"}

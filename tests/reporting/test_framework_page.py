@@ -7,15 +7,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from hankesalkku.accounts.models import Role
-from hankesalkku.accounts.services import totp_enrol
 from hankesalkku.projects.models import ApplicationStatus
 from hankesalkku.reporting import services
-from tests.assessment.factories import grant
 from tests.factories import (
-    TEST_TOTP_SECRET,
     ApplicationFactory,
-    OrganisationFactory,
     ProjectEntityFactory,
     UserFactory,
     service_actor,
@@ -24,28 +19,6 @@ from tests.factories import (
 from .factories import framework_call
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def officer_call(client):
-    """A framework call run by its funding authority's officer, signed in, with one outcome
-    and one indicator of its own."""
-    call = framework_call(funding_authority=OrganisationFactory(name="Hämeen ELY-keskus"))
-    officer = UserFactory()
-    grant(officer, Role.AUTHORITY_OFFICER, organisation=call.funding_authority)
-    totp_enrol(actor=service_actor(), user=officer, secret=TEST_TOTP_SECRET)  # officers need it
-    level = call.impact_framework.levels.order_by("order").first()
-    outcome = services.outcome_create(actor=officer, level=level, name="Osallisuus kasvaa")
-    indicator = services.indicator_create(
-        actor=officer,
-        name="Tavoitetut asukkaat",
-        unit="henkilöä",
-        call=call,
-        level=level,
-        outcome=outcome,
-    )
-    client.force_login(officer)
-    return call, officer, outcome, indicator
 
 
 def edit(call, kind, pk):

@@ -357,7 +357,10 @@ class ImpactFramework(models.Model):
         return self.name
 
 
-class ImpactLevel(models.Model):
+class ImpactLevel(Versioned):
+    """One level of a framework (residents, local actors, arts institutions); versioned, as its
+    name and order are edited on the framework page by more than one officer."""
+
     framework = models.ForeignKey(
         ImpactFramework, verbose_name=_("kehys"), on_delete=models.CASCADE, related_name="levels"
     )

@@ -120,7 +120,7 @@ def aggregate(call=None, *, level=None, district=None, entities=None) -> list[Le
     used = {v.indicator_id for v in values} | {t.indicator_id for t in targets}
     indicators = Indicator.objects.filter(pk__in=used)
     if call is not None:
-        indicators = indicators | Indicator.objects.filter(call=call)
+        indicators = indicators | Indicator.objects.of_call(call)
     if level is not None:
         indicators = indicators.filter(level=level)
     districts_of: dict[int, list[str]] = {}

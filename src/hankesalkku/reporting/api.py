@@ -18,6 +18,12 @@ from .models import Indicator, Report, ReportBreakdownValue, ReportPeriod, Repor
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
+    scope = serializers.ChoiceField(
+        choices=["reference", "programme", "call", "application"],
+        read_only=True,
+        help_text="Whose indicator: reference data (ESF+), a programme's, a call's or a part's.",
+    )
+
     class Meta:
         model = Indicator
         fields = [
@@ -34,6 +40,8 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "breakdowns",
             "scale_min",
             "scale_max",
+            "scope",
+            "programme",
             "call",
             "application",
             "level",
@@ -51,6 +59,9 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
         call = self.request.query_params.get("call")
         if call:
             found = found.for_call(Call.objects.filter(slug=call).first())
+        programme = self.request.query_params.get("programme")
+        if programme:  # a programme's own indicators, which each of its calls follows
+            found = found.filter(programme__slug=programme)
         return found.order_by("code", "name", "pk")
 
 

@@ -15,7 +15,7 @@ class VersionedForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class LevelForm(forms.Form):
+class LevelForm(VersionedForm):
     name = forms.CharField(label=_("Tason nimi"), max_length=200)
     order = forms.IntegerField(label=_("Järjestys"), min_value=1, max_value=99)
 
@@ -34,12 +34,14 @@ class OutcomeForm(VersionedForm):
         self.fields["level"].queryset = call.impact_framework.levels.all()
 
 
-class IndicatorForm(VersionedForm):
+class IndicatorFieldsForm(VersionedForm):
+    """An indicator's own fields, for a programme's indicator (which sits on no level) and,
+    with its outcome, for a call's."""
+
     name = forms.CharField(
         label=_("Indikaattorin nimi"), max_length=300, widget=forms.TextInput(attrs=WIDE)
     )
     code = forms.CharField(label=_("Tunnus"), max_length=20, required=False)
-    outcome = forms.ModelChoiceField(queryset=None, label=_("Tavoiteltu muutos"))
     definition = forms.CharField(
         label=_("Määritelmä"), required=False, widget=forms.Textarea(attrs={"rows": 2, **WIDE})
     )
@@ -57,12 +59,8 @@ class IndicatorForm(VersionedForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, call, locked=False, **kwargs):
+    def __init__(self, *args, locked=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].queryset = Outcome.objects.filter(
-            level__framework_id=call.impact_framework_id
-        ).select_related("level")
-        self.fields["outcome"].label_from_instance = lambda o: f"{o.level.name}: {o.name}"
         if locked:  # reported on: the page says why these cannot change
             self.fields["kind"].disabled = True
             self.fields["unit"].disabled = True
@@ -76,14 +74,40 @@ class IndicatorForm(VersionedForm):
         return data
 
     def service_fields(self) -> dict:
-        """The cleaned fields as the indicator services take them (the level is the
-        outcome's)."""
+        """The cleaned fields as the indicator services take them."""
         data = dict(self.cleaned_data)
         data.pop("version", None)
-        data["level"] = data["outcome"].level
         if data["kind"] != IndicatorKind.SCALE:
             data["scale_min"] = data["scale_max"] = None
         return data
+
+
+class IndicatorForm(IndicatorFieldsForm):
+    """A call's own indicator, on an outcome of the call's framework."""
+
+    outcome = forms.ModelChoiceField(queryset=None, label=_("Tavoiteltu muutos"))
+    field_order = ["version", "name", "code", "outcome"]
+
+    def __init__(self, *args, call, locked=False, **kwargs):
+        super().__init__(*args, locked=locked, **kwargs)
+        self.fields["outcome"].queryset = Outcome.objects.filter(
+            level__framework_id=call.impact_framework_id
+        ).select_related("level")
+        self.fields["outcome"].label_from_instance = lambda o: f"{o.level.name}: {o.name}"
+
+    def service_fields(self) -> dict:
+        """The level is the outcome's."""
+        data = super().service_fields()
+        data["level"] = data["outcome"].level
+        return data
+
+
+class ProgrammeIndicatorForm(IndicatorFieldsForm):
+    """A programme's own indicator: its target is the programme's."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].label = _("Ohjelman tavoite")
 
 
 class QuestionForm(VersionedForm):

@@ -84,3 +84,28 @@ def can_view_part_reporting(user, application) -> tuple[bool, str]:
     if application.organisation_id in roles.organisation_ids_for(user):
         return True, ""
     return False, _("Osahankkeen raportit näkevät toteuttaja ja haun rahoittaja.")
+
+
+def runs_programme(user, programme) -> bool:
+    """A programme's coordination: the grant officer of the city owning a municipal grant
+    scheme, the coordinator of one of the programme's themes, or an officer of the programme's
+    owner. An officer running a single call is not one: a programme's indicator binds every
+    call of the programme, not only the officer's own."""
+    if programme is None:
+        return False
+    if programme.pk in roles.grant_programme_ids_for(user):
+        return True
+    theme_ids = roles.theme_ids_coordinated_by(user)
+    if theme_ids and programme.themes.filter(pk__in=theme_ids).exists():
+        return True
+    return programme.owner_id is not None and programme.owner_id in roles.organisation_ids_for(
+        user, [Role.AUTHORITY_OFFICER, Role.GRANT_OFFICER]
+    )
+
+
+def can_manage_programme_reporting(user, programme) -> tuple[bool, str]:
+    """A programme's own indicators, which each of its calls follows, are set by the
+    programme's coordination."""
+    if _is_admin(user) or runs_programme(user, programme):
+        return True, ""
+    return False, _("Ohjelman omat indikaattorit asettaa ohjelman koordinaatio.")

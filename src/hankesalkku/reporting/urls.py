@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, views_framework, views_framework_edit, views_reports
+from . import views, views_framework, views_framework_edit, views_programme, views_reports
 
 app_name = "reporting"
 
@@ -33,6 +33,31 @@ urlpatterns = [
         "haku/<slug:slug>/kehys/<slug:kind>/<int:pk>/",
         views_framework_edit.framework_item,
         name="framework_edit",
+    ),
+    path(
+        "haku/<slug:slug>/kehys/<slug:kind>/<int:pk>/poista/",
+        views_framework_edit.framework_delete,
+        name="framework_delete",
+    ),
+    path(
+        "ohjelma/<slug:slug>/indikaattorit/",
+        views_programme.programme_indicators,
+        name="programme_indicators",
+    ),
+    path(
+        "ohjelma/<slug:slug>/indikaattorit/uusi/",
+        views_programme.programme_indicator,
+        name="programme_indicator_new",
+    ),
+    path(
+        "ohjelma/<slug:slug>/indikaattorit/<int:pk>/",
+        views_programme.programme_indicator,
+        name="programme_indicator_edit",
+    ),
+    path(
+        "ohjelma/<slug:slug>/indikaattorit/<int:pk>/poista/",
+        views_programme.programme_indicator_delete,
+        name="programme_indicator_delete",
     ),
     path("haku/<slug:slug>/aikataulu/", views_framework.schedule_form, name="schedule"),
     path("osahanke/<int:pk>/", views_reports.part_reports, name="part_reports"),

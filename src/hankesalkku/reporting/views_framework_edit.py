@@ -1,5 +1,6 @@
 """The call's impact framework edited on a page: levels, outcomes per level, indicators per
-outcome and the final report's questions. The page lists the framework; each item's form is a
+outcome and the final report's questions; the programme's own indicators are listed beside
+them. The page lists the framework; each item's form, and the confirmation of a deletion, is a
 partial htmx loads in place (and a page of its own without script). Thin callers of
 `reporting.services.framework` and `reporting.permissions`."""
 
@@ -20,6 +21,7 @@ from hankesalkku.programmes.models import Call, ImpactLevel
 from . import framework_forms as f
 from . import permissions, services
 from .models import FinalReportQuestion, Indicator, Outcome
+from .services.deletion import deletion_effects, refuse_if_reported
 from .services.framework import is_reported
 
 
@@ -64,8 +66,19 @@ def framework_page(request, slug):
             levels.append((level, outcomes, loose))
     else:
         reported = set()
+    programme_indicators = list(Indicator.objects.filter(programme_id=call.programme_id))
+    reported |= set(
+        Indicator.objects.filter(programme_id=call.programme_id, values__isnull=False).values_list(
+            "pk", flat=True
+        )
+    )
     context = {
         "call": call,
+        "programme": call.programme,
+        "programme_indicators": programme_indicators,
+        "may_manage_programme": permissions.can_manage_programme_reporting(
+            request.user, call.programme
+        )[0],
         "framework": framework,
         "shared_with": (
             Call.objects.filter(impact_framework=framework).exclude(pk=call.pk) if framework else []
@@ -106,9 +119,9 @@ KINDS = {
         lambda call: ImpactLevel.objects.filter(framework_id=call.impact_framework_id),
         lambda actor, call, d: services.call_level_create(actor=actor, call=call, **d),
         lambda actor, call, obj, d, v: services.call_level_update(
-            actor=actor, call=call, level=obj, **d
+            actor=actor, call=call, level=obj, expected_version=v, **d
         ),
-        lambda obj: {"name": obj.name, "order": obj.order},
+        lambda obj: {"name": obj.name, "order": obj.order, "version": obj.version},
     ),
     "muutos": Kind(
         gettext_lazy("Uusi tavoiteltu muutos"),
@@ -212,6 +225,7 @@ def framework_item(request, slug, kind, pk=None):
         "locked": getattr(form, "fields", {}).get("kind") is not None
         and form.fields["kind"].disabled,
         "action": request.path,
+        "back": reverse("reporting:framework", args=[call.slug]),
     }
     template = (
         "reporting/partials/framework_item.html"
@@ -219,3 +233,114 @@ def framework_item(request, slug, kind, pk=None):
         else "reporting/framework_item.html"
     )
     return render(request, template, context, status=400 if errors else 200)
+
+
+@dataclass
+class Deletion:
+    """One kind of item the framework page deletes: its records, its service and what goes
+    with it (the indicators the confirmation counts)."""
+
+    title: str
+    records: object  # call -> queryset
+    delete: object  # (actor, call, record, version) -> None
+    indicators: object  # record -> the indicators that go with it
+    held: object  # record -> (indicators whose reports hold it, whether targets hold it too)
+
+
+DELETIONS = {
+    "taso": Deletion(
+        gettext_lazy("Poista taso"),
+        KINDS["taso"].records,
+        lambda actor, call, obj, v: services.call_level_delete(
+            actor=actor, call=call, level=obj, expected_version=v
+        ),
+        lambda obj: list(Indicator.objects.filter(level=obj)),
+        lambda obj: (list(Indicator.objects.filter(level=obj)), True),
+    ),
+    "muutos": Deletion(
+        gettext_lazy("Poista tavoiteltu muutos"),
+        KINDS["muutos"].records,
+        lambda actor, call, obj, v: services.outcome_delete(
+            actor=actor, call=call, outcome=obj, expected_version=v
+        ),
+        lambda obj: [],  # its indicators stay on the level
+        lambda obj: (list(obj.indicators.all()), False),
+    ),
+    "indikaattori": Deletion(
+        gettext_lazy("Poista indikaattori"),
+        KINDS["indikaattori"].records,
+        lambda actor, call, obj, v: services.call_indicator_delete(
+            actor=actor, call=call, indicator=obj, expected_version=v
+        ),
+        lambda obj: [],
+        lambda obj: ([obj], True),
+    ),
+}
+
+
+def confirm_context(request, *, record, title, effects, errors, back, held=None):
+    """What the confirmation of a deletion shows, for a call's and a programme's items; asked
+    for one that reports hold, it says so at once instead of offering to delete it."""
+    if not errors and request.method == "GET" and held is not None:
+        try:
+            refuse_if_reported(record, held[0], targets_hold=held[1])
+        except ValidationError as error:
+            errors = list(error.messages)
+    return {
+        "record": record,
+        "title": title,
+        "effects": effects,
+        "errors": errors,
+        "back": back,
+        "action": request.path,
+    }
+
+
+def render_confirm(request, context, *, heading, status):
+    context = {**context, "heading": heading}
+    template = (
+        "reporting/partials/framework_delete.html"
+        if request.headers.get("HX-Request")
+        else "reporting/framework_delete.html"
+    )
+    return render(request, template, context, status=status)
+
+
+def done(request, page):
+    if request.headers.get("HX-Request"):
+        return HttpResponse(status=204, headers={"HX-Redirect": page})
+    return redirect(page)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def framework_delete(request, slug, kind, pk):
+    """Ask, then delete a level, an outcome or an indicator of the call's framework; one that
+    has been reported on is refused with the count of its values."""
+    call = _managed_call(request, slug)
+    spec = DELETIONS.get(kind)
+    if spec is None:
+        raise Http404
+    record = get_object_or_404(spec.records(call), pk=pk)
+    page = reverse("reporting:framework", args=[call.slug])
+    errors = []
+    if request.method == "POST":
+        version = request.POST.get("version", "")
+        try:
+            spec.delete(request.user, call, record, int(version) if version.isdigit() else None)
+        except ValidationError as error:
+            errors = list(error.messages)
+        else:
+            messages.success(request, _("Poistettu: %(item)s.") % {"item": record})
+            return done(request, page)
+    context = confirm_context(
+        request,
+        record=record,
+        title=spec.title,
+        effects=deletion_effects(spec.indicators(record)),
+        errors=errors,
+        back=page,
+        held=spec.held(record),
+    )
+    heading = _("Vaikuttavuuskehys: %(call)s") % {"call": call.name}
+    return render_confirm(request, context, heading=heading, status=400 if errors else 200)

@@ -285,7 +285,7 @@ def part_targets(request, pk):
 
     indicators = (
         (
-            Indicator.objects.filter(call=call)
+            Indicator.objects.of_call(call)
             | Indicator.objects.filter(application=part)
             | Indicator.objects.filter(targets__application=part)
         )

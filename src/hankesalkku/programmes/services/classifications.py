@@ -82,8 +82,11 @@ def impact_level_create(*, actor, framework: ImpactFramework, order: int, name: 
 
 
 @service
-def impact_level_update(*, actor, level: ImpactLevel, **changes) -> ImpactLevel:
-    return record_update(level, changes)
+def impact_level_update(
+    *, actor, level: ImpactLevel, expected_version: int | None = None, **changes
+) -> ImpactLevel:
+    """A level's name or order; a save against a version changed since is refused."""
+    return record_update(level, changes, expected_version)
 
 
 @service

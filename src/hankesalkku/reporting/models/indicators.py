@@ -1,7 +1,9 @@
 """Indicators and the impact framework's outcomes: what a call follows and how it is measured.
 
-An indicator is reference data (an ESF+ common indicator, `call` and `application` empty), a
-call's own (optionally on one level of the call's impact framework) or one part's own. Its kind
+An indicator is reference data (an ESF+ common indicator: `programme`, `call` and `application`
+empty), a programme's own (every call of the programme follows it: the programme's own
+monitoring figures beside the ESF+ common ones), a call's own (optionally on one level of the
+call's impact framework) or one part's own; at most one of the three is set. Its kind
 decides how values are validated and aggregated: quantities are summed, scales distributed,
 narratives listed (`reporting.aggregation`).
 """
@@ -32,14 +34,26 @@ class Direction(models.TextChoices):
     DECREASE = "decrease", _("pienempi on parempi")
 
 
+REFERENCE = Q(programme__isnull=True, call__isnull=True, application__isnull=True)
+"""The reference indicators (ESF+ common indicators): nobody's own."""
+
+
 class IndicatorQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Indicators are public: what public money is meant to achieve is no secret."""
         return self
 
     def for_call(self, call):
-        """The reference indicators and the call's own, not other calls' or parts' own."""
-        return self.filter(Q(call__isnull=True, application__isnull=True) | Q(call=call))
+        """The reference indicators, the call's programme's and the call's own, not other
+        calls' or parts' own (an unknown call: the reference indicators only)."""
+        if call is None:
+            return self.filter(REFERENCE)
+        return self.filter(REFERENCE | Q(call=call) | Q(programme_id=call.programme_id))
+
+    def of_call(self, call):
+        """What the call itself follows beside the reference data: its own and its
+        programme's indicators (the report form asks for both, the aggregation shows both)."""
+        return self.filter(Q(call=call) | Q(programme_id=call.programme_id))
 
 
 class Outcome(Versioned):
@@ -91,6 +105,14 @@ class Indicator(Versioned):
     scale_max = models.DecimalField(
         _("asteikon ylin"), max_digits=6, decimal_places=2, null=True, blank=True
     )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("ohjelma"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="indicators",
+    )
     call = models.ForeignKey(
         "programmes.Call",
         verbose_name=_("haku"),
@@ -140,9 +162,18 @@ class Indicator(Versioned):
         constraints = [
             models.UniqueConstraint(
                 fields=["code"],
-                condition=Q(call__isnull=True, application__isnull=True) & ~Q(code=""),
+                condition=REFERENCE & ~Q(code=""),
                 name="reference_indicator_code_unique",
                 violation_error_message=_("Samalla tunnuksella on jo indikaattori."),
+            ),
+            models.CheckConstraint(
+                condition=Q(programme__isnull=True, call__isnull=True)
+                | Q(programme__isnull=True, application__isnull=True)
+                | Q(call__isnull=True, application__isnull=True),
+                name="indicator_has_one_owner",
+                violation_error_message=_(
+                    "Indikaattori on joko ohjelman, haun tai osahankkeen oma, ei usean."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(kind="scale")
@@ -157,3 +188,14 @@ class Indicator(Versioned):
 
     def __str__(self):
         return f"{self.code} {self.name}".strip()
+
+    @property
+    def scope(self) -> str:
+        """Whose indicator this is, as the pages and the API name it."""
+        if self.programme_id:
+            return "programme"
+        if self.call_id:
+            return "call"
+        if self.application_id:
+            return "application"
+        return "reference"

@@ -166,12 +166,13 @@ def _clean_value(indicator, raw):
 
 def reportable_indicators(report):
     """The indicators a report asks for: those with a target for the part, the call's framework
-    indicators and the part's own; this is the common form the framework generates."""
+    indicators, its programme's own and the part's own; this is the common form the framework
+    generates."""
     application = report.application
     call = application.entity.call
     return Indicator.objects.filter(
         pk__in=list(application.indicator_targets.values_list("indicator_id", flat=True))
-        + list(call.indicators.values_list("pk", flat=True))
+        + list(Indicator.objects.of_call(call).values_list("pk", flat=True))
         + list(application.own_indicators.values_list("pk", flat=True))
     ).order_by("level__order", "code", "name")
 
@@ -266,20 +267,34 @@ from .follow_up import (  # noqa: E402  (the follow-up writes use the models abo
 from .framework import (  # noqa: E402
     call_framework_create,
     call_indicator_create,
+    call_indicator_delete,
     call_indicator_update,
     call_level_create,
+    call_level_delete,
     call_level_update,
     final_report_question_create,
     final_report_question_update,
+    outcome_delete,
     outcome_update,
+)
+from .programme import (  # noqa: E402
+    programme_indicator_create,
+    programme_indicator_delete,
+    programme_indicator_update,
 )
 
 __all__ = [
     "call_framework_create",
     "call_indicator_create",
+    "call_indicator_delete",
     "call_indicator_update",
     "call_level_create",
+    "call_level_delete",
     "call_level_update",
+    "outcome_delete",
+    "programme_indicator_create",
+    "programme_indicator_delete",
+    "programme_indicator_update",
     "final_report_question_create",
     "final_report_question_update",
     "outcome_update",

@@ -10,10 +10,18 @@ changing either would make the figures already accepted mean something else.
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from hankesalkku.core.services import record_create, record_update, service
+from hankesalkku.core.services import (
+    check_version,
+    delete_recorded,
+    record_create,
+    record_update,
+    service,
+)
 from hankesalkku.programmes import services as programme_services
+from hankesalkku.programmes.models import ImpactLevel
 
-from ..models import FinalReportQuestion, Indicator, IndicatorKind
+from ..models import FinalReportQuestion, Indicator, IndicatorKind, Outcome
+from .deletion import refuse_if_reported
 
 LOCKED_WHEN_REPORTED = ("kind", "unit")
 """An indicator's fields that stay as they are once a report has a value for it."""
@@ -52,9 +60,36 @@ def call_level_create(*, actor, call, name, order):
 
 
 @service
-def call_level_update(*, actor, call, level, **changes):
+def call_level_update(*, actor, call, level, expected_version=None, **changes):
+    """A level's name or order; a stale form is refused (`expected_version`)."""
     _own_level(call, level)
-    return programme_services.impact_level_update(actor=actor, level=level, **changes)
+    return programme_services.impact_level_update(
+        actor=actor, level=level, expected_version=expected_version, **changes
+    )
+
+
+@service
+def call_level_delete(*, actor, call, level: ImpactLevel, expected_version: int | None = None):
+    """A level with its outcomes and the indicators on it, unless any of them has been
+    reported on: the indicators go too, as without the level the framework page and the
+    report form would no longer place them."""
+    _own_level(call, level)
+    check_version(level, expected_version)
+    indicators = list(Indicator.objects.filter(level=level))
+    refuse_if_reported(level, indicators)
+    for indicator in indicators:
+        delete_recorded(indicator)
+    programme_services.impact_level_delete(actor=actor, level=level)
+
+
+@service
+def outcome_delete(*, actor, call, outcome: Outcome, expected_version: int | None = None):
+    """An outcome of the call's framework, unless its indicators have been reported on; its
+    indicators stay on the level, without an outcome."""
+    _own_level(call, outcome.level)
+    check_version(outcome, expected_version)
+    refuse_if_reported(outcome, list(outcome.indicators.all()), targets_hold=False)
+    delete_recorded(outcome)
 
 
 @service
@@ -111,6 +146,18 @@ def call_indicator_update(*, actor, call, indicator, expected_version=None, **ch
         raise ValidationError(_("Indikaattori ei ole tämän haun oma."))
     check_indicator_fields(call, changes, indicator)
     return record_update(indicator, changes, expected_version)
+
+
+@service
+def call_indicator_delete(
+    *, actor, call, indicator: Indicator, expected_version: int | None = None
+) -> None:
+    """The call's own indicator, unless a report has a value for it or a part a target."""
+    if indicator.call_id != call.pk:
+        raise ValidationError(_("Indikaattori ei ole tämän haun oma."))
+    check_version(indicator, expected_version)
+    refuse_if_reported(indicator, [indicator])
+    delete_recorded(indicator)
 
 
 @service
