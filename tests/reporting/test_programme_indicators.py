@@ -4,10 +4,12 @@ page, in the report form, in the aggregation and in the API. Another programme's
 see them, an officer running a single call cannot change them, and one reported on stays."""
 
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from hankesalkku.accounts.models import Role
@@ -16,6 +18,7 @@ from hankesalkku.core.models import Activity, ActivityVerb
 from hankesalkku.projects.models import ApplicationStatus
 from hankesalkku.reporting import services
 from hankesalkku.reporting.aggregation import aggregate
+from hankesalkku.reporting.impact_study import impact_study_xlsx
 from hankesalkku.reporting.models import Indicator
 from tests.assessment.factories import grant
 from tests.factories import (
@@ -109,6 +112,9 @@ def test_the_coordinator_adds_an_indicator_that_every_call_of_the_programme_foll
         r for level in aggregate(first) for r in level.indicators if r.indicator == indicator
     ]
     assert result.total == 40
+    study = load_workbook(io.BytesIO(impact_study_xlsx(first))).worksheets[0]
+    [row] = [r for r in study.iter_rows(values_only=True) if r[2] == indicator.name]
+    assert (row[6], row[-1]) == (40, "ohjelman indikaattori")
 
     api = APIClient().get("/api/v1/indicators/", {"call": second.slug}).json()["results"]
     [row] = [r for r in api if r["id"] == indicator.pk]

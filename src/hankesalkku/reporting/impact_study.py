@@ -57,6 +57,15 @@ def _plain(value):
     return float(value) if isinstance(value, Decimal) else value
 
 
+def _owner(indicator) -> str:
+    """Who set the indicator, as the pages mark it: the programme binds every call of it."""
+    return {
+        "programme": _("ohjelman indikaattori"),
+        "call": _("haun indikaattori"),
+        "application": _("osahankkeen indikaattori"),
+    }.get(indicator.scope, _("yhteinen indikaattori"))
+
+
 def impact_study_xlsx(call) -> bytes:
     """Sheets: results per level and indicator, narratives, per district, target districts."""
     context = study_context(call)
@@ -78,6 +87,7 @@ def impact_study_xlsx(call) -> bytes:
         _("Edistyminen"),
         _("Jakauma"),
         _("Keskiarvo"),
+        _("Kenen indikaattori"),
     ]
     ws.append(header)
     for cell in ws[3]:
@@ -97,11 +107,14 @@ def impact_study_xlsx(call) -> bytes:
                     _plain(r.progress),
                     spread,
                     _plain(r.mean),
+                    _owner(r.indicator),
                 ]
             )
             if r.progress is not None:
                 ws.cell(ws.max_row, 8).number_format = "0 %"
-    for column, width in zip("ABCDEFGHIJ", (22, 10, 44, 14, 12, 12, 12, 12, 24, 10), strict=True):
+    for column, width in zip(
+        "ABCDEFGHIJK", (22, 10, 44, 14, 12, 12, 12, 12, 24, 10, 24), strict=True
+    ):
         ws.column_dimensions[column].width = width
 
     ns = wb.create_sheet(_("Kuvaukset")[:31])
