@@ -57,15 +57,6 @@ def _plain(value):
     return float(value) if isinstance(value, Decimal) else value
 
 
-def _owner(indicator) -> str:
-    """Who set the indicator, as the pages mark it: the programme binds every call of it."""
-    return {
-        "programme": _("ohjelman indikaattori"),
-        "call": _("haun indikaattori"),
-        "application": _("osahankkeen indikaattori"),
-    }.get(indicator.scope, _("yhteinen indikaattori"))
-
-
 def impact_study_xlsx(call) -> bytes:
     """Sheets: results per level and indicator, narratives, per district, target districts."""
     context = study_context(call)
@@ -107,7 +98,7 @@ def impact_study_xlsx(call) -> bytes:
                     _plain(r.progress),
                     spread,
                     _plain(r.mean),
-                    _owner(r.indicator),
+                    r.indicator.scope_label,
                 ]
             )
             if r.progress is not None:

@@ -21,7 +21,7 @@ from hankesalkku.programmes.models import Call, ImpactLevel
 from . import framework_forms as f
 from . import permissions, services
 from .models import FinalReportQuestion, Indicator, Outcome
-from .services.deletion import deletion_effects, refuse_if_reported
+from .services.deletion import deletion_preview
 from .services.framework import is_reported
 
 
@@ -237,14 +237,12 @@ def framework_item(request, slug, kind, pk=None):
 
 @dataclass
 class Deletion:
-    """One kind of item the framework page deletes: its records, its service and what goes
-    with it (the indicators the confirmation counts)."""
+    """One kind of item the framework page deletes: its records and its service (what goes
+    with it and what holds it, the services decide: `services.deletion.held_by`)."""
 
     title: str
     records: object  # call -> queryset
     delete: object  # (actor, call, record, version) -> None
-    indicators: object  # record -> the indicators that go with it
-    held: object  # record -> (indicators whose reports hold it, whether targets hold it too)
 
 
 DELETIONS = {
@@ -254,8 +252,6 @@ DELETIONS = {
         lambda actor, call, obj, v: services.call_level_delete(
             actor=actor, call=call, level=obj, expected_version=v
         ),
-        lambda obj: list(Indicator.objects.filter(level=obj)),
-        lambda obj: (list(Indicator.objects.filter(level=obj)), True),
     ),
     "muutos": Deletion(
         gettext_lazy("Poista tavoiteltu muutos"),
@@ -263,8 +259,6 @@ DELETIONS = {
         lambda actor, call, obj, v: services.outcome_delete(
             actor=actor, call=call, outcome=obj, expected_version=v
         ),
-        lambda obj: [],  # its indicators stay on the level
-        lambda obj: (list(obj.indicators.all()), False),
     ),
     "indikaattori": Deletion(
         gettext_lazy("Poista indikaattori"),
@@ -272,20 +266,16 @@ DELETIONS = {
         lambda actor, call, obj, v: services.call_indicator_delete(
             actor=actor, call=call, indicator=obj, expected_version=v
         ),
-        lambda obj: [],
-        lambda obj: ([obj], True),
     ),
 }
 
 
-def confirm_context(request, *, record, title, effects, errors, back, held=None):
+def confirm_context(request, *, record, title, errors, back):
     """What the confirmation of a deletion shows, for a call's and a programme's items; asked
     for one that reports hold, it says so at once instead of offering to delete it."""
-    if not errors and request.method == "GET" and held is not None:
-        try:
-            refuse_if_reported(record, held[0], targets_hold=held[1])
-        except ValidationError as error:
-            errors = list(error.messages)
+    effects, refusal = deletion_preview(record)
+    if not errors and request.method == "GET":
+        errors = refusal
     return {
         "record": record,
         "title": title,
@@ -337,10 +327,8 @@ def framework_delete(request, slug, kind, pk):
         request,
         record=record,
         title=spec.title,
-        effects=deletion_effects(spec.indicators(record)),
         errors=errors,
         back=page,
-        held=spec.held(record),
     )
     heading = _("Vaikuttavuuskehys: %(call)s") % {"call": call.name}
     return render_confirm(request, context, heading=heading, status=400 if errors else 200)

@@ -142,10 +142,8 @@ def programme_indicator_delete(request, slug, pk):
         request,
         record=record,
         title=_("Poista ohjelman indikaattori"),
-        effects="",
         errors=errors,
         back=_page(programme),
-        held=([record], True),
     )
     heading = _("Ohjelman indikaattorit: %(programme)s") % {"programme": programme.name}
     return render_confirm(request, context, heading=heading, status=400 if errors else 200)

@@ -38,6 +38,14 @@ REFERENCE = Q(programme__isnull=True, call__isnull=True, application__isnull=Tru
 """The reference indicators (ESF+ common indicators): nobody's own."""
 
 
+SCOPE_LABELS = {
+    "programme": _("ohjelman indikaattori"),
+    "call": _("haun indikaattori"),
+    "application": _("osahankkeen indikaattori"),
+    "reference": _("yhteinen indikaattori"),
+}
+
+
 class IndicatorQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Indicators are public: what public money is meant to achieve is no secret."""
@@ -199,3 +207,8 @@ class Indicator(Versioned):
         if self.application_id:
             return "application"
         return "reference"
+
+    @property
+    def scope_label(self) -> str:
+        """The scope as the pages and the exports write it."""
+        return str(SCOPE_LABELS[self.scope])

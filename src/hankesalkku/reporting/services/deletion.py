@@ -6,7 +6,20 @@ officer knows what holds the item."""
 from django.core.exceptions import ValidationError
 from django.utils.translation import ngettext
 
-from ..models import ReportValue, Target
+from hankesalkku.programmes.models import ImpactLevel
+
+from ..models import Indicator, Outcome, ReportValue, Target
+
+
+def held_by(item) -> tuple[list[Indicator], bool]:
+    """(the indicators whose reported values hold `item`, whether they are deleted with it).
+    A level takes its indicators with it; an outcome's stay on the level without it; an
+    indicator is itself. Only indicators that go can be held by an applicant's targets."""
+    if isinstance(item, ImpactLevel):
+        return list(Indicator.objects.filter(level=item)), True
+    if isinstance(item, Outcome):
+        return list(item.indicators.all()), False
+    return [item], True
 
 
 def holding(indicators) -> tuple[int, int]:
@@ -18,10 +31,12 @@ def holding(indicators) -> tuple[int, int]:
     )
 
 
-def refuse_if_reported(item, indicators, *, targets_hold: bool = True) -> None:
+def refuse_if_reported(item, indicators=None, *, targets_hold: bool | None = None) -> None:
     """Refuse deleting `item` (a level, an outcome, an indicator) while reports or targets
-    hold any of `indicators`, with the count of each (targets only where the indicators go
-    with the item)."""
+    hold it, with the count of each; `indicators` and `targets_hold` as `held_by` gives them,
+    when the caller has them already."""
+    if indicators is None:
+        indicators, targets_hold = held_by(item)
     values, targets = holding(indicators)
     if values:
         raise ValidationError(
@@ -47,11 +62,25 @@ def refuse_if_reported(item, indicators, *, targets_hold: bool = True) -> None:
         )
 
 
-def deletion_effects(indicators) -> str:
-    """What the confirmation says goes with an item (its indicators), or ''."""
-    count = len(indicators)
-    if not count:
-        return ""
-    return ngettext(
-        "Mukana poistuu %(count)s indikaattori.", "Mukana poistuu %(count)s indikaattoria.", count
-    ) % {"count": count}
+def deletion_preview(item) -> tuple[str, list[str]]:
+    """What the confirmation says before anything is deleted: what goes with the item (a
+    level's indicators), or '', and why it cannot be deleted, or []."""
+    indicators, deleted_with = held_by(item)
+    try:
+        refuse_if_reported(item, indicators, targets_hold=deleted_with)
+    except ValidationError as error:
+        refusal = list(error.messages)
+    else:
+        refusal = []
+    count = len(indicators) if isinstance(item, ImpactLevel) else 0
+    effects = (
+        ngettext(
+            "Mukana poistuu %(count)s indikaattori.",
+            "Mukana poistuu %(count)s indikaattoria.",
+            count,
+        )
+        % {"count": count}
+        if count
+        else ""
+    )
+    return effects, refusal

@@ -21,7 +21,7 @@ from hankesalkku.programmes import services as programme_services
 from hankesalkku.programmes.models import ImpactLevel
 
 from ..models import FinalReportQuestion, Indicator, IndicatorKind, Outcome
-from .deletion import refuse_if_reported
+from .deletion import held_by, refuse_if_reported
 
 LOCKED_WHEN_REPORTED = ("kind", "unit")
 """An indicator's fields that stay as they are once a report has a value for it."""
@@ -75,8 +75,8 @@ def call_level_delete(*, actor, call, level: ImpactLevel, expected_version: int 
     report form would no longer place them."""
     _own_level(call, level)
     check_version(level, expected_version)
-    indicators = list(Indicator.objects.filter(level=level))
-    refuse_if_reported(level, indicators)
+    indicators, deleted_with = held_by(level)
+    refuse_if_reported(level, indicators, targets_hold=deleted_with)
     for indicator in indicators:
         delete_recorded(indicator)
     programme_services.impact_level_delete(actor=actor, level=level)
@@ -88,7 +88,7 @@ def outcome_delete(*, actor, call, outcome: Outcome, expected_version: int | Non
     indicators stay on the level, without an outcome."""
     _own_level(call, outcome.level)
     check_version(outcome, expected_version)
-    refuse_if_reported(outcome, list(outcome.indicators.all()), targets_hold=False)
+    refuse_if_reported(outcome)
     delete_recorded(outcome)
 
 
@@ -156,7 +156,7 @@ def call_indicator_delete(
     if indicator.call_id != call.pk:
         raise ValidationError(_("Indikaattori ei ole tämän haun oma."))
     check_version(indicator, expected_version)
-    refuse_if_reported(indicator, [indicator])
+    refuse_if_reported(indicator)
     delete_recorded(indicator)
 
 

@@ -78,5 +78,5 @@ def programme_indicator_delete(
     """A programme indicator nobody has reported on or set a target for."""
     _own(programme, indicator)
     check_version(indicator, expected_version)
-    refuse_if_reported(indicator, [indicator])
+    refuse_if_reported(indicator)
     delete_recorded(indicator)
