@@ -32,6 +32,8 @@ def setup_django() -> None:
         os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
     os.environ.setdefault("HANKESALKKU_DATA_DIR", tempfile.mkdtemp(prefix="hankesalkku-data-"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hankesalkku.settings")
+    # A benchmark is a local run on throwaway data, as the demo is: no production secret key.
+    os.environ.setdefault("HANKESALKKU_DEMO", "1")
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     import django
 

@@ -44,32 +44,57 @@ HAND_SQL = {
                        WHERE p.entity_id = e.id AND o.region_id = %(region)s))
     """,
 }
+# Every figure the overview shows, for the selection: the entities by kind, implementers and
+# partners with their distinct organisations, the six financing sums, the implementers' and
+# partners' regions, the implementers' organisation types, the ministry combinations, the
+# sectors and the administrative-branch combinations. (The headline figures alone are less
+# work than the overview does, and a ratio to them would not compare like with like.)
 FIGURES = """
 WITH sel AS MATERIALIZED ({selection}),
 apps AS MATERIALIZED (
-    SELECT a.organisation_id, o.region_id, count(*) n, sum(a.total_cost) total_cost,
-           sum(a.support) support
+    SELECT a.organisation_id, o.region_id, o.organisation_type, count(*) n,
+           sum(a.total_cost) total_cost, sum(a.support) support, sum(a.own_financing) own,
+           sum(a.municipal_financing) municipal, sum(a.other_public_financing) other_public,
+           sum(a.private_financing) private
     FROM projects_application a JOIN sel ON sel.id = a.entity_id
     JOIN organisations_organisation o ON o.id = a.organisation_id
-    GROUP BY a.organisation_id, o.region_id),
+    GROUP BY 1, 2, 3),
+partners AS MATERIALIZED (
+    SELECT p.organisation_id, o.region_id, count(*) n
+    FROM projects_partner p JOIN sel ON sel.id = p.entity_id
+    JOIN organisations_organisation o ON o.id = p.organisation_id
+    GROUP BY 1, 2),
 ministries AS (
     SELECT flags, count(*) n FROM (
         SELECT m.projectentity_id, string_agg(m.organisation_id::text, '+'
                ORDER BY m.organisation_id) flags
         FROM projects_projectentity_funding_ministries m JOIN sel ON sel.id = m.projectentity_id
-        GROUP BY m.projectentity_id) per_entity GROUP BY flags)
+        GROUP BY m.projectentity_id) per_entity GROUP BY flags),
+sectors AS MATERIALIZED (
+    SELECT ps.projectentity_id, ps.sector_id, s.branch_id
+    FROM projects_projectentity_sectors ps JOIN sel ON sel.id = ps.projectentity_id
+    JOIN programmes_sector s ON s.id = ps.sector_id)
 SELECT (SELECT json_build_object('entities', count(*),
             'single', count(*) FILTER (WHERE kind = 'single'),
             'group', count(*) FILTER (WHERE kind = 'group')) FROM sel),
        (SELECT json_build_object('implementers', sum(n), 'organisations', count(*),
-            'total_cost', sum(total_cost), 'support', sum(support)) FROM apps),
+            'total_cost', sum(total_cost), 'support', sum(support), 'own', sum(own),
+            'municipal', sum(municipal), 'other_public', sum(other_public),
+            'private', sum(private)) FROM apps),
        (SELECT json_agg(r) FROM (SELECT region_id, sum(n) FROM apps GROUP BY 1) r),
-       (SELECT json_agg(ministries) FROM ministries)
+       (SELECT json_agg(r) FROM (SELECT organisation_type, sum(n) FROM apps GROUP BY 1) r),
+       (SELECT json_build_object('partners', sum(n), 'organisations', count(*)) FROM partners),
+       (SELECT json_agg(r) FROM (SELECT region_id, sum(n) FROM partners GROUP BY 1) r),
+       (SELECT json_agg(ministries) FROM ministries),
+       (SELECT json_agg(r) FROM (SELECT sector_id, count(*) FROM sectors GROUP BY 1) r),
+       (SELECT json_agg(r) FROM (SELECT branches, count(*) FROM (
+            SELECT array_agg(DISTINCT branch_id ORDER BY branch_id) branches FROM sectors
+            GROUP BY projectentity_id) per_entity GROUP BY 1) r)
 """
 
 
-# The same headline figures from the summary's counting columns (PostgreSQL): the fastest
-# statement a person would write on today's schema, so the ratio is the product's overhead.
+# The same figures from the summary's counting columns (PostgreSQL): the fastest statement a
+# person would write on today's schema, so the ratio is the product's overhead.
 SUMMARY_WHERE = {
     "theme": "theme_id = %(theme)s AND status = ANY(%(funded)s)",
     "ministry_region": "theme_id = %(theme)s AND ministry_ids @> ARRAY[%(ministry)s]::bigint[] "
@@ -77,30 +102,53 @@ SUMMARY_WHERE = {
 }
 SUMMARY_FIGURES = """
 WITH sel AS MATERIALIZED (
-    SELECT kind, implementers, impl_regions, impl_orgs, ministry_ids, a_total_cost, a_support
+    SELECT kind, implementers, partners, impl_regions, impl_types, impl_orgs, partner_regions,
+           partner_orgs, ministry_ids, sector_ids, branch_ids, a_total_cost, a_support,
+           a_own_financing, a_municipal_financing, a_other_public_financing,
+           a_private_financing
     FROM insights_entitysummary WHERE {where})
 SELECT (SELECT json_build_object('entities', count(*),
             'single', count(*) FILTER (WHERE kind = 'single'),
             'group', count(*) FILTER (WHERE kind = 'group'), 'implementers', sum(implementers),
-            'total_cost', sum(a_total_cost), 'support', sum(a_support)) FROM sel),
-       (SELECT count(DISTINCT o) FROM sel, unnest(impl_orgs) o),
+            'partners', sum(partners), 'total_cost', sum(a_total_cost),
+            'support', sum(a_support), 'own', sum(a_own_financing),
+            'municipal', sum(a_municipal_financing),
+            'other_public', sum(a_other_public_financing),
+            'private', sum(a_private_financing)) FROM sel),
+       (SELECT count(*) FROM (SELECT DISTINCT o FROM sel, unnest(impl_orgs) o) d),
+       (SELECT count(*) FROM (SELECT DISTINCT o FROM sel, unnest(partner_orgs) o) d),
        (SELECT json_agg(r) FROM (SELECT unnest(impl_regions), count(*) FROM sel GROUP BY 1) r),
+       (SELECT json_agg(r) FROM (SELECT unnest(impl_types), count(*) FROM sel GROUP BY 1) r),
+       (SELECT json_agg(r) FROM (SELECT unnest(partner_regions), count(*) FROM sel GROUP BY 1) r),
+       (SELECT json_agg(r) FROM (SELECT unnest(sector_ids), count(*) FROM sel GROUP BY 1) r),
+       (SELECT json_agg(m) FROM (SELECT branch_ids, count(*) FROM sel GROUP BY 1) m),
        (SELECT json_agg(m) FROM (SELECT ministry_ids, count(*) FROM sel GROUP BY 1) m)
 """
 
 
-# The same headline figures from the per-cell pre-aggregates (`insights.cells`), for the
-# selections they serve: the fastest statement on today's schema for those.
-CELLS_WHERE = {"theme": "theme_id = %(theme)s AND status = ANY(%(funded)s) AND entities > 0"}
+# The same figures from the per-cell pre-aggregates (`insights.cells`), for the selections they
+# serve: the fastest statement on today's schema for those.
+CELLS_WHERE = {
+    "theme": "theme_id = %(theme)s AND status = ANY(%(funded)s) AND region_id = 0 AND entities > 0",
+    "ministry_region": "theme_id = %(theme)s AND ministry_ids @> ARRAY[%(ministry)s]::bigint[] "
+    "AND region_id = %(region)s AND entities > 0",
+}
 CELLS_FIGURES = """
 WITH c AS MATERIALIZED (SELECT * FROM insights_summarycell WHERE {where})
 SELECT (SELECT json_build_object('entities', sum(entities), 'single', sum(single),
             'group', sum(grouped), 'implementers', sum(implementers),
-            'total_cost', sum(a_total_cost), 'support', sum(a_support)) FROM c),
-       (SELECT count(DISTINCT k.item) FROM insights_summarycellcount k JOIN c ON c.id = k.cell_id
-        WHERE k.figure = 6 AND k.n > 0),
-       (SELECT json_agg(r) FROM (SELECT k.item, sum(k.n) FROM insights_summarycellcount k
-        JOIN c ON c.id = k.cell_id WHERE k.figure = 3 AND k.n > 0 GROUP BY 1) r),
+            'partners', sum(partners), 'total_cost', sum(a_total_cost),
+            'support', sum(a_support), 'own', sum(a_own_financing),
+            'municipal', sum(a_municipal_financing),
+            'other_public', sum(a_other_public_financing),
+            'private', sum(a_private_financing)) FROM c),
+       (SELECT count(*) FROM (SELECT DISTINCT k.item FROM insights_summarycellcount k
+        JOIN c ON c.id = k.cell_id WHERE k.figure = 6 AND k.n > 0) d),
+       (SELECT count(*) FROM (SELECT DISTINCT k.item FROM insights_summarycellcount k
+        JOIN c ON c.id = k.cell_id WHERE k.figure = 7 AND k.n > 0) d),
+       (SELECT json_agg(r) FROM (SELECT k.figure, k.item, sum(k.n)
+        FROM insights_summarycellcount k JOIN c ON c.id = k.cell_id
+        WHERE k.figure < 6 AND k.n > 0 GROUP BY 1, 2) r),
        (SELECT json_agg(m) FROM (SELECT ministry_ids, sum(entities) FROM c GROUP BY 1) m)
 """
 

@@ -31,6 +31,11 @@ SERVED = [
     {"ministry": "STM", "status": "kaikki"},
     {"call": "testihaku"},
     {"call": "testihaku", "ministry": "OKM", "status": "rejected"},
+    # A region is a key of the cells: entities touching it through implementers or partners.
+    {"region": "keski-suomi"},
+    {"region": "helsinki", "status": "kaikki"},
+    {"ministry": "OKM", "region": "pohjois-pohjanmaa", "status": "kaikki"},
+    {"region": "kanta-hame"},
 ]
 
 
@@ -51,13 +56,13 @@ def _cell_rows():
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {', '.join(cells.KEY)}, {', '.join(cells.SUMS_ALL)} FROM {cells.CELL_TABLE} "
-            "WHERE entities <> 0 ORDER BY 1, 2, 3, 4, 5, 6"
+            "WHERE entities <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7"
         )
         main = cursor.fetchall()
         cursor.execute(
-            f"SELECT c.status, c.kind, c.ministry_ids, k.figure, k.item, k.n "
+            f"SELECT c.status, c.kind, c.ministry_ids, c.region_id, k.figure, k.item, k.n "
             f"FROM {cells.COUNT_TABLE} k JOIN {cells.CELL_TABLE} c ON c.id = k.cell_id "
-            "WHERE k.n <> 0 ORDER BY 1, 2, 3, 4, 5"
+            "WHERE k.n <> 0 ORDER BY 1, 2, 3, 4, 5, 6"
         )
         return main, cursor.fetchall()
 
@@ -75,9 +80,21 @@ def test_an_organisation_in_two_cells_is_counted_once(portfolio, monkeypatch):
     assert from_cells["implementers"] == 5
 
 
-def test_a_region_sector_or_type_filter_keeps_the_summary_path():
+def test_an_entity_in_two_regions_is_counted_once_in_each_and_once_in_all(portfolio, monkeypatch):
+    # The group project touches Pohjois-Pohjanmaa (Oulu), Keski-Suomi (the association) and
+    # Helsinki (the partner unit, through its city): three region cells and the cell of all.
+    for params, entities in (
+        ({"region": "pohjois-pohjanmaa"}, 1),
+        ({"region": "keski-suomi"}, 2),
+        ({"region": "helsinki"}, 2),
+        ({}, 3),
+    ):
+        from_cells, _summary, joined = _three_ways(params, monkeypatch)
+        assert from_cells["entities"] == joined["entities"] == entities, params
+
+
+def test_a_sector_or_type_filter_keeps_the_summary_path():
     for params in (
-        {"region": "lappi"},
         {"sector": "perusopetus"},
         {"organisation_type": "association"},
     ):

@@ -25,15 +25,25 @@ them and adds every row once. Additions are upserts, so concurrent writes to one
 (the row lock orders them) instead of overwriting each other. A cell or item that falls to
 zero stays as a zero row (readers skip them) until the next rebuild.
 
-A selection by region, sector or organisation type (many-valued facts of an entity that a
-cell cannot hold without multiplying itself) keeps the summary path of `counting`.
+A region is part of the key too, as one more dimension in which an entity may sit in several
+cells: each entity is added to the cells of region 0 ("every region") and to one cell for each
+region it touches (`region_ids`: implementers', partners' and its own). A selection without a
+region reads only region 0's cells; a selection of one region reads only that region's cells,
+where every entity touching the region is counted once, as the summary's `region_ids @>`
+filter counts it. That multiplies the cells by the regions an entity touches (about three), not
+by every region, and makes the ministry + region overview a sum over cells as well.
+
+A selection by sector or organisation type (many-valued facts that would multiply the cells
+again) keeps the summary path of `counting`.
 """
 
 from __future__ import annotations
 
 CELL_TABLE = "insights_summarycell"
 COUNT_TABLE = "insights_summarycellcount"
-KEY = ("programme_id", "theme_id", "call_id", "status", "kind", "ministry_ids")
+KEY = ("programme_id", "theme_id", "call_id", "status", "kind", "ministry_ids", "region_id")
+EVERY_REGION = 0
+"""The region key of the cells that hold every entity, whatever regions it touches."""
 MONEY = (
     "a_total_cost",
     "a_support",
@@ -68,6 +78,7 @@ CREATE TABLE {CELL_TABLE} (
     status varchar(20) NOT NULL,
     kind varchar(10) NOT NULL,
     ministry_ids bigint[] NOT NULL,
+    region_id bigint NOT NULL,
     {", ".join(f"{c} bigint NOT NULL DEFAULT 0" for c in SUMS[:6])},
     {", ".join(f"{c} numeric(18, 2) NOT NULL DEFAULT 0" for c in MONEY)},
     a_total_unknown bigint NOT NULL DEFAULT 0,
@@ -90,8 +101,10 @@ DROP = f"DROP TABLE IF EXISTS {COUNT_TABLE}; DROP TABLE IF EXISTS {CELL_TABLE};"
 # NOT NULL and one unique index finds the cell.
 _KEY_OF_SUMMARY = (
     "COALESCE(s.programme_id, 0), COALESCE(s.theme_id, 0), COALESCE(s.call_id, 0), "
-    "s.status, s.kind, s.ministry_ids"
+    "s.status, s.kind, s.ministry_ids, r.region_id"
 )
+# Each summary row once for every region (0) and once per region it touches.
+_REGIONS = f"CROSS JOIN LATERAL unnest(ARRAY[{EVERY_REGION}]::bigint[] || s.region_ids) r(region_id)"
 _ADD_CELLS = f"""
 INSERT INTO {CELL_TABLE} AS c ({", ".join(KEY)}, {", ".join(SUMS_ALL)})
 SELECT {_KEY_OF_SUMMARY}, %(sign)s * count(*),
@@ -101,8 +114,8 @@ SELECT {_KEY_OF_SUMMARY}, %(sign)s * count(*),
        %(sign)s * COALESCE(sum(s.implementers), 0), %(sign)s * COALESCE(sum(s.partners), 0),
        {", ".join(f"%(sign)s * COALESCE(sum(s.{m}), 0)" for m in MONEY)},
        %(sign)s * COALESCE(sum(s.a_total_unknown), 0)
-FROM insights_entitysummary s {{where}}
-GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+FROM insights_entitysummary s {_REGIONS} {{where}}
+GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
 ON CONFLICT ({", ".join(KEY)}) DO UPDATE SET
     {", ".join(f"{c} = c.{c} + excluded.{c}" for c in SUMS_ALL)}
 """
@@ -115,7 +128,7 @@ _ITEMS = " UNION ALL ".join(
 _ADD_COUNTS = f"""
 INSERT INTO {COUNT_TABLE} AS k (cell_id, figure, item, n)
 SELECT c.id, f.figure, f.item, %(sign)s * count(*)
-FROM insights_entitysummary s
+FROM insights_entitysummary s {_REGIONS}
 JOIN {CELL_TABLE} c ON ({", ".join(f"c.{k}" for k in KEY)}) = ({_KEY_OF_SUMMARY})
 CROSS JOIN LATERAL ({_ITEMS}) f(figure, item)
 {{where}}
@@ -147,15 +160,22 @@ def vacuum(cursor) -> None:
 
 
 def serves(selection) -> bool:
-    """Cells hold every column of the selection: no region, sector or organisation type."""
-    return selection.region is None and selection.sector is None and not selection.organisation_type
+    """Cells hold every column of the selection: no sector or organisation type."""
+    return selection.sector is None and not selection.organisation_type
+
+
+def region_condition(selection) -> tuple[str, list]:
+    """The cells of the selection's region, or those of every region: never both, or an
+    entity would be counted once for each."""
+    region = selection.region.pk if selection.region is not None else EVERY_REGION
+    return "s.region_id = %s", [region]
 
 
 def figures_sql(where: str) -> str:
     """The overview's raw figures over the selected cells, in `counting.count`'s shape."""
     grouped = " ".join(
         f"UNION ALL SELECT '{name}', json_agg(json_build_array(item::{FIGURES[f][1]}, n)) "
-        f"FROM (SELECT item, sum(n) n FROM items WHERE figure = {f} GROUP BY 1) g"
+        f"FROM items WHERE figure = {f}"
         for f, name in NAMES.items()
     )
     distinct = " ".join(
@@ -168,9 +188,9 @@ def figures_sql(where: str) -> str:
     return f"""
 WITH cells AS MATERIALIZED (
     SELECT * FROM {CELL_TABLE} s WHERE {where} AND s.entities > 0),
-items AS MATERIALIZED (
-    SELECT k.figure, k.item, k.n FROM {COUNT_TABLE} k JOIN cells ON k.cell_id = cells.id
-    WHERE k.figure < 6 AND k.n > 0)
+items AS MATERIALIZED (  -- every counted figure summed in one grouping, read once per figure
+    SELECT k.figure, k.item, sum(k.n) n FROM {COUNT_TABLE} k JOIN cells ON k.cell_id = cells.id
+    WHERE k.figure < 6 AND k.n > 0 GROUP BY 1, 2)
 SELECT 'totals', json_build_object(
            'entities', COALESCE(sum(entities), 0), 'single', COALESCE(sum(single), 0),
            'group', COALESCE(sum(grouped), 0), 'illustrative', COALESCE(sum(illustrative), 0),
@@ -194,6 +214,15 @@ def create_tables(apps, schema_editor) -> None:
         connection.summary_cells = True
         with connection.cursor() as cursor:
             rebuild(cursor)
+
+
+def recreate_tables(apps, schema_editor) -> None:
+    """A migration's step when the cells' key changes: the tables are derived, so they are
+    made anew with today's key and filled from the summary."""
+    connection = schema_editor.connection
+    if connection.vendor == "postgresql":
+        schema_editor.execute(DROP)
+        create_tables(apps, schema_editor)
 
 
 def drop_tables(apps, schema_editor) -> None:

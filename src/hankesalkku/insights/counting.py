@@ -8,8 +8,8 @@ organisation types are array containment served by GIN indexes), read once into 
 materialised CTE, and every figure is grouped from it in the database: per-entity sums are
 added up, arrays are unnested where a figure counts their elements. Python gets a few dozen
 grouped rows. The figures are the same as the joined counting's (tests run both). A selection
-without a region, sector or organisation-type filter is summed from the per-cell
-pre-aggregates instead (`cells`): a few hundred rows, not a row per entity.
+without a sector or organisation-type filter is summed from the per-cell pre-aggregates
+instead (`cells`): a few hundred rows, not a row per entity.
 """
 
 from __future__ import annotations
@@ -76,8 +76,10 @@ def can_count(selection, connection) -> bool:
     return not (selection.viewer is not None and drafts)
 
 
-def where(selection) -> tuple[str, list]:
-    """The selection as a WHERE over `insights_entitysummary s`, with its parameters."""
+def where(selection, *, over_cells: bool = False) -> tuple[str, list]:
+    """The selection as a WHERE over `insights_entitysummary s`, with its parameters, or over
+    the cells (`insights_summarycell s`), which share the key's column names but hold a region
+    as a key of its own."""
     clauses, params = ["true"], []
     if selection.statuses is not None:
         clauses.append("s.status = ANY(%s)")
@@ -87,11 +89,13 @@ def where(selection) -> tuple[str, list]:
         if obj is not None:
             clauses.append(f"s.{key}_id = %s")
             params.append(obj.pk)
-    arrays = {
-        "ministry": ("ministry_ids", "bigint"),
-        "sector": ("sector_ids", "bigint"),
-        "region": ("region_ids", "bigint"),
-    }
+    arrays = {"ministry": ("ministry_ids", "bigint"), "sector": ("sector_ids", "bigint")}
+    if over_cells:
+        region_clause, region_params = cells.region_condition(selection)
+        clauses.append(region_clause)
+        params += region_params
+    else:
+        arrays["region"] = ("region_ids", "bigint")
     for key, (column, kind) in arrays.items():
         obj = getattr(selection, key)
         if obj is not None:
@@ -106,10 +110,11 @@ def where(selection) -> tuple[str, list]:
 def count(selection) -> dict:
     """The raw figures: totals, and {key: value} dicts per grouped figure."""
     connection = connections[EntitySummary.objects.db]
-    condition, params = where(selection)
     if cells.serves(selection) and cells.available(connection):
+        condition, params = where(selection, over_cells=True)
         sql = cells.figures_sql(condition)
     else:
+        condition, params = where(selection)
         sql = _summary_sql(condition)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
