@@ -104,7 +104,9 @@ _KEY_OF_SUMMARY = (
     "s.status, s.kind, s.ministry_ids, r.region_id"
 )
 # Each summary row once for every region (0) and once per region it touches.
-_REGIONS = f"CROSS JOIN LATERAL unnest(ARRAY[{EVERY_REGION}]::bigint[] || s.region_ids) r(region_id)"
+_REGIONS = (
+    f"CROSS JOIN LATERAL unnest(ARRAY[{EVERY_REGION}]::bigint[] || s.region_ids) r(region_id)"
+)
 _ADD_CELLS = f"""
 INSERT INTO {CELL_TABLE} AS c ({", ".join(KEY)}, {", ".join(SUMS_ALL)})
 SELECT {_KEY_OF_SUMMARY}, %(sign)s * count(*),
