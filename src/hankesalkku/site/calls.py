@@ -29,7 +29,7 @@ def call_detail(request, slug):
         ProjectEntity.objects.for_list()
         .visible_to(request.user)
         .filter(call=call, summary__isnull=False)
-        .select_related("strand", "summary"),
+        .select_related("summary"),
         request.GET,
         sorting=SORTING,
     )

@@ -25,18 +25,23 @@ def _through(relation: str, **lookup):
     return Q(pk__in=through.objects.filter(**lookup).values("projectentity_id"))
 
 
-# Choices are read from the database: one query per list, however many projects there are.
+# Choices are read from the database: one query per list, however many projects there are,
+# with only the columns an option shows (every list page builds them).
+_NAMED = ("slug", "name", "name_sv", "name_en")
+
 SPECS = [
     FilterSpec(
         "call",
         gettext_lazy("Haku"),
-        lambda: [(c.slug, c.display_name) for c in Call.objects.order_by("opens", "name")],
+        lambda: [
+            (c.slug, c.display_name) for c in Call.objects.only(*_NAMED).order_by("opens", "name")
+        ],
         lambda v: Q(call__slug=v),
     ),
     FilterSpec(
         "theme",
         gettext_lazy("Teema"),
-        lambda: [(t.slug, t.display_name) for t in Theme.objects.all()],
+        lambda: [(t.slug, t.display_name) for t in Theme.objects.only(*_NAMED)],
         lambda v: Q(theme__slug=v) | Q(call__theme__slug=v),
     ),
     FilterSpec(
@@ -44,7 +49,9 @@ SPECS = [
         gettext_lazy("Myöntövaltuus"),
         lambda: [
             (m.abbreviation, f"{m.abbreviation} – {m.display_name}")
-            for m in Organisation.objects.ministries().order_by("abbreviation")
+            for m in Organisation.objects.ministries()
+            .only("abbreviation", *_NAMED)
+            .order_by("abbreviation")
         ],
         lambda v: _through("funding_ministries", organisation__abbreviation=v),
     ),
@@ -56,14 +63,16 @@ SPECS = [
         gettext_lazy("Toimiala"),
         lambda: [
             (s.slug, f"{s.branch.display_name}: {s.display_name}")
-            for s in Sector.objects.select_related("branch")
+            for s in Sector.objects.select_related("branch").only(
+                *_NAMED, "branch__name", "branch__name_sv", "branch__name_en"
+            )
         ],
         lambda v: _through("sectors", sector__slug=v),
     ),
     FilterSpec(
         "region",
         gettext_lazy("Alue"),
-        lambda: [(r.slug, r.display_name) for r in Region.objects.all()],
+        lambda: [(r.slug, r.display_name) for r in Region.objects.only(*_NAMED)],
         lambda v: (
             _through("regions", region__slug=v)
             | _entities_of(Application, organisation__region__slug=v)
