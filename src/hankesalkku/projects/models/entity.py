@@ -102,8 +102,6 @@ class ProjectEntityQuerySet(models.QuerySet):
         )
 
 
-
-
 class ProjectEntity(Versioned):
     """A hankekokonaisuus: one project as funders count it, made of one or more applications."""
 
