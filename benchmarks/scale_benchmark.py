@@ -6,12 +6,14 @@ Run against a portfolio made by `scale_generate.py` (PostgreSQL):
     DATABASE_URL=postgres://postgres@127.0.0.1:55433/bench python benchmarks/scale_benchmark.py
 
 Lists go through Django's test client in this process (the whole request: middleware,
-view, template), anonymous, `--requests` times each, and print p50/p95. The overview is timed
-(best of `--repeat`) beside hand-written SQL that computes the same headline figures (entity
-counts by kind, implementers and their organisations, financing sums, ministry combinations,
-implementers by region) for the same selection, over the tables, over the summary's counting
-columns and (where they serve the selection) over the per-cell pre-aggregates, and the ratio of
-the product to the fastest of them is printed.
+view, template), anonymous, one warm-up and then `--requests` times each, and print p50/p95,
+in a process whose heap is settled as a serving worker's. The overview is timed beside
+hand-written SQL that computes the same figures (entities by kind, implementers and partners
+with their distinct organisations, financing sums, regions, organisation types, ministry
+combinations, sectors and branches) for the same selection, over the tables and over the
+summary's counting columns (best of `--repeat`) and over the per-cell pre-aggregates where they
+serve the selection (alternating with the product, best of three times `--repeat`), and the
+ratio of the product to the fastest of them is printed.
 """
 
 from __future__ import annotations
@@ -134,7 +136,7 @@ CELLS_WHERE = {
     "AND region_id = %(region)s AND entities > 0",
 }
 CELLS_FIGURES = """
-WITH c AS MATERIALIZED (SELECT * FROM insights_summarycell WHERE {where})
+WITH c AS MATERIALIZED (SELECT * FROM insights_summarycell_v2 WHERE {where})
 SELECT (SELECT json_build_object('entities', sum(entities), 'single', sum(single),
             'group', sum(grouped), 'implementers', sum(implementers),
             'partners', sum(partners), 'total_cost', sum(a_total_cost),
@@ -142,12 +144,12 @@ SELECT (SELECT json_build_object('entities', sum(entities), 'single', sum(single
             'municipal', sum(a_municipal_financing),
             'other_public', sum(a_other_public_financing),
             'private', sum(a_private_financing)) FROM c),
-       (SELECT count(*) FROM (SELECT DISTINCT k.item FROM insights_summarycellcount k
+       (SELECT count(*) FROM (SELECT DISTINCT k.item FROM insights_summarycellcount_v2 k
         JOIN c ON c.id = k.cell_id WHERE k.figure = 6 AND k.n > 0) d),
-       (SELECT count(*) FROM (SELECT DISTINCT k.item FROM insights_summarycellcount k
+       (SELECT count(*) FROM (SELECT DISTINCT k.item FROM insights_summarycellcount_v2 k
         JOIN c ON c.id = k.cell_id WHERE k.figure = 7 AND k.n > 0) d),
        (SELECT json_agg(r) FROM (SELECT k.figure, k.item, sum(k.n)
-        FROM insights_summarycellcount k JOIN c ON c.id = k.cell_id
+        FROM insights_summarycellcount_v2 k JOIN c ON c.id = k.cell_id
         WHERE k.figure < 6 AND k.n > 0 GROUP BY 1, 2) r),
        (SELECT json_agg(m) FROM (SELECT ministry_ids, sum(entities) FROM c GROUP BY 1) m)
 """

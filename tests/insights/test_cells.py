@@ -11,6 +11,7 @@ from hankesalkku.insights import cells, counting
 from hankesalkku.insights.overview import build_overview
 from hankesalkku.insights.selection import Selection
 from hankesalkku.insights.summary import rebuild_summaries
+from hankesalkku.organisations.models import Region
 from hankesalkku.projects.services import (
     application_delete,
     project_entity_delete,
@@ -36,6 +37,7 @@ SERVED = [
     {"region": "helsinki", "status": "kaikki"},
     {"ministry": "OKM", "region": "pohjois-pohjanmaa", "status": "kaikki"},
     {"region": "kanta-hame"},
+    {"region": "lappi", "status": "kaikki"},
 ]
 
 
@@ -110,6 +112,9 @@ def test_writes_move_their_entities_between_cells_as_a_rebuild_would(portfolio, 
     application_delete(actor=actor, application=portfolio["rejected"].applications.get())
     project_entity_update(actor=actor, entity=portfolio["group"], name="Ryhmähanke 2")
     project_entity_delete(actor=actor, entity=portfolio["rejected"])  # its cell falls to zero
+    # The joint project loses Keski-Suomi with its only implementer, the single one gains Lappi.
+    application_delete(actor=actor, application=portfolio["joint"].applications.get())
+    portfolio["single"].regions.add(Region.objects.get(slug="lappi"))
     for params in SERVED:
         from_cells, from_summary, joined = _three_ways(params, monkeypatch)
         assert from_cells == from_summary == joined, params

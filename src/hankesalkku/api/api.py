@@ -20,7 +20,7 @@ from hankesalkku.core.pagination import Column, Sorting
 from hankesalkku.decisions.models import Commitment, Decision
 from hankesalkku.organisations.models import Organisation
 from hankesalkku.programmes.models import Call, Programme, ReportedFigure, Theme
-from hankesalkku.projects.models import Application, Partner, ProjectEntity
+from hankesalkku.projects.models import ProjectEntity
 from hankesalkku.site.filters import parse_filters
 from hankesalkku.site.project_list import SORTING
 from hankesalkku.sources.models import SourceReference
@@ -89,16 +89,7 @@ class ProjectEntityViewSet(ReadOnly):
         entities = (
             ProjectEntity.objects.visible_to(self.request.user)
             .select_related("call", "theme", "specific_objective", "funding_authority")
-            .prefetch_related(
-                "funding_ministries",
-                "sectors",
-                "regions",
-                "decisions",
-                Prefetch(
-                    "applications", Application.objects.select_related("organisation", "unit")
-                ),
-                Prefetch("partners", Partner.objects.select_related("organisation")),
-            )
+            .prefetch_related(*s.ProjectEntitySerializer.prefetches())
         )
         if self.action == "list":
             result = parse_filters(self.request.query_params)

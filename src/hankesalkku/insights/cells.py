@@ -6,9 +6,9 @@ every entity's arrays (sectors, regions, organisation types, organisations): abo
 million elements, tens of seconds. Most overviews select by programme, theme, call, status
 and ministry only, and those are columns that few distinct combinations share. So the
 summary is added up once per *cell* (one row per programme × theme × call × status × kind ×
-ministry combination, `insights_summarycell`) with the additive figures summed (entities,
+ministry combination × region, `CELL_TABLE`) with the additive figures summed (entities,
 implementers, partners, money), and beside it one row per cell and counted item
-(`insights_summarycellcount`: a sector, a branch combination, a region, an organisation type
+(`COUNT_TABLE`: a sector, a branch combination, a region, an organisation type
 or an organisation, with how many times the cell's entities name it). Any selection of those
 columns is then a sum over a few hundred cells. A ministry filter is exact on cells too: the
 ministry combination is part of the cell's key.
@@ -39,8 +39,12 @@ again) keeps the summary path of `counting`.
 
 from __future__ import annotations
 
-CELL_TABLE = "insights_summarycell"
-COUNT_TABLE = "insights_summarycellcount"
+# The key's version is in the tables' names: code that knows another key finds no tables of
+# its own and counts from the summary's rows (correctly, if slower) instead of misreading
+# these, while a deployment runs old and new workers side by side.
+CELL_TABLE = "insights_summarycell_v2"
+COUNT_TABLE = "insights_summarycellcount_v2"
+_EARLIER_TABLES = ("insights_summarycellcount", "insights_summarycell")  # the key without a region
 KEY = ("programme_id", "theme_id", "call_id", "status", "kind", "ministry_ids", "region_id")
 EVERY_REGION = 0
 """The region key of the cells that hold every entity, whatever regions it touches."""
@@ -93,7 +97,7 @@ CREATE TABLE {COUNT_TABLE} (
 );
 -- The items a selection reads, without the zero rows and without the table: an index-only
 -- scan (the distinct organisations of a whole theme are a million of these).
-CREATE INDEX summarycellcount_present ON {COUNT_TABLE} (figure, cell_id, item) WHERE n > 0;
+CREATE INDEX summarycellcount_v2_present ON {COUNT_TABLE} (figure, cell_id, item) WHERE n > 0;
 """
 DROP = f"DROP TABLE IF EXISTS {COUNT_TABLE}; DROP TABLE IF EXISTS {CELL_TABLE};"
 
@@ -223,6 +227,7 @@ def recreate_tables(apps, schema_editor) -> None:
     made anew with today's key and filled from the summary."""
     connection = schema_editor.connection
     if connection.vendor == "postgresql":
+        schema_editor.execute("".join(f"DROP TABLE IF EXISTS {t};" for t in _EARLIER_TABLES))
         schema_editor.execute(DROP)
         create_tables(apps, schema_editor)
 

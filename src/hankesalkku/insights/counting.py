@@ -78,7 +78,7 @@ def can_count(selection, connection) -> bool:
 
 def where(selection, *, over_cells: bool = False) -> tuple[str, list]:
     """The selection as a WHERE over `insights_entitysummary s`, with its parameters, or over
-    the cells (`insights_summarycell s`), which share the key's column names but hold a region
+    the cells (`cells.CELL_TABLE s`), which share the key's column names but hold a region
     as a key of its own."""
     clauses, params = ["true"], []
     if selection.statuses is not None:

@@ -13,12 +13,10 @@ from hankesalkku.core.money import Qualifier, support_rate
 from hankesalkku.decisions.models import Commitment, Decision
 from hankesalkku.decisions.permissions import commitment_history_hidden
 from hankesalkku.projects.models import Application, Partner, ProjectEntity, ProjectStatus
-from hankesalkku.projects.models.application import FINANCING_COMPONENTS
+from hankesalkku.projects.models.application import SUMMED_FIELDS
 from hankesalkku.projects.models.status import ALLOWED_TRANSITIONS
 from hankesalkku.projects.permissions import can_view_project_entity, can_view_project_history
 from hankesalkku.sources.models import SourceReference
-
-SUMMED_FIELDS = ("total_cost", *FINANCING_COMPONENTS)
 
 
 def combined_qualifier(qualifiers) -> str:

@@ -18,6 +18,8 @@ FINANCING_COMPONENTS = (
     "other_public_financing",
     "private_financing",
 )
+SUMMED_FIELDS = ("total_cost", *FINANCING_COMPONENTS)
+"""What a project's implementers' parts add up to on the lists (and all a list loads of them)."""
 
 
 class ApplicationRole(models.TextChoices):

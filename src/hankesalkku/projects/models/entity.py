@@ -88,16 +88,16 @@ class ProjectEntityQuerySet(models.QuerySet):
         application's organisations made some 600 model instances, most of a page's Python.
         The long texts are left out. What the table starts to show is added here (or it is
         loaded row by row)."""
-        from .application import FINANCING_COMPONENTS, Application
+        from .application import SUMMED_FIELDS, Application
 
-        summed = ("total_cost", *FINANCING_COMPONENTS)  # what the list's totals add up
+        qualifiers = (f"{name}_qualifier" for name in SUMMED_FIELDS)
         return self.defer("description", "target_groups").prefetch_related(
             "funding_ministries",
-            models.Prefetch(
+            models.Prefetch(  # (in no order: the sums do not need the organisations' names)
                 "applications",
                 queryset=Application.objects.only(
-                    "entity_id", *summed, *(f"{name}_qualifier" for name in summed)
-                ),
+                    "entity_id", *SUMMED_FIELDS, *qualifiers
+                ).order_by(),
             ),
         )
 
