@@ -115,47 +115,73 @@ def _sqlite(groups, viewer, kind, year, offset, limit) -> Found:
     return Found(ids, total, counts, estimated or narrowed_estimated)
 
 
-def _postgresql(groups, viewer, kind, year, offset, limit) -> Found:
-    """The GIN index finds the matches; the RANKED newest of them are ranked and counted."""
-    from django.db.models import Count, Q
-
-    from .models import SearchEntry
-
-    expression = " & ".join("(" + " | ".join(sorted(g)) + ")" for g in groups)
-    vector = "to_tsvector('simple'::regconfig, search_searchentry.lemmas)"
-    query = "to_tsquery('simple'::regconfig, %s)"
-    matched = SearchEntry.objects.extra(where=[f"{vector} @@ {query}"], params=[expression])
+def _tag_query(viewer, kind, year) -> str:
+    """Who may see, kind and year as a tsquery over the `_<tag>` terms (migration 0005)."""
+    parts = []
     if viewer is not None:
-        condition = Q()
-        for term in viewer:
-            condition |= Q(tags__regex=rf"(^| ){term}( |$)")
-        matched = matched.filter(condition)
+        parts.append("(" + " | ".join(f"'_{term}'" for term in viewer) + ")")
+    if kind:
+        parts.append(f"'_k{kind}'")
+    if year:
+        parts.append(f"'_y{int(year)}'")
+    return " & ".join(parts)
 
-    def window(qs):
-        ids = list(qs.order_by("-pk").values_list("pk", flat=True)[: RANKED + 1])
-        if len(ids) <= RANKED:
-            return qs.filter(pk__in=ids), len(ids), False
-        newest, boundary = ids[0], ids[RANKED - 1]
-        oldest = qs.order_by("pk").values_list("pk", flat=True).first()
-        share = (newest - boundary + 1) / (newest - oldest + 1)
-        return qs.filter(pk__gte=boundary), round(RANKED / share), True
 
-    base, base_total, estimated = window(matched)
-    counts = list(base.values_list("kind", "year").annotate(n=Count("id")).order_by())
+PG_MATCH = "terms @@ (to_tsquery('simple'::regconfig, %s) && %s::tsquery)"
+PG_ALL = "terms @@ to_tsquery('simple'::regconfig, %s)"
+
+
+def _pg_rows(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _pg_window(words, tags) -> tuple[list[tuple], int, bool]:
+    """(the RANKED newest matches as (id, kind, year), the number of all or its estimate,
+    estimated?). Walking the newest entries and testing each row's stored terms costs RANKED
+    steps for a broad query; the GIN index serves a rare one."""
+    condition, params = (PG_MATCH, [words, tags]) if tags else (PG_ALL, [words])
+    select = f"SELECT id, kind, year FROM search_searchentry WHERE {condition} ORDER BY id"
+    rows = _pg_rows(f"{select} DESC LIMIT {RANKED + 1}", params)
+    if len(rows) <= RANKED:
+        return rows, len(rows), False
+    rows = rows[:RANKED]
+    newest, boundary = rows[0][0], rows[-1][0]
+    oldest = _pg_rows(f"{select} ASC LIMIT 1", params)[0][0]
+    share = (newest - boundary + 1) / (newest - oldest + 1)
+    return rows, round(RANKED / share), True
+
+
+def _postgresql(groups, viewer, kind, year, offset, limit) -> Found:
+    """The RANKED newest matches are read once, as narrow rows, and counted here.
+
+    Words, visibility, kind and year are one test against the stored `terms` (migration 0005),
+    never text analysed per row. As on SQLite, a query with more matches than RANKED shows the
+    newest first, with estimated counts; one with fewer is ranked by `ts_rank`."""
+    words = " & ".join("(" + " | ".join(sorted(g)) + ")" for g in groups)
+    rows, base_total, estimated = _pg_window(words, _tag_query(viewer, "", None))
+    tally: dict[tuple, int] = {}
+    for _pk, entry_kind, entry_year in rows:
+        tally[entry_kind, entry_year] = tally.get((entry_kind, entry_year), 0) + 1
+    counts = [(k, y, n) for (k, y), n in tally.items()]
     if estimated:
-        seen = sum(n for _k, _y, n in counts) or 1
-        counts = [(k, y, max(1, round(n * base_total / seen))) for k, y, n in counts]
-    narrowed = matched.filter(kind=kind) if kind else matched
-    narrowed = narrowed.filter(year=year) if year else narrowed
-    if kind or year:
-        page, total, narrowed_estimated = window(narrowed)
-    else:
-        page, total, narrowed_estimated = base, base_total, estimated
-    ranked = page.extra(
-        select={"score": f"ts_rank({vector}, {query})"}, select_params=[expression]
-    ).order_by("-score", "pk")
-    ids = list(ranked.values_list("pk", flat=True)[offset : offset + limit])
-    return Found(ids, total, counts, estimated or narrowed_estimated)
+        counts = [(k, y, max(1, round(n * base_total / len(rows)))) for k, y, n in counts]
+    total, narrowed_estimated = base_total, estimated
+    if (kind or year) and estimated:
+        rows, total, narrowed_estimated = _pg_window(words, _tag_query(viewer, kind, year))
+    elif kind or year:
+        rows = [r for r in rows if (not kind or r[1] == kind) and (not year or r[2] == year)]
+        total = len(rows)
+    ids = [pk for pk, _k, _y in rows]
+    if narrowed_estimated:
+        return Found(ids[offset : offset + limit], total, counts, True)
+    ranked = _pg_rows(
+        "SELECT id FROM search_searchentry WHERE id = ANY(%s) ORDER BY "
+        "ts_rank(vector, to_tsquery('simple'::regconfig, %s)) DESC, id LIMIT %s OFFSET %s",
+        [ids, words, limit, offset],
+    )
+    return Found([pk for (pk,) in ranked], total, counts, estimated)
 
 
 def find(groups, viewer, *, kind="", year=None, offset=0, limit=20) -> Found:

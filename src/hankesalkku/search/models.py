@@ -1,7 +1,8 @@
 """One search entry per searchable record: its display text and its analysed terms.
 
 The terms (`lemmas`) are what both engines index: an FTS5 table on SQLite, a GIN index on
-`to_tsvector('simple', lemmas)` on PostgreSQL (migration 0002). The 'simple' configuration only
+a stored `to_tsvector('simple', lemmas)` column on PostgreSQL (migration 0005, a column the model
+does not declare because SQLite has no such type). The 'simple' configuration only
 lower-cases and splits, so the morphology is ours (lemmas.py) and identical on both.
 """
 

@@ -6,7 +6,7 @@ follows and leaves no trail of its own (the trail already has the record's chang
 `core.services` sends `records_written` once per outermost service, inside its transaction, so
 the index changes with the records or not at all, whoever wrote them (views, admin, commands,
 the demo). The engine's own structure is fed here too: the FTS5 table on SQLite; on PostgreSQL
-the GIN index over the column needs nothing more.
+the stored vector column and its GIN index follow the lemmas by themselves.
 """
 
 from django.db import connection
