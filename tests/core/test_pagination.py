@@ -99,6 +99,23 @@ def test_the_count_stops_at_the_threshold_on_sqlite_counting_exactly(seven_proje
     assert round_estimate(1_498_213) == 1_500_000 and round_estimate(87) == 87
 
 
+def test_a_selection_the_planner_expects_to_be_far_larger_is_not_counted(
+    seven_projects, monkeypatch
+):
+    from django.test.utils import CaptureQueriesContext
+
+    from hankesalkku.core import pagination
+
+    monkeypatch.setattr(pagination, "estimate_rows", lambda queryset: 1_000_000)
+    with CaptureQueriesContext(connection) as queries:
+        assert count_rows(ProjectEntity.objects.all(), threshold=3) == (1_000_000, True)
+    assert len(queries) == 0
+    # Near the threshold the rows are counted: an estimate could be on its wrong side.
+    monkeypatch.setattr(pagination, "estimate_rows", lambda queryset: 5)
+    assert count_rows(ProjectEntity.objects.all(), threshold=3) == (5, True)
+    assert count_rows(ProjectEntity.objects.all(), threshold=10) == (7, False)
+
+
 def test_a_cursor_is_plain_values_and_a_forged_one_is_refused():
     assert decode_cursor(encode_cursor(["Hanke", "12.50", None, 3]), 4) == [
         "Hanke",

@@ -40,6 +40,8 @@ from .params import ignored_note
 PER_PAGE = 50
 MAX_NUMBERED_PAGES = 20
 COUNT_THRESHOLD = 10_000
+ESTIMATE_TRUSTED = 2
+"""A planner estimate above this many thresholds is shown without counting at all."""
 # A real cursor holds a few sort values; anything longer is not one of ours.
 MAX_CURSOR_CHARS = 2000
 
@@ -144,11 +146,19 @@ def estimate_rows(queryset) -> int | None:
 
 
 def count_rows(queryset, threshold: int = COUNT_THRESHOLD) -> tuple[int, bool]:
-    """(count, is_estimate): exact up to `threshold`, the planner's estimate above it."""
+    """(count, is_estimate): exact up to `threshold`, the planner's estimate above it.
+
+    The planner is asked first (2 ms): where it expects many times the threshold, counting
+    the first `threshold` rows only to learn that there are more is skipped. That count is
+    cheap for one indexed filter but not for an intersection: a call's projects of one
+    organisation type took 400-550 ms at 1.5 M entities to find their first 10 000. Nearer the
+    threshold, where an estimate could be on the wrong side of it, the rows are counted."""
+    estimate = estimate_rows(queryset)
+    if estimate is not None and estimate > ESTIMATE_TRUSTED * threshold:
+        return estimate, True
     bounded = queryset.order_by()[: threshold + 1].count()
     if bounded <= threshold:
         return bounded, False
-    estimate = estimate_rows(queryset)
     if estimate is None:
         return queryset.count(), False
     return max(estimate, threshold + 1), True

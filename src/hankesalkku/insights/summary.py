@@ -14,8 +14,9 @@ the implementers' parts added up (NULL when none states one: unknown is not zero
 from __future__ import annotations
 
 from django.db import connections, router, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
+from hankesalkku.organisations.models import Organisation
 from hankesalkku.programmes.models import Call
 from hankesalkku.projects.models import Application, Partner, ProjectEntity
 
@@ -174,6 +175,31 @@ def _summary_deleting(sender, instance, using, **kwargs):
             cells.add(cursor, [instance.pk], -1)
 
 
+def _organisation_saving(sender, instance, **kwargs):
+    """The type and region an organisation had: its projects' rows hold them (facets)."""
+    if instance.pk:
+        instance._summary_before = (
+            sender.objects.filter(pk=instance.pk)
+            .values_list("organisation_type", "region_id")
+            .first()
+        )
+
+
+def _organisation_saved(sender, instance, created, **kwargs):
+    """An organisation that changed its type or region moves the rows of the projects it
+    implements or is a partner in."""
+    before = getattr(instance, "_summary_before", None)
+    if created or before is None or before == (instance.organisation_type, instance.region_id):
+        return
+    entities = set(
+        Application.objects.filter(organisation=instance).values_list("entity_id", flat=True)
+    )
+    entities |= set(
+        Partner.objects.filter(organisation=instance).values_list("entity_id", flat=True)
+    )
+    refresh_summaries(entities)
+
+
 def _call_saved(sender, instance, created, **kwargs):
     """A call moved to another theme or programme moves its entities' rows with it."""
     if not created:
@@ -194,4 +220,6 @@ def connect() -> None:
             dispatch_uid=f"summary-{relation}",
         )
     post_save.connect(_call_saved, sender=Call, dispatch_uid="summary-call")
+    pre_save.connect(_organisation_saving, sender=Organisation, dispatch_uid="summary-org-before")
+    post_save.connect(_organisation_saved, sender=Organisation, dispatch_uid="summary-org")
     pre_delete.connect(_summary_deleting, sender=EntitySummary, dispatch_uid="summary-cells")

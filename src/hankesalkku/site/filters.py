@@ -4,11 +4,14 @@ An unknown value (an old bookmark, a typo) is ignored and named in a visible not
 failing the page or silently returning nothing: the one rule of `core.params`.
 """
 
-from django.db.models import Q
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy
 
 from hankesalkku.core.params import FilterResult, FilterSpec
 from hankesalkku.core.params import parse_filters as parse
+from hankesalkku.insights import facets
+from hankesalkku.insights.models import EntitySummary
 from hankesalkku.organisations.models import Organisation, OrganisationType, Region
 from hankesalkku.programmes.models import Call, Sector, Theme
 from hankesalkku.projects.models import Application, ProjectEntity, ProjectKind, ProjectStatus
@@ -23,6 +26,23 @@ def _entities_of(model, **lookup):
 def _through(relation: str, **lookup):
     through = getattr(ProjectEntity, relation).through
     return Q(pk__in=through.objects.filter(**lookup).values("projectentity_id"))
+
+
+def _in_summary(joined: Q, array: str, values) -> Q:
+    """On PostgreSQL, a many-valued fact is tested in the entity's own summary row, whose
+    arrays the services keep current (`insights.facets`): one probe per entity, so a page and
+    its count stop after the matches they need. Through the link tables, "a call's projects
+    of one organisation type" joined 357 000 associations' applications to count the first
+    10 000 (400 ms at 1.5 M). The values are a literal array, not a subquery, so the planner
+    estimates the selection from the column's statistics (`pagination.count_rows` trusts a
+    large estimate). Elsewhere (SQLite) the join, which is the same set."""
+    if not facets.available(connection):
+        return joined
+    values = list(values)
+    row = EntitySummary.objects.filter(entity_id=OuterRef("pk")).extra(
+        where=[f"{array} && %s"], params=[values]
+    )
+    return Q(Exists(row))
 
 
 # Choices are read from the database: one query per list, however many projects there are,
@@ -53,7 +73,11 @@ SPECS = [
             .only("abbreviation", *_NAMED)
             .order_by("abbreviation")
         ],
-        lambda v: _through("funding_ministries", organisation__abbreviation=v),
+        lambda v: _in_summary(
+            _through("funding_ministries", organisation__abbreviation=v),
+            "ministry_ids",
+            Organisation.objects.ministries().filter(abbreviation=v).values_list("pk", flat=True),
+        ),
     ),
     FilterSpec(
         "kind", gettext_lazy("Hanketyyppi"), lambda: ProjectKind.choices, lambda v: Q(kind=v)
@@ -67,7 +91,11 @@ SPECS = [
                 *_NAMED, "branch__name", "branch__name_sv", "branch__name_en"
             )
         ],
-        lambda v: _through("sectors", sector__slug=v),
+        lambda v: _in_summary(
+            _through("sectors", sector__slug=v),
+            "sector_ids",
+            Sector.objects.filter(slug=v).values_list("pk", flat=True),
+        ),
     ),
     FilterSpec(
         "region",
@@ -82,7 +110,9 @@ SPECS = [
         "org_type",
         gettext_lazy("Toteuttajan organisaatiotyyppi"),
         lambda: OrganisationType.choices,
-        lambda v: _entities_of(Application, organisation__organisation_type=v),
+        lambda v: _in_summary(
+            _entities_of(Application, organisation__organisation_type=v), "impl_types", [v]
+        ),
     ),
     FilterSpec(
         "status", gettext_lazy("Tila"), lambda: ProjectStatus.choices, lambda v: Q(status=v)
