@@ -28,7 +28,7 @@ def _through(relation: str, **lookup):
     return Q(pk__in=through.objects.filter(**lookup).values("projectentity_id"))
 
 
-def _in_summary(joined: Q, array: str, values) -> Q:
+def _in_summary(joined: Q, array: str, values, element: str = "bigint") -> Q:
     """On PostgreSQL, a many-valued fact is tested in the entity's own summary row, whose
     arrays the services keep current (`insights.facets`): one probe per entity, so a page and
     its count stop after the matches they need. Through the link tables, "a call's projects
@@ -40,7 +40,7 @@ def _in_summary(joined: Q, array: str, values) -> Q:
         return joined
     values = list(values)
     row = EntitySummary.objects.filter(entity_id=OuterRef("pk")).extra(
-        where=[f"{array} && %s"], params=[values]
+        where=[f"{array} && %s::{element}[]"], params=[values]
     )
     return Q(Exists(row))
 
@@ -111,7 +111,7 @@ SPECS = [
         gettext_lazy("Toteuttajan organisaatiotyyppi"),
         lambda: OrganisationType.choices,
         lambda v: _in_summary(
-            _entities_of(Application, organisation__organisation_type=v), "impl_types", [v]
+            _entities_of(Application, organisation__organisation_type=v), "impl_types", [v], "text"
         ),
     ),
     FilterSpec(
