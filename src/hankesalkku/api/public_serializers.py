@@ -10,8 +10,15 @@ from rest_framework import serializers
 
 from hankesalkku.decisions.models import Commitment, Decision
 from hankesalkku.decisions.permissions import can_view_commitment_spending
-from hankesalkku.organisations.models import Organisation
-from hankesalkku.programmes.models import Call, CallStrand, Programme, ReportedFigure, Theme
+from hankesalkku.organisations.models import Organisation, Region
+from hankesalkku.programmes.models import (
+    Call,
+    CallStrand,
+    Programme,
+    ReportedFigure,
+    Sector,
+    Theme,
+)
 from hankesalkku.projects.models import Application, Partner, ProjectEntity
 from hankesalkku.projects.models.application import FINANCING_COMPONENTS
 from hankesalkku.sources.models import SourceReference
@@ -216,14 +223,24 @@ class ProjectEntitySerializer(serializers.ModelSerializer):
 
     @staticmethod
     def prefetches() -> list[Prefetch]:
-        """The related records this serializer shows, for the queryset it reads."""
+        """The related records this serializer shows, for the queryset it reads, with only the
+        columns it shows: a referenced record is its slug or number, not its whole row (a page
+        of fifty group projects made a thousand model instances)."""
+        implementer_fields = ApplicationSerializer.Meta.fields
         related = {
-            "applications": Application.objects.select_related("organisation", "unit"),
-            "partners": Partner.objects.select_related("organisation"),
+            "funding_ministries": Organisation.objects.only("slug"),
+            "sectors": Sector.objects.only("slug"),
+            "regions": Region.objects.only("slug"),
+            "decisions": Decision.objects.only("pk"),
+            "applications": Application.objects.select_related("organisation", "unit").only(
+                "entity", *implementer_fields, "organisation__slug", "unit__slug"
+            ),
+            "partners": Partner.objects.select_related("organisation").only(
+                "entity", *PartnerSerializer.Meta.fields, "organisation__slug"
+            ),
         }
         return [
-            Prefetch(name, related.get(name), to_attr=prefetched(name))
-            for name in ("funding_ministries", "sectors", "regions", "decisions", *related)
+            Prefetch(name, queryset, to_attr=prefetched(name)) for name, queryset in related.items()
         ]
 
     class Meta:
