@@ -102,10 +102,17 @@ def _digits(limit: Decimal) -> int:
 
 def to_decimal(number: str, decimals: str | None, scale: str | None) -> Decimal | None:
     """The euros of a written figure, or None for no number or one above ``limits.MAX_EUR``."""
+    return _euros(number, decimals, scale, limits.MAX_EUR)
+
+
+@functools.lru_cache(maxsize=4096)
+def _euros(number: str, decimals: str | None, scale: str | None, limit: Decimal) -> Decimal | None:
+    """:func:`to_decimal` under the limit ``limit``; remembered, as the same figures recur
+    (a Decimal cannot be changed, so one can be shared)."""
     digits = number.replace(" ", "").replace(".", "")
     # more whole digits than the limit has is more than the limit, whatever the scale; and
     # a 40-digit "amount" would not even fit a two-place Decimal
-    if len(digits.lstrip("0")) > _digits(limits.MAX_EUR):
+    if len(digits.lstrip("0")) > _digits(limit):
         logger.debug("a figure of %d digits is not an amount", len(digits))
         return None
     try:
@@ -118,7 +125,7 @@ def to_decimal(number: str, decimals: str | None, scale: str | None) -> Decimal 
         value *= 1_000_000
     elif scale.startswith(("t", "k")):
         value *= 1_000
-    if value > limits.MAX_EUR:
+    if value > limit:
         logger.debug("%s euros is beyond any funding amount", value)
         return None
     return value.quantize(Decimal("0.01"))
