@@ -328,7 +328,9 @@ class Gated:
         match = self.regex.match
         req = self.requirement
         unused = end + 1  # (no place: the word does not occur again)
-        places = [occ - lo if occ >= 0 else unused for occ, (_, lo, _) in zip(nxt, req)]
+        places = [
+            occ - lo if occ >= 0 else unused for occ, (_, lo, _) in zip(nxt, req, strict=True)
+        ]
         while True:
             place = min(places)
             if place == unused:
