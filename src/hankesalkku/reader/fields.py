@@ -18,7 +18,7 @@ from .organisations import (
     swedish_council_funder,
     swedish_ely_name,
 )
-from .scan import Gated, by_first_letter, fold_case, folded, gated, literal_first
+from .scan import Gated, folded, gated
 from .wordlists import alternation, table
 
 _DATA = table("fields.toml")
@@ -31,10 +31,15 @@ def _words(name: str) -> str:
 
 _DATE_LABEL = gated(r"\b(?:" + _words("date_labels") + r")\s*[:.]?\s*", re.I)
 _MAKER_WORD = "(?:" + _words("maker_words") + ")"
-_MAKER_SUBJECT = gated(
-    r"(?:^|\n|[.!?:]\s)(?P<maker>(?:[A-ZÅÄÖ][\w-]*,?(?: (?:ja )?[\w-]+,?){0,7}? )?" + _MAKER_WORD
-    + r")\s+(?:" + _words("maker_verbs") + r")\b",
+_MAKER_CLAUSE = (
+    r"(?P<maker>(?:[A-ZÅÄÖ][\w-]*,?(?: (?:ja )?[\w-]+,?){0,7}? )?" + _MAKER_WORD
+    + r")\s+(?:" + _words("maker_verbs") + r")\b"
 )  # fmt: skip
+# the subject of a decision at the start of the text, a line or a sentence; after the start,
+# "(?:\n|[.!?:]\s)" is written to begin with one class of characters, which the engine skips
+# to (the "^" alternative made it try every character)
+_MAKER_SUBJECT = re.compile(r"(?:^|\n|[.!?:]\s)" + _MAKER_CLAUSE)
+_MAKER_SUBJECT_AFTER = re.compile(r"[\n.!?:](?:(?<=\n)|\s(?<=[.!?:]\s))" + _MAKER_CLAUSE)
 _MAKER_LINE = gated(r"(?:^|\n)(?P<maker>[A-ZÅÄÖ][\w-]*" + _MAKER_WORD + r")\s*(?=\n)")
 _MAKER_LABEL = gated(
     r"\b(?:" + _words("maker_labels") + r")\s*[:.]?\s*(?P<maker>[^\n]{3,80})", re.I
@@ -57,25 +62,6 @@ _HANKE_CONTEXT = re.compile(r"hank\w*|projekt\w*", re.I)
 _ACRONYM = re.compile(r"\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11})\)")
 _ACRONYM_AFTER = re.compile(r"[”“\"»]?\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11})\)")
 _TITLE_LABEL = gated(r"\b(?:" + _words("title_labels") + r")(?:\s*:|\t)\s*(?P<title>[^\n]{5,200})")
-_PROGRAMMES = [(entry["name"], gated(entry["pattern"], re.I)) for entry in _DATA["programme"]]
-
-
-def _folded_labels(name: str) -> str:
-    """The labels ``name`` of fields.toml as words (``\\b`` before), lower case, for the folded
-    text: as re.IGNORECASE on the text, but each starts with a plain letter that the engine
-    skips to (a gated pattern tried at every "et" or "tl" was slower)."""
-    labels = [fold_case(label) for label in _DATA[name]]
-    assert not any(re.search(r"\\[A-Z]", label) for label in labels), name  # (\S, \W stay)
-    return by_first_letter([literal_first(r"\b" + label) for label in labels])
-
-
-# lower case, searched in the folded text; only spans and digits are read from the matches
-_PRIORITY = re.compile(
-    r"(?:" + _folded_labels("priority_labels") + r")\s*:?\s*(?P<v>\d{1,2})\b(?!\.\d)"
-)
-_OBJECTIVE = re.compile(
-    r"(?:" + _folded_labels("objective_labels") + r")\s*:?\s*(?P<v>\d{1,2}\.\d{1,2})"
-)
 # lower case, searched in the folded text (as re.IGNORECASE, but faster; only spans are used)
 _FUNDER_CONTEXT = gated("(?:" + _words("funder_words") + r")(?:[ \t:]*\n)?[^.\n]{0,80}")
 # a distribution list at the end of a decision: who is told, not who pays
@@ -83,18 +69,6 @@ _DISTRIBUTION = re.compile(r"\s*(?:" + _words("distribution_words") + r")\b", re
 _COUNCIL_FUNDS = gated(
     r"\b(?:päättää|päätti)\s+myöntää|\bmyöntää\b|\bavaa\s+(?:[^.\n]{0,80}?\s)?\w*haun|hakuilmoitus|HAKUILMOITUS|\bhaku\s+on\s+avoinna",
 )
-# lower case, searched in the folded text (as re.IGNORECASE, but twice as fast; only spans
-# and digits are read from the matches)
-_COST_MODELS = [
-    (
-        gated(
-            r"flat\s*rate\s*(?:-?mall\w*\s*)?(?P<pct>\d{1,2})\s*%|(?P<pct2>\d{1,2})\s*%:?n?\s*flat\s*rate"
-        ),
-        "flat rate",
-    ),
-    *((gated(entry["pattern"]), entry["name"]) for entry in _DATA["cost_model"]),
-]
-assert not any(re.search(r"[A-ZÅÄÖ](?<!\(\?P)", p.pattern) for p, _ in _COST_MODELS)
 # lower case, searched in case-folded context windows (as re.IGNORECASE, but faster)
 _PERIOD_CONTEXT = re.compile(_words("period_words"))
 _PROGRAMME_PERIOD = gated(_words("programme_period_words"), re.I)
@@ -138,7 +112,7 @@ def decision_maker(flat: str):
         if person:
             return m.start("maker"), m.start("maker") + person.end("title"), person["title"]
         return m.start("maker"), m.end("maker"), maker
-    m = _MAKER_SUBJECT.search(flat)
+    m = _MAKER_SUBJECT.match(flat) or _MAKER_SUBJECT_AFTER.search(flat, 1)  # (= .search)
     if m:
         maker = m.group("maker")
         maker = _MAKER_OPENER.sub("", maker)
@@ -292,21 +266,6 @@ def project_acronym(flat: str, name: tuple | None):
     return None
 
 
-def programme(flat: str):
-    best = None
-    for name, pattern in _PROGRAMMES:
-        m = pattern.search(flat)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), m.end(), name)
-    return best
-
-
-def first_match(pattern: re.Pattern, flat: str):
-    """The first match of a lower-case ``pattern`` in the folded text, with its value ``v``."""
-    m = pattern.search(folded(flat))
-    return (m.start(), m.end(), m.group("v")) if m else None
-
-
 # "Varsinais-Suomen liitto on myöntänyt rahoituksen": the council as the subject of granting
 # (lower case, on the folded text: the search skips straight to "liit")
 _COUNCIL_GRANTS = re.compile(
@@ -353,18 +312,6 @@ def funding_authority(flat: str):
         line_start, searched = (newline + 1 if newline >= 0 else line_start), ely.start()
         if not _DISTRIBUTION.match(flat, line_start):  # "Tiedoksi: X ELY-keskus" only informs
             return ely.start(), ely.end(), ely_name(ely)
-    return None
-
-
-def cost_model(flat: str):
-    low = folded(flat)
-    for pattern, name in _COST_MODELS:
-        m = pattern.search(low)
-        if m:
-            if name == "flat rate":
-                pct = m.group("pct") or m.group("pct2")
-                return m.start(), m.end(), f"flat rate {pct} %"
-            return m.start(), m.end(), name
     return None
 
 

@@ -95,11 +95,6 @@ class Found:
     budget_item: str | None = None
 
 
-@functools.cache
-def _digits(limit: Decimal) -> int:
-    return len(str(int(limit)))
-
-
 def to_decimal(number: str, decimals: str | None, scale: str | None) -> Decimal | None:
     """The euros of a written figure, or None for no number or one above ``limits.MAX_EUR``."""
     return _euros(number, decimals, scale, limits.MAX_EUR)
@@ -107,12 +102,10 @@ def to_decimal(number: str, decimals: str | None, scale: str | None) -> Decimal 
 
 @functools.lru_cache(maxsize=4096)
 def _euros(number: str, decimals: str | None, scale: str | None, limit: Decimal) -> Decimal | None:
-    """:func:`to_decimal` under the limit ``limit``; remembered, as the same figures recur
-    (a Decimal cannot be changed, so one can be shared)."""
+    """:func:`to_decimal` under ``limit``, remembered: figures recur; a Decimal is immutable."""
     digits = number.replace(" ", "").replace(".", "")
-    # more whole digits than the limit has is more than the limit, whatever the scale; and
-    # a 40-digit "amount" would not even fit a two-place Decimal
-    if len(digits.lstrip("0")) > _digits(limit):
+    # more whole digits than the limit's is above it at any scale (and fits no 2-place Decimal)
+    if len(digits.lstrip("0")) > len(str(int(limit))):
         logger.debug("a figure of %d digits is not an amount", len(digits))
         return None
     try:
