@@ -258,6 +258,9 @@ class Gated:
                 yield from self.regex.finditer(text, pos, end)
             return
         hay = folded(text) if self.fold else text
+        if self.exact:
+            yield from self._finditer_exact(text, hay, pos, end)
+            return
         nxt: list[int] = []  # kept from match to match: each word is looked for once per place
         while pos <= end:
             m = self._search(text, hay, pos, end, nxt)
@@ -320,6 +323,35 @@ class Gated:
                 lit_i, lo_i, _ = req[i]
                 if 0 <= occ < start + lo_i:
                     nxt[i] = hay.find(lit_i, start + lo_i, end)
+
+    def _finditer_exact(self, text: str, hay: str, pos: int, end: int):
+        """:meth:`finditer` when every word stands at one offset from a match's start: the
+        places of the words' occurrences in order, each word looked for again only once
+        passed (after a failed place, or a match that ends beyond it)."""
+        match, req = self.regex.match, self.requirement
+        unused = end + 1  # (no place: the word does not occur again)
+        places = []
+        for lit, lo, _ in req:
+            occ = hay.find(lit, pos + lo, end)
+            places.append(occ - lo if occ >= 0 else unused)
+        while True:
+            place = min(places)
+            if place == unused:
+                return
+            m = match(text, place, end)
+            if m is not None:
+                yield m
+                if m.end() == m.start():  # re.finditer semantics: never the same empty match twice
+                    tail = self.regex.finditer(text, m.end(), end)
+                    next(tail, None)
+                    yield from tail
+                    return
+            passed = place + 1 if m is None else m.end()
+            for i, at in enumerate(places):
+                if at < passed:
+                    lit, lo, _ = req[i]
+                    occ = hay.find(lit, passed + lo, end)
+                    places[i] = occ - lo if occ >= 0 else unused
 
     def _search_exact(self, text: str, hay: str, end: int, nxt: list[int]) -> re.Match | None:
         """:meth:`_search` when every word stands at one offset ``lo`` from a match's start:
