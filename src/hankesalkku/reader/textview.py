@@ -185,9 +185,13 @@ class TextView:
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for ``flat[start:end]`` quoting the original text."""
-        if not self._flat_starts or end <= start:
+        starts = self._flat_starts
+        if not starts or end <= start:
             return Evidence(0, 0, "")
-        orig_start = self.to_original(start)
-        orig_end = self.to_original(end - 1) + 1
+        # (to_original of both ends, written out: evidence is made for every value)
+        k = bisect_right(starts, start) - 1
+        orig_start = self._orig_starts[k] + (start - starts[k]) if k >= 0 else 0
+        k = bisect_right(starts, end - 1, k if k > 0 else 0) - 1
+        orig_end = (self._orig_starts[k] + (end - 1 - starts[k]) if k >= 0 else 0) + 1
         orig_end = max(orig_end, orig_start)
         return Evidence(orig_start, orig_end, self.original[orig_start:orig_end])
