@@ -13,7 +13,7 @@ from functools import lru_cache
 from . import morphology
 from .inflection import head_nominative
 from .names import city_of_genitive
-from .scan import gated
+from .scan import Gated, gated
 from .wordlists import alternation, table
 
 _DATA = table("organisations.toml")
@@ -201,11 +201,25 @@ def known_mentions(text: str, within: str | None = None) -> list[tuple[int, int,
 
 def _matches(pattern, text: str):
     """``pattern.finditer(text)``, skipped at once when a word every match needs is missing
-    (sentences are short, so the gate's own test for small texts does not apply)."""
-    return pattern.finditer(text) if _could(pattern, text) else ()
+    (sentences are short, so the gate's own test for small texts does not apply). The
+    plain pattern runs: on a sentence, the gate's search would only cost more."""
+    regex, needles = _PLAIN.get(pattern) or (pattern, ())
+    if needles:
+        for needle in needles:
+            if needle in text:
+                return regex.finditer(text)
+        return ()
+    return regex.finditer(text)
 
 
 _active_cache: dict[int, tuple[str, tuple[bool, ...]]] = {}
+# each gated pattern of known_mentions -> its plain pattern and the words one of which every
+# match holds (none: always tried); these patterns are case-sensitive, so no folded text
+_PLAIN = {
+    p: (p.regex, p.needles if p.requirement else ())
+    for p in (ELY, REGIONAL_COUNCIL, SATAKUNTA, _WELLBEING, _CITY, _COMPANY, SWEDISH_ELY)
+    if isinstance(p, Gated) and not p.fold
+}
 
 
 def _could(pattern, text: str) -> bool:
