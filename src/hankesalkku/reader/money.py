@@ -222,12 +222,11 @@ def find_figures(flat: str) -> list[Found]:
     scanned = without_number_chains(flat)  # (the same offsets)
     for matches in (AMOUNT.finditer(scanned), _meur_matches(scanned), _euro_columns(scanned)):
         for m in matches:
-            value = to_decimal(m.group("num"), m.group("dec"), m.groupdict().get("scale"))
-            if value is None or value <= 0:
-                continue
-            if m.start() in found:
-                continue
-            found[m.start()] = Found(m.start(), m.end(), value, qualifier_before(flat, m.start()))
+            start = m.start()
+            if start not in found:  # (the first figure read at a place stands)
+                value = to_decimal(m.group("num"), m.group("dec"), m.groupdict().get("scale"))
+                if value is not None and value > 0:
+                    found[start] = Found(start, m.end(), value, qualifier_before(flat, start))
     return [found[k] for k in sorted(found)]
 
 
