@@ -52,7 +52,12 @@ def _spans(matches):
 def test_flat_rate_as_the_one_pattern_of_both_orders(texts):
     plain = re.compile(programmes.FLAT_RATE_PLAIN)
     made_up = ["15 %:n flat rate", "flat rate 7 %", "flat rate -malli 40 % ja 15 % flat rate",
-               "1 %flatrate", "x 20 % flat  rate", "flat rate 1000 %", "12 15 % flat rate"]  # fmt: skip
+               "1 %flatrate", "x 20 % flat  rate", "flat rate 1000 %", "12 15 % flat rate",
+               "5%  %flat rate", "123 % flat rate", "1 2 % flat rate", "  % flat rate",
+               "7\n\t %:n\nflat rate", "% flat rate 3 %flat rate", "x1%n flat rate"]  # fmt: skip
+    rng = random.Random(5)
+    pieces = ["1", "23", "4", " ", "\n", "%", ":", "n", ":n", "flat", " rate", "flat rate", "x"]
+    made_up += ["".join(rng.choices(pieces, k=rng.randint(1, 12))) for _ in range(3000)]
     for text in [*texts, *made_up]:
         low = folded(text)
         slow = plain.search(low)

@@ -41,6 +41,9 @@ FLAT_RATE_PLAIN = (
 )
 _FLAT_RATE = re.compile(r"flat\s*rate\s*(?:-?mall\w*\s*)?(?P<pct>\d{1,2})\s*%")
 _RATE_FLAT = re.compile(r"(?P<pct>\d\d?)\s*%:?n?\s*flat\s*rate")
+# the "%" of such a statement: what follows it decides alone (the text has few of these signs
+# but many digits, at each of which _RATE_FLAT would be tried)
+_RATE_FLAT_SIGN = re.compile(r"%(?=:?n?\s*flat\s*rate)")
 _COST_MODELS = [(gated(entry["pattern"]), entry["name"]) for entry in _DATA["cost_model"]]
 assert not any(re.search("[A-ZÅÄÖ]", p.pattern) for p, _ in _COST_MODELS)  # (all lower case)
 
@@ -73,8 +76,23 @@ def flat_rate(low: str) -> re.Match | None:
     """The first statement of a flat rate in the folded text; its percentage is ``pct``."""
     if "flat" not in low:
         return None
-    found = [m for m in (_FLAT_RATE.search(low), _RATE_FLAT.search(low)) if m]
+    found = [m for m in (_FLAT_RATE.search(low), _rate_flat(low)) if m]
     return min(found, key=lambda m: m.start()) if found else None
+
+
+def _rate_flat(low: str) -> re.Match | None:
+    """``_RATE_FLAT.search(low)``, matched only before each "%" of a flat rate: a match is
+    one or two digits, any spaces and that sign, so it starts at the first of the two places
+    before the spaces where it matches (an earlier sign's match starts before a later's)."""
+    for sign in _RATE_FLAT_SIGN.finditer(low):
+        spaces = sign.start()
+        while spaces > 0 and low[spaces - 1].isspace():  # (the same spaces as "\s")
+            spaces -= 1
+        for start in (spaces - 2, spaces - 1):
+            m = _RATE_FLAT.match(low, start) if start >= 0 else None
+            if m:
+                return m
+    return None
 
 
 def cost_model(flat: str):
