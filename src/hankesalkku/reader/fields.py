@@ -31,10 +31,15 @@ def _words(name: str) -> str:
 
 _DATE_LABEL = gated(r"\b(?:" + _words("date_labels") + r")\s*[:.]?\s*", re.I)
 _MAKER_WORD = "(?:" + _words("maker_words") + ")"
-_MAKER_SUBJECT = gated(
-    r"(?:^|\n|[.!?:]\s)(?P<maker>(?:[A-ZÅÄÖ][\w-]*,?(?: (?:ja )?[\w-]+,?){0,7}? )?" + _MAKER_WORD
-    + r")\s+(?:" + _words("maker_verbs") + r")\b",
+_MAKER_CLAUSE = (
+    r"(?P<maker>(?:[A-ZÅÄÖ][\w-]*,?(?: (?:ja )?[\w-]+,?){0,7}? )?" + _MAKER_WORD
+    + r")\s+(?:" + _words("maker_verbs") + r")\b"
 )  # fmt: skip
+# the subject of a decision at the start of the text, a line or a sentence; after the start,
+# "(?:\n|[.!?:]\s)" is written to begin with one class of characters, which the engine skips
+# to (the "^" alternative made it try every character)
+_MAKER_SUBJECT = re.compile(r"(?:^|\n|[.!?:]\s)" + _MAKER_CLAUSE)
+_MAKER_SUBJECT_AFTER = re.compile(r"[\n.!?:](?:(?<=\n)|\s(?<=[.!?:]\s))" + _MAKER_CLAUSE)
 _MAKER_LINE = gated(r"(?:^|\n)(?P<maker>[A-ZÅÄÖ][\w-]*" + _MAKER_WORD + r")\s*(?=\n)")
 _MAKER_LABEL = gated(
     r"\b(?:" + _words("maker_labels") + r")\s*[:.]?\s*(?P<maker>[^\n]{3,80})", re.I
@@ -57,11 +62,6 @@ _HANKE_CONTEXT = re.compile(r"hank\w*|projekt\w*", re.I)
 _ACRONYM = re.compile(r"\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11})\)")
 _ACRONYM_AFTER = re.compile(r"[”“\"»]?\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+&-]{1,11})\)")
 _TITLE_LABEL = gated(r"\b(?:" + _words("title_labels") + r")(?:\s*:|\t)\s*(?P<title>[^\n]{5,200})")
-_PROGRAMMES = [(entry["name"], gated(entry["pattern"], re.I)) for entry in _DATA["programme"]]
-_PRIORITY = gated(r"\b(?:" + _words("priority_labels") + r")\s*:?\s*(?P<v>\d{1,2})\b(?!\.\d)", re.I)
-_OBJECTIVE = gated(
-    r"\b(?:" + _words("objective_labels") + r")\s*:?\s*(?P<v>\d{1,2}\.\d{1,2})", re.I
-)
 # lower case, searched in the folded text (as re.IGNORECASE, but faster; only spans are used)
 _FUNDER_CONTEXT = gated("(?:" + _words("funder_words") + r")(?:[ \t:]*\n)?[^.\n]{0,80}")
 # a distribution list at the end of a decision: who is told, not who pays
@@ -69,16 +69,6 @@ _DISTRIBUTION = re.compile(r"\s*(?:" + _words("distribution_words") + r")\b", re
 _COUNCIL_FUNDS = gated(
     r"\b(?:päättää|päätti)\s+myöntää|\bmyöntää\b|\bavaa\s+(?:[^.\n]{0,80}?\s)?\w*haun|hakuilmoitus|HAKUILMOITUS|\bhaku\s+on\s+avoinna",
 )
-_COST_MODELS = [
-    (
-        gated(
-            r"flat\s*rate\s*(?:-?mall\w*\s*)?(?P<pct>\d{1,2})\s*%|(?P<pct2>\d{1,2})\s*%:?n?\s*flat\s*rate",
-            re.I,
-        ),
-        "flat rate",
-    ),
-    *((gated(entry["pattern"], re.I), entry["name"]) for entry in _DATA["cost_model"]),
-]
 # lower case, searched in case-folded context windows (as re.IGNORECASE, but faster)
 _PERIOD_CONTEXT = re.compile(_words("period_words"))
 _PROGRAMME_PERIOD = gated(_words("programme_period_words"), re.I)
@@ -122,7 +112,7 @@ def decision_maker(flat: str):
         if person:
             return m.start("maker"), m.start("maker") + person.end("title"), person["title"]
         return m.start("maker"), m.end("maker"), maker
-    m = _MAKER_SUBJECT.search(flat)
+    m = _MAKER_SUBJECT.match(flat) or _MAKER_SUBJECT_AFTER.search(flat, 1)  # (= .search)
     if m:
         maker = m.group("maker")
         maker = _MAKER_OPENER.sub("", maker)
@@ -276,20 +266,6 @@ def project_acronym(flat: str, name: tuple | None):
     return None
 
 
-def programme(flat: str):
-    best = None
-    for name, pattern in _PROGRAMMES:
-        m = pattern.search(flat)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), m.end(), name)
-    return best
-
-
-def first_match(pattern: re.Pattern, flat: str):
-    m = pattern.search(flat)
-    return (m.start(), m.end(), m.group("v")) if m else None
-
-
 # "Varsinais-Suomen liitto on myöntänyt rahoituksen": the council as the subject of granting
 # (lower case, on the folded text: the search skips straight to "liit")
 _COUNCIL_GRANTS = re.compile(
@@ -314,7 +290,7 @@ def funding_authority(flat: str):
     councils = [
         p for p in (REGIONAL_COUNCIL, SATAKUNTA) if not isinstance(p, Gated) or p.could_match(flat)
     ]
-    for m in _FUNDER_CONTEXT.finditer(folded(flat)):
+    for m in _FUNDER_CONTEXT.finditer(folded(flat)) if ely_here or councils else ():
         ely = ELY.search(flat, m.start(), m.end() + 40) if ely_here else None
         if ely:
             return ely.start(), ely.end(), ely_name(ely)
@@ -336,17 +312,6 @@ def funding_authority(flat: str):
         line_start, searched = (newline + 1 if newline >= 0 else line_start), ely.start()
         if not _DISTRIBUTION.match(flat, line_start):  # "Tiedoksi: X ELY-keskus" only informs
             return ely.start(), ely.end(), ely_name(ely)
-    return None
-
-
-def cost_model(flat: str):
-    for pattern, name in _COST_MODELS:
-        m = pattern.search(flat)
-        if m:
-            if name == "flat rate":
-                pct = m.group("pct") or m.group("pct2")
-                return m.start(), m.end(), f"flat rate {pct} %"
-            return m.start(), m.end(), name
     return None
 
 

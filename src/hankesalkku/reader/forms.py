@@ -14,22 +14,26 @@ from __future__ import annotations
 import re
 from collections import deque
 from decimal import Decimal
+from itertools import islice
 
 from . import dates
 from .inflection import head_nominative
 from .money import Found, role_of, to_decimal
 from .organisations import nominative
 from .result import Field
-from .scan import folded
+from .scan import by_first_letter, folded
 from .wordlists import alternation, table
 
 _DATA = table("forms.toml")
 
 _LABELS: dict[str, str] = dict(_DATA["labels"])  # label -> kind of value
 _PARTNER_LABELS = tuple(_DATA["partner_labels"])
+# (longest first, grouped by first letter: the engine tests each letter once per line)
 _LABEL_LINE = re.compile(
     r"\n(?:\d{1,2}\.?\s+)?(?:"
-    + "|".join(re.escape(k) for k in sorted([*_LABELS, *_PARTNER_LABELS], key=len, reverse=True))
+    + by_first_letter(
+        [re.escape(k) for k in sorted([*_LABELS, *_PARTNER_LABELS], key=len, reverse=True)]
+    )
     + r"):?[ ]*(?=[\t\n])"
 )
 _MONEY = re.compile(
@@ -87,7 +91,7 @@ def read_form(flat: str) -> dict[str, list[tuple[int, int, str]]]:
     """Values of a printed form by kind: ``{"name": [(start, end, text)], …}``."""
     found: dict[str, list[tuple[int, int, str]]] = {}
     # speed: a form has label cells standing alone; most documents have none or one
-    if "\n\n" not in flat or len(_LABEL_LINE.findall(folded(flat))) < 2:
+    if "\n\n" not in flat or len(list(islice(_LABEL_LINE.finditer(folded(flat)), 2))) < 2:
         return found
     blocks, position = [], 0
     for chunk in flat.split("\n\n"):
@@ -197,7 +201,8 @@ _MONEY_LABEL = re.compile(
     re.I,
 )
 # every label of _MONEY_LABEL holds one of these (lower case, for the folded text)
-_MONEY_WORD = re.compile(alternation(_DATA["money_label_words"]))
+# (grouped by first letter: the engine tests each letter once per place, not each word)
+_MONEY_WORD = re.compile(by_first_letter([re.escape(word) for word in _DATA["money_label_words"]]))
 _ONLY_NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:[ .]\d{3})+|\d{3,9})(?:,(?P<dec>\d{2}))?$")
 
 
@@ -213,14 +218,19 @@ def form_figures(flat: str, known: list[Found]) -> list[tuple[Found, str]]:
     words = [m.start() for m in _MONEY_WORD.finditer(folded(flat))]
     result: list[tuple[Found, str]] = []
     pending_labels: deque[str] = deque()
-    position, k = 0, 0
-    for raw in flat.split("\n"):
-        start, position = position, position + len(raw) + 1
-        while k < len(words) and words[k] < start:
+    position, k, length = 0, 0, len(flat)
+    while position <= length:  # line by line, as flat.split("\n") gives them
+        while k < len(words) and words[k] < position:
             k += 1
-        worded = k < len(words) and words[k] < start + len(raw)
-        if not worded and not pending_labels:
-            continue  # no label here and none waiting for a value: the line changes nothing
+        start = position
+        if not pending_labels:  # a line without a label changes nothing: on to the next word's
+            if k == len(words):
+                break
+            start = flat.rfind("\n", position, words[k]) + 1 or position
+        end = flat.find("\n", start)
+        end = length if end < 0 else end
+        raw, position = flat[start:end], end + 1
+        worded = k < len(words) and words[k] < end
         line = raw.strip()
         label = _MONEY_LABEL.match(line) if worded else None
         if label:

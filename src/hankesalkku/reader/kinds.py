@@ -67,9 +67,12 @@ def classify(flat: str, has_facts: bool) -> str:
 
 def kind_scores(flat: str) -> dict[str, int]:
     low = lowered(flat)
+    seen: dict[tuple[bool, str], bool] = {}  # (whether in the text as written, word) -> there
     scores = {
         kind: sum(
-            w for checks, w in signals if _any_match(checks, flat if kind == "decision" else low)
+            w
+            for checks, w in signals
+            if _any_match(checks, flat if kind == "decision" else low, kind == "decision", seen)
         )
         for kind, signals in _COMPILED.items()
     }
@@ -82,11 +85,19 @@ def kind_scores(flat: str) -> dict[str, int]:
     return scores
 
 
-def _any_match(checks: tuple, text: str) -> bool:
-    return any(
-        (word in text if word else not words or any(w in text for w in words)) and check(text)
-        for word, words, check in checks
-    )
+def _any_match(checks: tuple, text: str, as_written: bool, seen: dict) -> bool:
+    """Whether any check matches; ``seen`` keeps whether each word is in the text, as several
+    signals share words ("hakemus", "rahoit")."""
+    for word, words, check in checks:
+        if word:
+            there = seen.get((as_written, word))
+            if there is None:
+                there = seen[as_written, word] = word in text
+        else:
+            there = not words or any(w in text for w in words)
+        if there and check(text):
+            return True
+    return False
 
 
 def pick(scores: dict[str, int], has_facts: bool) -> str:

@@ -95,17 +95,17 @@ class Found:
     budget_item: str | None = None
 
 
-@functools.cache
-def _digits(limit: Decimal) -> int:
-    return len(str(int(limit)))
-
-
 def to_decimal(number: str, decimals: str | None, scale: str | None) -> Decimal | None:
     """The euros of a written figure, or None for no number or one above ``limits.MAX_EUR``."""
+    return _euros(number, decimals, scale, limits.MAX_EUR)
+
+
+@functools.lru_cache(maxsize=4096)
+def _euros(number: str, decimals: str | None, scale: str | None, limit: Decimal) -> Decimal | None:
+    """:func:`to_decimal` under ``limit``, remembered: figures recur; a Decimal is immutable."""
     digits = number.replace(" ", "").replace(".", "")
-    # more whole digits than the limit has is more than the limit, whatever the scale; and
-    # a 40-digit "amount" would not even fit a two-place Decimal
-    if len(digits.lstrip("0")) > _digits(limits.MAX_EUR):
+    # more whole digits than the limit's is above it at any scale (and fits no 2-place Decimal)
+    if len(digits.lstrip("0")) > len(str(int(limit))):
         logger.debug("a figure of %d digits is not an amount", len(digits))
         return None
     try:
@@ -118,7 +118,7 @@ def to_decimal(number: str, decimals: str | None, scale: str | None) -> Decimal 
         value *= 1_000_000
     elif scale.startswith(("t", "k")):
         value *= 1_000
-    if value > limits.MAX_EUR:
+    if value > limit:
         logger.debug("%s euros is beyond any funding amount", value)
         return None
     return value.quantize(Decimal("0.01"))
@@ -222,12 +222,11 @@ def find_figures(flat: str) -> list[Found]:
     scanned = without_number_chains(flat)  # (the same offsets)
     for matches in (AMOUNT.finditer(scanned), _meur_matches(scanned), _euro_columns(scanned)):
         for m in matches:
-            value = to_decimal(m.group("num"), m.group("dec"), m.groupdict().get("scale"))
-            if value is None or value <= 0:
-                continue
-            if m.start() in found:
-                continue
-            found[m.start()] = Found(m.start(), m.end(), value, qualifier_before(flat, m.start()))
+            start = m.start()
+            if start not in found:  # (the first figure read at a place stands)
+                value = to_decimal(m.group("num"), m.group("dec"), m.groupdict().get("scale"))
+                if value is not None and value > 0:
+                    found[start] = Found(start, m.end(), value, qualifier_before(flat, start))
     return [found[k] for k in sorted(found)]
 
 

@@ -8,10 +8,12 @@ edustajana"); the named thing is then reduced to its nominative form.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from . import morphology
 from .inflection import head_nominative
 from .names import city_of_genitive
-from .scan import gated
+from .scan import Gated, gated
 from .wordlists import alternation, table
 
 _DATA = table("organisations.toml")
@@ -131,21 +133,26 @@ _ELY_WORD = re.compile(r"ELY(?<!\w...)")
 _SAYS_ELY: list = [None, False]  # the last text asked about and the answer (speed)
 
 
-def _says_ely(text: str) -> bool:
+def says_ely(text: str) -> bool:
+    """Whether ``text`` says "ELY" as a word of its own (which names a centre by its short form)."""
     if _SAYS_ELY[0] is not text:
         _SAYS_ELY[:] = [text, "ELY" in text and _ELY_WORD.search(text) is not None]
     return _SAYS_ELY[1]
 
 
-def ely_name(match: re.Match, within: str | None = None) -> str:
+def ely_name(match: re.Match, within: str | None = None, short: bool | None = None) -> str:
     """The centre's nominative name in the form the document uses: a document that writes
     only the official long form ("Hämeen elinkeino-, liikenne- ja ympäristökeskus", as EURA
-    prints do) is named by it; one that says "ELY" anywhere, by the short form."""
+    prints do) is named by it; one that says "ELY" anywhere, by the short form. ``short``:
+    whether the document says "ELY", where the caller knows it already."""
     region = match.group(1)
     if "elinvoimakeskus" in match.group(0):
         return f"{region} elinvoimakeskus"
-    if _LONG_ELY in match.group(0) and not _says_ely(match.string if within is None else within):
-        return f"{region} {_LONG_ELY}"
+    if _LONG_ELY in match.group(0):
+        if short is None:
+            short = says_ely(match.string if within is None else within)
+        if not short:
+            return f"{region} {_LONG_ELY}"
     return f"{region} ELY-keskus"
 
 
@@ -194,11 +201,25 @@ def known_mentions(text: str, within: str | None = None) -> list[tuple[int, int,
 
 def _matches(pattern, text: str):
     """``pattern.finditer(text)``, skipped at once when a word every match needs is missing
-    (sentences are short, so the gate's own test for small texts does not apply)."""
-    return pattern.finditer(text) if _could(pattern, text) else ()
+    (sentences are short, so the gate's own test for small texts does not apply). The
+    plain pattern runs: on a sentence, the gate's search would only cost more."""
+    regex, needles = _PLAIN.get(pattern) or (pattern, ())
+    if needles:
+        for needle in needles:
+            if needle in text:
+                return regex.finditer(text)
+        return ()
+    return regex.finditer(text)
 
 
 _active_cache: dict[int, tuple[str, tuple[bool, ...]]] = {}
+# each gated pattern of known_mentions -> its plain pattern and the words one of which every
+# match holds (none: always tried); these patterns are case-sensitive, so no folded text
+_PLAIN = {
+    p: (p.regex, p.needles if p.requirement else ())
+    for p in (ELY, REGIONAL_COUNCIL, SATAKUNTA, _WELLBEING, _CITY, _COMPANY, SWEDISH_ELY)
+    if isinstance(p, Gated) and not p.fold
+}
 
 
 def _could(pattern, text: str) -> bool:
@@ -246,6 +267,19 @@ _ABBREVIATION_END = re.compile(r"\s*\([A-ZÅÄÖ][\w&+-]{1,11}\)$")
 def nominative(phrase: str, within: str | None = None) -> str | None:
     """A role phrase reduced to an organisation name in the nominative (``within``: the
     document it is part of, whose usage names an ELY centre)."""
+    return nominative_named(phrase, None if within is None else says_ely(within))
+
+
+def nominative_named(phrase: str, short_ely: bool | None) -> str | None:
+    """:func:`nominative` of a phrase in a document that says "ELY" (``short_ely``; None: as
+    the phrase itself does)."""
+    return _nominative(phrase, short_ely, morphology.available())
+
+
+@lru_cache(maxsize=8192)
+def _nominative(phrase: str, short_ely: bool | None, dictionary: bool) -> str | None:
+    """Remembered: the same names recur from document to document, and the answer depends
+    only on the phrase, the document's "ELY" and whether Voikko is there (``dictionary``)."""
     phrase = _FILLER.sub("", phrase.strip(" ,.;:-\n"))
     phrase = _ALONGSIDE.sub("", phrase)
     if phrase.endswith(")"):  # (the cheap tests below skip patterns that cannot match)
@@ -269,7 +303,7 @@ def nominative(phrase: str, within: str | None = None) -> str | None:
             return code
     m = ely_search(phrase)
     if m and m.end() >= len(phrase) - 1:
-        return ely_name(m, within)
+        return ely_name(m, short=short_ely)
     reduced = head_nominative(phrase)
     if reduced:
         return reduced

@@ -30,7 +30,8 @@ LABELLED_DIARY = gated(
     r"(?P<value>(?:[A-ZÅÄÖ]{2,12}[/:])?\d{1,6}(?:/\d{2,3}(?:\.\d{2}){0,4})?/(?:19|20)\d{2}|HEL[ -]\d{4}-\d{6})",
     re.I,
 )
-CLASSIFICATION_T = gated(r"(?<![\w])T\s(?P<code>\d{2}(?:\s\d{2}){1,4})(?!\d)")
+# "(?<![\w])T" written as "T(?<!\wT)": the same matches, but the engine skips from "T" to "T"
+CLASSIFICATION_T = re.compile(r"T(?<!\wT)\s(?P<code>\d{2}(?:\s\d{2}){1,4})(?!\d)")
 CLASSIFICATION_LABEL = gated(
     r"\b(?:"
     + alternation(_LABELS["classification_labels"])

@@ -47,7 +47,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import fields as F
-from . import limits, patterns
+from . import limits, patterns, programmes
 from . import messages as M
 from .calls import find_calls
 from .districts import find_districts
@@ -178,12 +178,12 @@ def fields_stage(view: TextView, funding_text: bool) -> dict:
     put("project_name", name)
     put("project_acronym", F.project_acronym(flat, name))
     if funding_text:
-        put("programme", F.programme(flat))
-    put("priority", F.first_match(F._PRIORITY, flat))
-    put("specific_objective", F.first_match(F._OBJECTIVE, flat))
+        put("programme", programmes.programme(flat))
+    put("priority", programmes.priority(flat))
+    put("specific_objective", programmes.specific_objective(flat))
     authority = F.funding_authority(flat) if funding_text else None
     put("funding_authority", authority)
-    put("cost_model", F.cost_model(flat))
+    put("cost_model", programmes.cost_model(flat))
     put("appeal", F.appeal(flat))
     return {"fields": fields, "authority": authority}
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from . import morphology
 from .grantlists import listed_recipients
 from .organisations import (
     MINISTRIES,
     ely_name,
     ely_search,
     known_mentions,
-    nominative,
+    nominative_named,
+    says_ely,
     split_list,
 )
 from .recipients import find_recipients
@@ -178,7 +181,8 @@ def find_roles(
 
 
 # a role label alone on its line over a list of organisations with their business IDs
-_BUSINESS_ID = re.compile(r"\d{7}-\d")
+# (written to start with its hyphen, which the engine skips to: "\d{7}-\d" is tried at each digit)
+_BUSINESS_ID = re.compile(r"-(?<=\d{7}-)\d")
 _LISTED = re.compile(
     r"(?:^|\n)(?P<label>"
     + alternation(sorted(_LABELS, key=len, reverse=True))
@@ -221,6 +225,18 @@ _AUTHORITY_NAME = re.compile(alternation(_DATA["authority_words"]))
 
 
 def _classify(phrase: str, role: str, flat: str | None = None) -> tuple[str, str] | None:
+    """The organisation a role phrase names and the role it plays, or None."""
+    short_ely = None if flat is None else says_ely(flat)
+    return _classified(phrase, role, short_ely, morphology.available())
+
+
+@lru_cache(maxsize=8192)
+def _classified(
+    phrase: str, role: str, short_ely: bool | None, dictionary: bool
+) -> tuple[str, str] | None:
+    """:func:`_classify` in a document that says "ELY" (``short_ely``), with or without
+    Voikko (``dictionary``); remembered, as the same phrases recur from document to
+    document and nothing else decides the answer."""
     phrase = phrase.strip().rstrip(".")
     if _NOT_ORG.match(phrase) or len(phrase.split()) > 14:
         return None
@@ -229,13 +245,13 @@ def _classify(phrase: str, role: str, flat: str | None = None) -> tuple[str, str
             return code, "ministry"
     ely = ely_search(phrase)
     if ely and role in ("funding_authority", "implementer"):
-        return ely_name(ely, flat), "funding_authority"
+        return ely_name(ely, short=short_ely), "funding_authority"
     if role == "funding_authority":
-        name = nominative(phrase, flat)
+        name = nominative_named(phrase, short_ely)
         if name and _AUTHORITY_NAME.search(name):
             return name, role
         return None
-    name = nominative(phrase, flat)
+    name = nominative_named(phrase, short_ely)
     return (name, role) if name else None
 
 

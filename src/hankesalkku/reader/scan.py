@@ -225,6 +225,8 @@ class Gated:
         self.requirement = req
         self.needles = tuple(sorted({lit for lit, _, _ in req})) if req else ()
         self.narrow = bool(req) and all(hi - lo <= _NARROW for _, lo, hi in req)
+        # each word at one offset from the start of a match: one place to try per occurrence
+        self.exact = bool(req) and all(lo == hi for _, lo, hi in req)
 
     def __getattr__(self, name: str):
         # match, fullmatch, sub, split, pattern, flags: exactly the compiled pattern's
@@ -256,6 +258,9 @@ class Gated:
                 yield from self.regex.finditer(text, pos, end)
             return
         hay = folded(text) if self.fold else text
+        if self.exact:
+            yield from self._finditer_exact(text, hay, pos, end)
+            return
         nxt: list[int] = []  # kept from match to match: each word is looked for once per place
         while pos <= end:
             m = self._search(text, hay, pos, end, nxt)
@@ -291,6 +296,8 @@ class Gated:
             for i, (lit, lo, _) in enumerate(req):
                 if 0 <= nxt[i] < start + lo:
                     nxt[i] = hay.find(lit, start + lo, end)
+        if self.exact:
+            return self._search_exact(text, hay, end, nxt)
         while True:
             best = -1
             first = None
@@ -316,6 +323,58 @@ class Gated:
                 lit_i, lo_i, _ = req[i]
                 if 0 <= occ < start + lo_i:
                     nxt[i] = hay.find(lit_i, start + lo_i, end)
+
+    def _finditer_exact(self, text: str, hay: str, pos: int, end: int):
+        """:meth:`finditer` when every word stands at one offset from a match's start: the
+        places of the words' occurrences in order, each word looked for again only once
+        passed (after a failed place, or a match that ends beyond it)."""
+        match, req = self.regex.match, self.requirement
+        unused = end + 1  # (no place: the word does not occur again)
+        places = []
+        for lit, lo, _ in req:
+            occ = hay.find(lit, pos + lo, end)
+            places.append(occ - lo if occ >= 0 else unused)
+        while True:
+            place = min(places)
+            if place == unused:
+                return
+            m = match(text, place, end)
+            if m is not None:
+                yield m
+                if m.end() == m.start():  # re.finditer semantics: never the same empty match twice
+                    tail = self.regex.finditer(text, m.end(), end)
+                    next(tail, None)
+                    yield from tail
+                    return
+            passed = place + 1 if m is None else m.end()
+            for i, at in enumerate(places):
+                if at < passed:
+                    lit, lo, _ = req[i]
+                    occ = hay.find(lit, passed + lo, end)
+                    places[i] = occ - lo if occ >= 0 else unused
+
+    def _search_exact(self, text: str, hay: str, end: int, nxt: list[int]) -> re.Match | None:
+        """:meth:`_search` when every word stands at one offset ``lo`` from a match's start:
+        each occurrence is one place (``occurrence - lo``), tried in order. ``nxt`` is as
+        there, already brought up to ``start``: every place is at or after it."""
+        match = self.regex.match
+        req = self.requirement
+        unused = end + 1  # (no place: the word does not occur again)
+        places = [
+            occ - lo if occ >= 0 else unused for occ, (_, lo, _) in zip(nxt, req, strict=True)
+        ]
+        while True:
+            place = min(places)
+            if place == unused:
+                return None
+            m = match(text, place, end)
+            if m is not None:
+                return m
+            for i, at in enumerate(places):  # the words that gave this place: their next ones
+                if at == place:
+                    lit, lo, _ = req[i]
+                    occ = nxt[i] = hay.find(lit, place + 1 + lo, end)
+                    places[i] = occ - lo if occ >= 0 else unused
 
 
 def gated(pattern: re.Pattern | str, flags: int = 0) -> Gated | re.Pattern:

@@ -79,30 +79,32 @@ class TextView:
     def _kept_lines(self) -> list[tuple[int, str]]:
         """Each line's content (its offset and text) without edge spaces and decoration."""
         kept = []
+        keep = kept.append
         position = 0
         for raw in self.original.split("\n"):
             start = position
             position += len(raw) + 1
-            content = raw.strip(_EDGE)
+            left = raw.lstrip(_EDGE)
+            content = left.rstrip(_EDGE)
             if not content:
-                kept.append((start, ""))
+                keep((start, ""))
                 continue
-            lead = len(raw) - len(raw.lstrip(_EDGE))  # where the content starts in the line
+            lead = len(raw) - len(left)  # where the content starts in the line
             if content[0] in _DECORATION_START:
                 deco = _DECORATION.match(content)
                 if deco:
                     lead += deco.end()
                     content = content[deco.end() :]
-            if content[-1:] == "*" or content[-1:].isspace():
+            if content[-1] == "*" or content[-1:].isspace():
                 content = _strip_trailing_decoration(content)
-            kept.append((start + lead, content))
+            keep((start + lead, content))
         if kept and not kept[-1][1] and self.original.endswith("\n"):
             kept.pop()  # a final newline does not start another line
         return kept
 
     def _build(self) -> None:
         kept = self._kept_lines()
-        counts = Counter(c for _, c in kept if c and len(c) <= 60)
+        counts = Counter([c for _, c in kept if c and len(c) <= 60])
         furniture = {c for c, n in counts.items() if n >= 3 and not c.startswith(("-", "•"))}
         seen: set[str] = set()
         previous = ""
@@ -110,6 +112,7 @@ class TextView:
         furniture_since_previous = False
         odd_spaces = _ODD_SPACE.search(self.original) is not None
         parts, flat_starts, orig_starts = self._flat_parts, self._flat_starts, self._orig_starts
+        length = self._length  # (kept in a local in the loop, in self only around _emit_line)
         for start, content in kept:
             if not content or (content[0] in _RULE_CHARS and _RULE.match(content)):
                 blank_since_previous = True
@@ -128,7 +131,9 @@ class TextView:
                     and not blank_since_previous
                 ):
                     # "Kontu-\nla" -> "Kontula": drop the hyphen already emitted.
+                    self._length = length
                     self._unemit_last_char()
+                    length = self._length
                 else:
                     if joined_word or (
                         furniture_since_previous
@@ -141,19 +146,25 @@ class TextView:
                     else:
                         separator = "\n"
                     parts.append(separator)
-                    flat_starts.append(self._length)
+                    flat_starts.append(length)
                     orig_starts.append(start)
-                    self._length += len(separator)
-            if "  " not in content and not (odd_spaces and _ODD_SPACE.search(content)):
+                    length += len(separator)
+            # (every odd space is unprintable, so a printable line, most of them, holds none)
+            if "  " not in content and not (
+                odd_spaces and not content.isprintable() and _ODD_SPACE.search(content)
+            ):
                 parts.append(content)
-                flat_starts.append(self._length)
+                flat_starts.append(length)
                 orig_starts.append(start)
-                self._length += len(content)
+                length += len(content)
             else:
+                self._length = length
                 self._emit_line(content, start)
+                length = self._length
             previous = content
             blank_since_previous = False
             furniture_since_previous = False
+        self._length = length
 
     def _unemit_last_char(self) -> None:
         last = self._flat_parts[-1]
@@ -174,9 +185,13 @@ class TextView:
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for ``flat[start:end]`` quoting the original text."""
-        if not self._flat_starts or end <= start:
+        starts = self._flat_starts
+        if not starts or end <= start:
             return Evidence(0, 0, "")
-        orig_start = self.to_original(start)
-        orig_end = self.to_original(end - 1) + 1
+        # (to_original of both ends, written out: evidence is made for every value)
+        k = bisect_right(starts, start) - 1
+        orig_start = self._orig_starts[k] + (start - starts[k]) if k >= 0 else 0
+        k = bisect_right(starts, end - 1, k if k > 0 else 0) - 1
+        orig_end = (self._orig_starts[k] + (end - 1 - starts[k]) if k >= 0 else 0) + 1
         orig_end = max(orig_end, orig_start)
         return Evidence(orig_start, orig_end, self.original[orig_start:orig_end])
