@@ -9,7 +9,12 @@ from hankesalkku.organisations.models import OrganisationType
 from hankesalkku.programmes.models import Sector
 from hankesalkku.projects.models import ProjectEntity
 from hankesalkku.site.filters import parse_filters
-from tests.factories import ApplicationFactory, OrganisationFactory, ProjectEntityFactory
+from tests.factories import (
+    ApplicationFactory,
+    OrganisationFactory,
+    PartnerFactory,
+    ProjectEntityFactory,
+)
 from tests.pages import html
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +61,32 @@ def test_an_organisation_that_changes_its_type_moves_its_projects_in_the_filter(
     assert selected(org_type=OrganisationType.FOUNDATION) == {"Kylätalo"}
     page = html(client.get(reverse("projects:list"), {"org_type": "foundation"}))
     assert "Kylätalo" in page and "Kunnan hanke" not in page
+
+
+def test_the_region_filter_is_the_overviews_rule_and_follows_a_parent_that_moves(client):
+    """Implementers, partners and the entity's own regions; a unit without a region of its
+    own is where its parent is."""
+    from hankesalkku.insights.selection import Selection
+    from hankesalkku.organisations.models import Region
+
+    here, there = Region.objects.get(slug="satakunta"), Region.objects.get(slug="lappi")
+    city = OrganisationFactory(name="Porin kaupunki", region=here)
+    unit = OrganisationFactory(name="Porin kirjasto", parent=city, region=None)
+    elsewhere = OrganisationFactory(name="Lapin yhdistys ry", region=there)
+    ApplicationFactory(
+        entity=ProjectEntityFactory.in_status_funded(name="Yksikön"), organisation=unit
+    )
+    partnered = ProjectEntityFactory.in_status_funded(name="Kumppanin")
+    ApplicationFactory(entity=partnered, organisation=elsewhere)
+    PartnerFactory(entity=partnered, organisation=city)
+    ProjectEntityFactory.in_status_funded(name="Oma").regions.add(here)
+    ApplicationFactory(
+        entity=ProjectEntityFactory.in_status_funded(name="Muualla"), organisation=elsewhere
+    )
+    assert selected(region="satakunta") == {"Yksikön", "Kumppanin", "Oma"}
+    overview = ProjectEntity.objects.in_selection(Selection(region=here))
+    assert set(overview.values_list("name", flat=True)) == selected(region="satakunta")
+    city.region = there
+    city.save()
+    assert selected(region="satakunta") == {"Oma"}
+    assert selected(region="lappi") == {"Yksikön", "Kumppanin", "Muualla"}

@@ -14,6 +14,7 @@ the implementers' parts added up (NULL when none states one: unknown is not zero
 from __future__ import annotations
 
 from django.db import connections, router, transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from hankesalkku.organisations.models import Organisation
@@ -186,17 +187,15 @@ def _organisation_saving(sender, instance, **kwargs):
 
 
 def _organisation_saved(sender, instance, created, **kwargs):
-    """An organisation that changed its type or region moves the rows of the projects it
-    implements or is a partner in."""
+    """An organisation that changed its type or region moves the rows of the projects it or
+    its units implement or are partners in."""
     before = getattr(instance, "_summary_before", None)
     if created or before is None or before == (instance.organisation_type, instance.region_id):
         return
-    entities = set(
-        Application.objects.filter(organisation=instance).values_list("entity_id", flat=True)
-    )
-    entities |= set(
-        Partner.objects.filter(organisation=instance).values_list("entity_id", flat=True)
-    )
+    # Its units without a region of their own are placed by it, too.
+    placed = Q(organisation=instance) | Q(organisation__parent=instance)
+    entities = set(Application.objects.filter(placed).values_list("entity_id", flat=True))
+    entities |= set(Partner.objects.filter(placed).values_list("entity_id", flat=True))
     refresh_summaries(entities)
 
 

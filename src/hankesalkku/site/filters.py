@@ -15,6 +15,7 @@ from hankesalkku.insights.models import EntitySummary
 from hankesalkku.organisations.models import Organisation, OrganisationType, Region
 from hankesalkku.programmes.models import Call, Sector, Theme
 from hankesalkku.projects.models import Application, ProjectEntity, ProjectKind, ProjectStatus
+from hankesalkku.projects.models.entity import touching_region
 
 
 def _entities_of(model, **lookup):
@@ -43,6 +44,16 @@ def _in_summary(joined: Q, array: str, values, element: str = "bigint") -> Q:
         where=[f"{array} && %s::{element}[]"], params=[values]
     )
     return Q(Exists(row))
+
+
+def _region(slug: str) -> Q:
+    """The overview's rule (`touching_region`): implementers, partners or the entity's own
+    regions. Through the summary's `region_ids` on PostgreSQL: through the link tables, one
+    region's list took 1.5 s at 1.5 M entities."""
+    region = Region.objects.filter(slug=slug).first()
+    if region is None:
+        return Q(pk__in=[])
+    return _in_summary(touching_region(region), "region_ids", [region.pk])
 
 
 # Choices are read from the database: one query per list, however many projects there are,
@@ -101,10 +112,7 @@ SPECS = [
         "region",
         gettext_lazy("Alue"),
         lambda: [(r.slug, r.display_name) for r in Region.objects.only(*_NAMED)],
-        lambda v: (
-            _through("regions", region__slug=v)
-            | _entities_of(Application, organisation__region__slug=v)
-        ),
+        lambda v: _region(v),
     ),
     FilterSpec(
         "org_type",

@@ -15,6 +15,24 @@ class ProjectKind(models.TextChoices):
     GROUP = "group", _("ryhmähanke")
 
 
+def touching_region(region) -> Q:
+    """The entities that touch a region: an implementer or a partner there (an organisation
+    without a region of its own by its parent's), or the region among their own. One rule for
+    the overview's selection and the project list's filter, and the one the summary's
+    `region_ids` holds (insights.facets), so their figures agree."""
+    from .application import Application, Partner
+
+    in_region = Q(organisation__region=region) | Q(
+        organisation__region__isnull=True, organisation__parent__region=region
+    )
+    through = ProjectEntity.regions.through
+    return (
+        Q(pk__in=Application.objects.filter(in_region).values("entity_id"))
+        | Q(pk__in=Partner.objects.filter(in_region).values("entity_id"))
+        | Q(pk__in=through.objects.filter(region=region).values("projectentity_id"))
+    )
+
+
 class ProjectEntityQuerySet(models.QuerySet):
     def visible_to(self, user):
         """What a user may see: everything but drafts, and the drafts of their own organisations.
@@ -41,7 +59,7 @@ class ProjectEntityQuerySet(models.QuerySet):
         with its attributes); many-to-many filters go through subqueries so that no join
         multiplies the rows the aggregates count. Drafts only where `selection.viewer` may
         see them (no viewer: the command line, run by someone with the database in hand)."""
-        from .application import Application, Partner
+        from .application import Application
 
         qs = self if selection.viewer is None else self.visible_to(selection.viewer)
         if selection.statuses is not None:
@@ -67,16 +85,7 @@ class ProjectEntityQuerySet(models.QuerySet):
             )
             qs = qs.filter(pk__in=typed.values("entity_id"))
         if selection.region:
-            region = selection.region
-            in_region = Q(organisation__region=region) | Q(
-                organisation__region__isnull=True, organisation__parent__region=region
-            )
-            through = ProjectEntity.regions.through
-            qs = qs.filter(
-                Q(pk__in=Application.objects.filter(in_region).values("entity_id"))
-                | Q(pk__in=Partner.objects.filter(in_region).values("entity_id"))
-                | Q(pk__in=through.objects.filter(region=region).values("projectentity_id"))
-            )
+            qs = qs.filter(touching_region(selection.region))
         return qs
 
     def funded(self):
