@@ -244,6 +244,12 @@ def pages(client, deep: str, call: str, n: int) -> None:
         f"/hankkeet/?call={call}&org_type=association",
         n,
     )
+    time_requests(
+        client,
+        "/hankkeet/ ministry + region",
+        "/hankkeet/?ministry=BSTM&region=keski-suomi",
+        n,
+    )
     time_requests(client, "/hankkeet/ totals (htmx request)", "/hankkeet/?totals=1", 5)
     time_requests(client, "/paatokset/ first page", "/paatokset/", n)
 
@@ -268,6 +274,12 @@ def api(client, total: int, call: str, n: int) -> None:
         client,
         "API project entities, call + organisation type",
         f"{api}?call={call}&org_type=association",
+        n,
+    )
+    time_requests(
+        client,
+        "API project entities, ministry + region",
+        f"{api}?ministry=BSTM&region=keski-suomi",
         n,
     )
     time_requests(client, "API decisions, first page", "/api/v1/decisions/", n)

@@ -97,3 +97,14 @@ def test_a_word_that_names_a_tag_does_not_let_the_public_find_a_draft(actor):
     assert [h.entry.title for h in search(UserFactory.staff(), "public").hits] == [
         "Public kpublic hanke"
     ]
+
+
+@pytest.mark.parametrize("query", ["²", "h₂o", "x½y"])
+def test_a_word_the_database_would_parse_differently_finds_only_what_holds_it(
+    libraries, query, actor
+):
+    assert search(AnonymousUser(), query).hits == []
+    organisation_create(
+        actor=actor, name=f"Yhdistys {query} ry", slug="erikoinen", organisation_type="association"
+    )
+    assert [h.entry.title for h in search(AnonymousUser(), query).hits] == [f"Yhdistys {query} ry"]

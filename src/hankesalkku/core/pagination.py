@@ -4,7 +4,9 @@ Why not Django's `Paginator`: it counts every matching row (a full scan at a mil
 pages with OFFSET, whose cost grows with the page number. Here
 
 - the count is bounded: up to `threshold` rows it is exact; above it PostgreSQL's planner
-  estimate is shown as "noin N" (SQLite, a small installation, counts exactly);
+  estimate is shown as "noin N" (SQLite, a small installation, counts exactly); where the
+  planner expects more than `ESTIMATE_TRUSTED` thresholds, nothing is counted, and where the
+  whole selection fits on the numbered pages read so far, they are the count;
 - the first `MAX_NUMBERED_PAGES` pages are numbered (OFFSET is cheap there); "next" is always a
   cursor (`?after=`) holding the last row's sort values, so page 10 000 costs what page 2 does,
   given an index on the sort key;
@@ -269,7 +271,12 @@ def paginate(
     if more:
         last = items[-1]
         next_cursor = encode_cursor([_value(last, name) for name in names])
-    count, estimated = count_rows(queryset, threshold)
+    if number and not more:
+        # The last page of a numbered selection: what it holds is the count, exactly (and no
+        # estimate, however far the planner was off, can show "noin 30 000" for a dozen rows).
+        count, estimated = offset + len(items), False
+    else:
+        count, estimated = count_rows(queryset, threshold)
     return Page(
         items=items,
         params=plain,

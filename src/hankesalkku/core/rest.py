@@ -80,7 +80,8 @@ class KeysetPagination(BasePagination):
     `?after=` is a keyset cursor (a deep page costs what page 2 does, stable under inserts),
     `?page=` numbers the first pages, `?sort=` is one of the view's declared columns (its
     `sorting`, by default the id), and `count` is exact up to 10 000 rows and PostgreSQL's
-    planner estimate above (`count_is_estimate`), so no list counts a million rows per page.
+    planner estimate above, or where the planner expects more than 20 000
+    (`count_is_estimate`), so no list counts a million rows per page.
     A bad `page`, `sort` or `after` is a 400 naming it (the pages show the same note)."""
 
     page_size = 50
@@ -124,8 +125,9 @@ class KeysetPagination(BasePagination):
             "properties": {
                 "count": {
                     "type": "integer",
-                    "description": "Exact up to 10 000 rows; above, the database's estimate "
-                    "rounded to two digits (count_is_estimate).",
+                    "description": "Exact up to 10 000 rows; above, or where the database "
+                    "expects more than 20 000, its estimate rounded to two digits "
+                    "(count_is_estimate).",
                 },
                 "count_is_estimate": {"type": "boolean"},
                 "next": {**url, "description": "The next page: a keyset cursor (`after`)."},

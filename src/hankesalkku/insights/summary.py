@@ -176,26 +176,30 @@ def _summary_deleting(sender, instance, using, **kwargs):
             cells.add(cursor, [instance.pk], -1)
 
 
+_PLACING = ("organisation_type", "region_id", "parent_id", "abbreviation")
+"""What of an organisation its projects' rows hold: the type, the region (a unit's by its
+parent's) and a ministry's abbreviation (the `ministries` label)."""
+
+
 def _organisation_saving(sender, instance, **kwargs):
-    """The type and region an organisation had: its projects' rows hold them (facets)."""
+    """What the organisation was, before the save (`_PLACING`)."""
     if instance.pk:
         instance._summary_before = (
-            sender.objects.filter(pk=instance.pk)
-            .values_list("organisation_type", "region_id")
-            .first()
+            sender.objects.filter(pk=instance.pk).values_list(*_PLACING).first()
         )
 
 
 def _organisation_saved(sender, instance, created, **kwargs):
-    """An organisation that changed its type or region moves the rows of the projects it or
-    its units implement or are partners in."""
+    """An organisation that changed its type, region, parent or abbreviation moves the rows of
+    the projects it or its units implement, are partners in or are funded by."""
     before = getattr(instance, "_summary_before", None)
-    if created or before is None or before == (instance.organisation_type, instance.region_id):
+    if created or before is None or before == tuple(getattr(instance, f) for f in _PLACING):
         return
     # Its units without a region of their own are placed by it, too.
     placed = Q(organisation=instance) | Q(organisation__parent=instance)
     entities = set(Application.objects.filter(placed).values_list("entity_id", flat=True))
     entities |= set(Partner.objects.filter(placed).values_list("entity_id", flat=True))
+    entities |= set(instance.granted_entities.values_list("pk", flat=True))
     refresh_summaries(entities)
 
 

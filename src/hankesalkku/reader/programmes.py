@@ -22,8 +22,10 @@ def _folded_labels(name: str) -> str:
     """The labels ``name`` of fields.toml as words (``\\b`` before), lower case, for the folded
     text: each starts with a plain letter that the engine skips to (a gated pattern tried at
     every "et" or "tl" was slower)."""
-    labels = [fold_case(label) for label in _DATA[name]]
-    assert not any(re.search(r"\\[A-Z]", label) for label in labels), name  # (\S, \W stay)
+    raw = _DATA[name]
+    # Folding would turn \S into \s: the labels may use only lower-case escapes.
+    assert not any(re.search(r"\\[A-Z]", label) for label in raw), name
+    labels = [fold_case(label) for label in raw]
     return by_first_letter([literal_first(r"\b" + label) for label in labels])
 
 

@@ -14,13 +14,19 @@ are counted by kind and year and paged (a query with fewer matches is counted ex
 that the total and the facets are estimates from where the RANKED-th match lies in the id
 range, shown as "noin". BM25 ranks a query that matches at most RANKED entries (its statistics
 scan every entry holding a term, which is cheap for rare words); a broader query shows the
-newest matches first. Only the page's 20
-entries are read from the entry table.
+newest matches first. Only the page's 20 entries are read from the entry table.
+
+PostgreSQL does the same with its own means (`_postgresql`): the terms and the tags are one
+stored vector per entry (migration 0005), a broad query's RANKED newest matches come from
+walking the newest entries, a rare one's through the GIN index alone, and a query with at most
+RANKED matches is ranked by `ts_rank`.
 """
 
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+
+from .models import EntryKind
 
 RANKED = 2000
 """Matches scored and counted per query; more make an estimate ("noin")."""
@@ -115,11 +121,20 @@ def _sqlite(groups, viewer, kind, year, offset, limit) -> Found:
     return Found(ids, total, counts, estimated or narrowed_estimated)
 
 
+def _lexemes(terms) -> str:
+    """Our own terms as tsquery lexemes, quoted, never parsed again: the parser would split
+    "h₂o" into a phrase a stripped vector never matches, and turn "²" into an empty query,
+    which matches everything. Terms are letters and digits only (lemmas.TERM)."""
+    return " | ".join(f"'{term}'" for term in sorted(terms))
+
+
 def _tag_query(viewer, kind, year) -> str:
     """Who may see, kind and year as a tsquery over the `_<tag>` terms (migration 0005)."""
+    if kind and kind not in EntryKind.values:
+        raise ValueError(f"unknown kind {kind!r}")  # it is written into the tsquery
     parts = []
     if viewer is not None:
-        parts.append("(" + " | ".join(f"'_{term}'" for term in viewer) + ")")
+        parts.append(f"({_lexemes(f'_{term}' for term in viewer)})")
     if kind:
         parts.append(f"'_k{kind}'")
     if year:
@@ -127,70 +142,77 @@ def _tag_query(viewer, kind, year) -> str:
     return " & ".join(parts)
 
 
-PG_MATCH = "terms @@ (to_tsquery('simple'::regconfig, %s) && %s::tsquery)"
-PG_ALL = "terms @@ to_tsquery('simple'::regconfig, %s)"
 PG_NEWEST = 20_000
 """Entries the first look reads, newest first, to tell a broad query from a rare one."""
 
 
-def _pg_rows(sql, params):
+def _pg_rows(sql, params, *, through_index=False):
+    """The rows; `through_index`: through the GIN index alone. The planner cannot know that a
+    query is rare when its terms are not in the statistics ("annantalo" or its compound
+    parts): it walked 1.5 M entries newest first for 2.5 s to find none. (An error aborts the
+    transaction, whose rollback undoes the SET LOCAL.)"""
     with connection.cursor() as cursor:
+        if through_index:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _pg_through_index(sql, params):
-    """The rows through the GIN index alone. The planner cannot know that a query is rare when
-    its terms are not in the statistics ("annantalo" or its compound parts): it then walked
-    1.5 M entries newest first for 2.5 s to find none."""
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_indexscan = off")
-        try:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-        finally:
+        rows = cursor.fetchall()
+        if through_index:
             cursor.execute("RESET enable_seqscan")
             cursor.execute("RESET enable_indexscan")
+    return rows
 
 
-def _pg_window(words, tags) -> tuple[list[tuple], int, bool]:
+def _pg_window(query: str) -> tuple[list[tuple], int, bool]:
     """(the RANKED newest matches as (id, kind, year), the number of all or its estimate,
     estimated?).
 
     A broad query is found among the newest entries, each tested against its stored terms
     (about 1.5 µs an entry); a rare one through the GIN index, whose cost grows with the
-    matches. The newest PG_NEWEST entries tell which: where the matches are denser than
-    sqrt(RANKED / entries), walking to the RANKED-th costs fewer rows than reading them all."""
-    condition, params = (PG_MATCH, [words, tags]) if tags else (PG_ALL, [words])
-    columns = "SELECT id, kind, year FROM search_searchentry"
+    matches, and counted exactly in the same pass. The newest PG_NEWEST entries tell which:
+    where the matches there are denser than sqrt(RANKED / the highest id), walking to the
+    RANKED-th costs fewer rows than reading them all."""
+    table = "FROM search_searchentry"
+    match = f"{table} WHERE terms @@ %s::tsquery"
     newest_first = f"ORDER BY id DESC LIMIT {RANKED + 1}"
-    every = f"{columns} WHERE {condition} {newest_first}"
     with transaction.atomic():
-        edge = _pg_rows(
-            f"SELECT id FROM search_searchentry ORDER BY id DESC LIMIT 1 OFFSET {PG_NEWEST}", []
-        )
-        if not edge:  # a small index: every entry is among the newest
-            rows, dense = _pg_rows(every, params), True
-        else:
-            newest = f"{columns} WHERE id > %s AND {condition} {every[every.index('ORDER') :]}"
-            rows = _pg_rows(newest, [edge[0][0], *params])
-            dense = len(rows) > RANKED
-        if not dense:
-            last = _pg_rows("SELECT max(id) FROM search_searchentry", [])[0][0]
-            dense = len(rows) / PG_NEWEST >= (RANKED / last) ** 0.5
-            rows = _pg_rows(every, params) if dense else _pg_through_index(every, params)
+        edge = _pg_rows(f"SELECT id {table} ORDER BY id DESC LIMIT 1 OFFSET {PG_NEWEST}", [])
+        if edge:
+            rows = _pg_rows(
+                f"SELECT id, kind, year {match} AND id > %s {newest_first}", [query, edge[0][0]]
+            )
+            last = _pg_rows(f"SELECT max(id) {table}", [])[0][0]
+            sparse = len(rows) <= RANKED and len(rows) / PG_NEWEST < (RANKED / last) ** 0.5
+            if sparse:
+                counted = _pg_rows(
+                    f"SELECT id, kind, year, count(*) OVER () {match} {newest_first}",
+                    [query],
+                    through_index=True,
+                )
+                total = counted[0][3] if counted else 0
+                return [r[:3] for r in counted[:RANKED]], total, total > RANKED
+        if not edge or len(rows) <= RANKED:
+            rows = _pg_rows(f"SELECT id, kind, year {match} {newest_first}", [query])
         if len(rows) <= RANKED:
             return rows, len(rows), False
         rows = rows[:RANKED]
-        newest_id, boundary = rows[0][0], rows[-1][0]
-        # The oldest match: dense ones are met soon from the start, sparse ones by the index.
-        oldest_sql = f"SELECT min(id) FROM search_searchentry WHERE {condition}"
-        if dense:
-            oldest_sql = f"SELECT id FROM search_searchentry WHERE {condition} ORDER BY id LIMIT 1"
-        oldest = (_pg_rows if dense else _pg_through_index)(oldest_sql, params)[0][0]
-    share = (newest_id - boundary + 1) / (newest_id - oldest + 1)
+        # The oldest match: looked for among the oldest entries first (a broad query's is
+        # there), then through the index (a query of recent entries, a year's).
+        low = _pg_rows(f"SELECT id {table} ORDER BY id LIMIT 1 OFFSET {PG_NEWEST}", [])
+        oldest = _pg_rows(
+            f"SELECT id {match} AND id <= %s ORDER BY id LIMIT 1",
+            [query, low[0][0] if low else rows[-1][0]],
+        )
+        if not oldest:
+            oldest = _pg_rows(f"SELECT min(id) {match}", [query], through_index=True)
+    newest_id, boundary, oldest_id = rows[0][0], rows[-1][0], oldest[0][0]
+    share = (newest_id - boundary + 1) / (newest_id - oldest_id + 1)
     return rows, round(RANKED / share), True
+
+
+def _pg_query(groups, tags: str) -> str:
+    words = " & ".join(f"({_lexemes(group)})" for group in groups)
+    return f"{words} & {tags}" if tags else words
 
 
 def _postgresql(groups, viewer, kind, year, offset, limit) -> Found:
@@ -199,8 +221,7 @@ def _postgresql(groups, viewer, kind, year, offset, limit) -> Found:
     Words, visibility, kind and year are one test against the stored `terms` (migration 0005),
     never text analysed per row. As on SQLite, a query with more matches than RANKED shows the
     newest first, with estimated counts; one with fewer is ranked by `ts_rank`."""
-    words = " & ".join("(" + " | ".join(sorted(g)) + ")" for g in groups)
-    rows, base_total, estimated = _pg_window(words, _tag_query(viewer, "", None))
+    rows, base_total, estimated = _pg_window(_pg_query(groups, _tag_query(viewer, "", None)))
     tally: dict[tuple, int] = {}
     for _pk, entry_kind, entry_year in rows:
         tally[entry_kind, entry_year] = tally.get((entry_kind, entry_year), 0) + 1
@@ -209,7 +230,9 @@ def _postgresql(groups, viewer, kind, year, offset, limit) -> Found:
         counts = [(k, y, max(1, round(n * base_total / len(rows)))) for k, y, n in counts]
     total, narrowed_estimated = base_total, estimated
     if (kind or year) and estimated:
-        rows, total, narrowed_estimated = _pg_window(words, _tag_query(viewer, kind, year))
+        rows, total, narrowed_estimated = _pg_window(
+            _pg_query(groups, _tag_query(viewer, kind, year))
+        )
     elif kind or year:
         rows = [r for r in rows if (not kind or r[1] == kind) and (not year or r[2] == year)]
         total = len(rows)
@@ -218,8 +241,8 @@ def _postgresql(groups, viewer, kind, year, offset, limit) -> Found:
         return Found(ids[offset : offset + limit], total, counts, True)
     ranked = _pg_rows(
         "SELECT id FROM search_searchentry WHERE id = ANY(%s) ORDER BY "
-        "ts_rank(vector, to_tsquery('simple'::regconfig, %s)) DESC, id LIMIT %s OFFSET %s",
-        [ids, words, limit, offset],
+        "ts_rank(vector, %s::tsquery) DESC, id LIMIT %s OFFSET %s",
+        [ids, _pg_query(groups, ""), limit, offset],
     )
     return Found([pk for (pk,) in ranked], total, counts, estimated)
 

@@ -1,9 +1,10 @@
 """One search entry per searchable record: its display text and its analysed terms.
 
-The terms (`lemmas`) are what both engines index: an FTS5 table on SQLite, a GIN index on
-a stored `to_tsvector('simple', lemmas)` column on PostgreSQL (migration 0005, a column the model
-does not declare because SQLite has no such type). The 'simple' configuration only
-lower-cases and splits, so the morphology is ours (lemmas.py) and identical on both.
+The terms (`lemmas`) are what both engines index: an FTS5 table on SQLite; on PostgreSQL a
+stored `tsvector` column `terms` of the lemmas and the tags, with a GIN index, and a positional
+one, `vector`, for ranking (migration 0005; columns the model does not declare because SQLite
+has no such type, and generated from `lemmas` and `tags`, so a change of those columns' types
+must drop and re-create them there). The morphology is ours (lemmas.py) and identical on both.
 """
 
 from django.db import models

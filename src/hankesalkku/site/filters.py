@@ -87,7 +87,7 @@ SPECS = [
         lambda v: _in_summary(
             _through("funding_ministries", organisation__abbreviation=v),
             "ministry_ids",
-            Organisation.objects.ministries().filter(abbreviation=v).values_list("pk", flat=True),
+            Organisation.objects.filter(abbreviation=v).values_list("pk", flat=True),
         ),
     ),
     FilterSpec(

@@ -5,7 +5,7 @@ Why: the index of 0002 was over the expression `to_tsvector('simple', lemmas)`. 
 matches, but walking the newest of them, counting them by kind and year and ranking them
 recomputed the vector for every row read: 1 s for 6 000 rows at 100 000 projects.
 
-- `terms`: the distinct terms (`strip`, no positions) and the tags as `_<tag>` (`_public`,
+- `terms`: the distinct terms (no positions) and the tags as `_<tag>` (`_public`,
   `_o12`, `_kproject`, `_y2024`), with the GIN index. The underscore keeps a tag apart from
   any word: the parser never yields one in a term. So who may see, kind and year are matched
   in the same test as the words, as SQLite does in its companion table (0004). Kept in the
@@ -15,6 +15,11 @@ recomputed the vector for every row read: 1 s for 6 000 rows at 100 000 projects
   `engines.RANKED` matches of a query that is ranked.
 
 SQLite's FTS5 table is untouched.
+
+Adding the stored columns rewrites the table and builds the index under an exclusive lock
+(minutes at 1.5 M entries, during which writes wait): migrate with the workers stopped, as for
+any upgrade. Because `terms` and `vector` are generated from `lemmas` and `tags`, a later
+change of those columns' types must drop and re-create them.
 """
 
 from django.db import migrations
@@ -23,7 +28,9 @@ TAG_TERMS = (
     "array_to_tsvector(array_remove(regexp_split_to_array("
     r"regexp_replace(tags, '(\S+)', '_\1', 'g'), '\s+'), ''))"
 )
-TERMS = f"strip(to_tsvector('simple'::regconfig, lemmas)) || {TAG_TERMS}"
+# The lemmas are our own terms already (search.lemmas): kept as they are, not parsed again.
+WORD_TERMS = r"array_to_tsvector(array_remove(regexp_split_to_array(lemmas, '\s+'), ''))"
+TERMS = f"{WORD_TERMS} || {TAG_TERMS}"
 VECTOR = "to_tsvector('simple'::regconfig, lemmas)"
 
 
