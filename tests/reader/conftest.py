@@ -29,3 +29,18 @@ def seed():
         return read_document(matches[0].read_bytes(), matches[0].name)
 
     return read
+
+
+@pytest.fixture(scope="module")
+def flats() -> list[str]:
+    """The development documents' flat texts, which the fast-path tests cut and compare."""
+    from hankesalkku.reader.extract import extract
+    from hankesalkku.reader.textview import TextView
+
+    out = []
+    for path in sorted(EVAL_DOCS.iterdir()):
+        if not path.name.endswith((".expected.json", "README.md")):  # (the set's notes)
+            text = extract(path.read_bytes(), path.name).text
+            if text.strip():
+                out.append(TextView(text).flat)
+    return out

@@ -11,7 +11,6 @@ import random
 import re
 
 import pytest
-from conftest import EVAL_DOCS
 
 from hankesalkku.reader import (
     dates,
@@ -27,7 +26,6 @@ from hankesalkku.reader import (
     roles,
     tables,
 )
-from hankesalkku.reader.extract import extract
 from hankesalkku.reader.scan import (
     alternatives,
     by_first_letter,
@@ -36,18 +34,7 @@ from hankesalkku.reader.scan import (
     literal_run,
     word_first,
 )
-from hankesalkku.reader.textview import _HSPACE, _ODD_SPACE, TextView
-
-
-@pytest.fixture(scope="module")
-def flats() -> list[str]:
-    out = []
-    for path in sorted(EVAL_DOCS.iterdir()):
-        if not path.name.endswith((".expected.json", "README.md")):  # (the set's notes)
-            text = extract(path.read_bytes(), path.name).text
-            if text.strip():
-                out.append(TextView(text).flat)
-    return out
+from hankesalkku.reader.textview import _HSPACE, _ODD_SPACE
 
 
 @pytest.fixture(scope="module")

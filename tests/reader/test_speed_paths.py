@@ -13,23 +13,10 @@ import sys
 from collections import deque
 
 import pytest
-from conftest import EVAL_DOCS
 
 from hankesalkku.reader import fields, forms, limits, money, parties, patterns, programmes, roles
-from hankesalkku.reader.extract import extract
 from hankesalkku.reader.scan import folded
-from hankesalkku.reader.textview import _ODD_SPACE, TextView
-
-
-@pytest.fixture(scope="module")
-def flats() -> list[str]:
-    out = []
-    for path in sorted(EVAL_DOCS.iterdir()):
-        if not path.name.endswith((".expected.json", "README.md")):
-            text = extract(path.read_bytes(), path.name).text
-            if text.strip():
-                out.append(TextView(text).flat)
-    return out
+from hankesalkku.reader.textview import _ODD_SPACE
 
 
 @pytest.fixture(scope="module")

@@ -1,14 +1,13 @@
 """Fast search for patterns that can only match where a literal word occurs.
 
-Python's ``re`` has no fast skip for most of the reader's patterns: ones that
-start with ``\\b``, ``(?:^|\\n)``, an alternation or ``re.IGNORECASE`` are tried
-at every character of the document, and the reader runs about a hundred of
-them over every document. Most of them cannot match without one of a few words
-("päätti", "hakuaika", "ely"), and ``str.find`` skips to those words far faster
-than the regex engine. :class:`Gated` works out those words from the parsed
-pattern once, at import, and then tries the pattern only where a match could
-start. The result is exactly what ``pattern.search`` / ``pattern.finditer``
-would return; only the time differs.
+Python's ``re`` has no fast skip for most of the reader's patterns: ones that start with
+``\\b``, ``(?:^|\\n)``, an alternation or ``re.IGNORECASE`` are tried at every character of
+the document, and the reader runs about a hundred of them over every document. Most of them
+cannot match without one of a few words ("päätti", "hakuaika", "ely"), and ``str.find`` skips
+to those words far faster than the regex engine. :class:`Gated` works out those words from the
+parsed pattern once, at import, and then tries the pattern only where a match could start. The
+result is exactly what ``pattern.search`` / ``pattern.finditer`` would return; only the time
+differs.
 
 Case-insensitive patterns look for their words in :func:`folded`, a
 lower-cased copy of the text with the same length, made once per text; other
@@ -267,12 +266,16 @@ class Gated:
             if m is None:
                 return
             yield m
-            if m.end() == m.start():  # re.finditer semantics: never the same empty match twice
-                tail = self.regex.finditer(text, m.end(), end)
-                next(tail, None)
-                yield from tail
+            if m.end() == m.start():
+                yield from self._after_empty(text, m, end)
                 return
             pos = m.end()
+
+    def _after_empty(self, text: str, m: re.Match, end: int):
+        """What `re.finditer` gives after an empty match: never the same empty match twice."""
+        tail = self.regex.finditer(text, m.end(), end)
+        next(tail, None)
+        yield from tail
 
     def _search(
         self, text: str, hay: str, start: int, end: int, nxt: list[int] | None = None
@@ -341,10 +344,8 @@ class Gated:
             m = match(text, place, end)
             if m is not None:
                 yield m
-                if m.end() == m.start():  # re.finditer semantics: never the same empty match twice
-                    tail = self.regex.finditer(text, m.end(), end)
-                    next(tail, None)
-                    yield from tail
+                if m.end() == m.start():
+                    yield from self._after_empty(text, m, end)
                     return
             passed = place + 1 if m is None else m.end()
             for i, at in enumerate(places):
