@@ -116,6 +116,24 @@ def test_a_selection_the_planner_expects_to_be_far_larger_is_not_counted(
     assert count_rows(ProjectEntity.objects.all(), threshold=10) == (7, False)
 
 
+def test_the_last_numbered_page_is_the_count_even_where_the_planner_expects_far_more(
+    seven_projects, monkeypatch
+):
+    from hankesalkku.core import pagination
+
+    monkeypatch.setattr(pagination, "estimate_rows", lambda queryset: 1_000_000)
+    page = paginate(ProjectEntity.objects.all(), {}, sorting=SORTING, per_page=5, threshold=3)
+    assert (page.count, page.count_is_estimate) == (1_000_000, True)  # more pages follow
+    last = paginate(
+        ProjectEntity.objects.all(), {"page": "2"}, sorting=SORTING, per_page=5, threshold=3
+    )
+    assert (last.count, last.count_is_estimate) == (7, False)
+    beyond = paginate(
+        ProjectEntity.objects.all(), {"page": "4"}, sorting=SORTING, per_page=5, threshold=3
+    )
+    assert beyond.items == [] and beyond.count_is_estimate  # counted, not guessed as 15
+
+
 def test_a_cursor_is_plain_values_and_a_forged_one_is_refused():
     assert decode_cursor(encode_cursor(["Hanke", "12.50", None, 3]), 4) == [
         "Hanke",

@@ -271,9 +271,10 @@ def paginate(
     if more:
         last = items[-1]
         next_cursor = encode_cursor([_value(last, name) for name in names])
-    if number and not more:
+    if number and not more and (items or offset == 0):
         # The last page of a numbered selection: what it holds is the count, exactly (and no
         # estimate, however far the planner was off, can show "noin 30 000" for a dozen rows).
+        # An empty page past the end says nothing of where the end is: that one is counted.
         count, estimated = offset + len(items), False
     else:
         count, estimated = count_rows(queryset, threshold)
