@@ -12,32 +12,37 @@ from functools import lru_cache
 
 from . import morphology
 from .inflection import head_nominative
-from .names import city_of_genitive
+from .names import city_of_genitive, rows
 from .scan import Gated, gated
 from .wordlists import alternation, table
 
 _DATA = table("organisations.toml")
 
 
-def _ministry(code: str, name: str) -> re.Pattern:
-    """The code as a word, or the name with a capital or small first letter and any ending."""
+def _ministry(code: str, name: str, as_word: bool = True) -> re.Pattern:
+    """The code as a word (unless it is also another word), or the name with a capital or
+    small first letter and any ending."""
     # (both are written into the pattern as they are)
     if not re.fullmatch(r"[A-ZÅÄÖ]+", code) or not re.fullmatch(r"[a-zåäö][a-zåäö -]*", name):
-        raise ValueError(f"organisations.toml: ministry {code} = {name!r} is not a code and words")
-    return re.compile(rf"\b{code}\b|\b[{name[0].upper()}{name[0]}]{name[1:]}\w*")
+        raise ValueError(f"names/ministries.txt: {code} = {name!r} is not a code and words")
+    named = rf"\b[{name[0].upper()}{name[0]}]{name[1:]}\w*"
+    return re.compile(rf"\b{code}\b|{named}" if as_word else named)
 
 
-def _ministry_sv(code: str, pattern: re.Pattern) -> re.Pattern:
-    """The Finnish pattern, or the ministry's Swedish name ("arbets- och näringsministeriets")."""
-    swedish = _DATA.get("ministries_sv", {}).get(code)
-    if not swedish:
-        return pattern
-    return re.compile(pattern.pattern + "|" + _ministry(code, swedish).pattern.split("|", 1)[1])
+def _ministries() -> dict[str, re.Pattern]:
+    """Every ministry of ``data/names/ministries.txt`` by its code, its Finnish name or its
+    Swedish one ("arbets- och näringsministeriets"); a code that is also another word ("SM"
+    of "SM-kisat", "VM i fotboll") only by its names."""
+    found = {}
+    for code, finnish, *others in rows("ministries"):
+        as_word = code not in _DATA["ministry_codes_named_only"]
+        patterns = [_ministry(code, finnish, as_word).pattern]
+        patterns += [_ministry(code, other, as_word=False).pattern for other in others]
+        found[code] = re.compile("|".join(patterns))
+    return found
 
 
-MINISTRIES = {
-    code: _ministry_sv(code, _ministry(code, name)) for code, name in _DATA["ministries"].items()
-}
+MINISTRIES = _ministries()
 _ANY_MINISTRY = re.compile("|".join(p.pattern for p in MINISTRIES.values()))
 
 # canonical name -> pattern of its written forms (inflected and abbreviated)
