@@ -20,6 +20,7 @@ import re
 
 from .rewrites import by_first_letter, literal_first
 from .scan import folded, gated
+from .segments import BULLET, bullet_heading
 from .wordlists import table
 
 _DATA = table("roles.toml")
@@ -42,10 +43,9 @@ _BEFORE = re.compile(r"(?:(?P<join>,|\s(?:" + _JOINERS + r"))|[:;(•\t])\s+")
 _LOWER_THEN_CAPITAL = re.compile(r"(?<!\S)[a-zåäö][\w-]*[ \t]+(?=[A-ZÅÄÖ0-9])")
 _GENITIVE_ENDING = re.compile("(?:" + _ENDINGS + ")n$")
 _OWNED_PROJECT = re.compile(r"\s+(?:" + "|".join(_DATA["owned_project_stems"]) + ")")
-_BULLET = re.compile(r"[ \t]*[•*-][ \t]")
+_NOT_IN_NAME = re.compile(r"[\d/]")  # "• Päätös nro 15 / X Oy:lle": a bullet that is no name
 _MAX_WORDS = 8
 _REACH = 160  # characters a name reaches back from its legal form
-_HEADING_REACH = 60  # lines of a list looked back over for its heading
 
 
 def listed_recipients(flat: str) -> list[tuple[int, int, str]]:
@@ -64,7 +64,7 @@ def listed_recipients(flat: str) -> list[tuple[int, int, str]]:
         if hit_start > line_end:
             line_end = flat.find("\n", hit_end)
             line_end = len(flat) if line_end < 0 else line_end
-            heading = _bullet_heading(flat, line_start)
+            heading = bullet_heading(flat, line_start)
             unit = heading if heading is not None else line_start
             where = (heading, line_start) if heading is not None else (line_start, line_end)
             granting = bool(_GRANTING.search(low, line_start, line_end)) or (
@@ -82,28 +82,19 @@ def listed_recipients(flat: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _bullet_heading(flat: str, line_start: int) -> int | None:
-    """Where the heading line of a bulleted line's list starts ("Hankkeen nimi, hakija ja
-    haettu tuki:" over "• Name, X ry, 469 022 €"), or None for a line that is no bullet."""
-    if not _BULLET.match(flat, line_start):
-        return None
-    end = line_start - 1
-    for _ in range(_HEADING_REACH):
-        if end <= 0:
-            return 0
-        start = flat.rfind("\n", 0, end) + 1
-        line = flat[start:end]
-        if line.strip() and not _BULLET.match(line):
-            return start
-        end = start - 1
-    return max(end, 0)
-
-
 def _name_before(
     flat: str, legal_start: int, legal_end: int, line_start: int
 ) -> tuple[int, int, str] | None:
     """The name that ends in this legal form, back to the list's joiner or the clause start."""
     window_start = max(line_start, legal_start - _REACH)
+    bullet = BULLET.match(flat, line_start)
+    if bullet and bullet.end() >= window_start and flat[bullet.end() : bullet.end() + 1].isupper():
+        # "- Herttoniemenrannan asukastaloyhdistys Ankkuri ry 29 500 euroa": the bullet holds
+        # one name, from its first word
+        window_start = bullet.end()
+        before = flat[window_start:legal_start]
+        if not _BEFORE.search(before) and not _NOT_IN_NAME.search(before):
+            return _trimmed(flat, window_start, legal_end)
     before = flat[window_start:legal_start]
     joints = list(_BEFORE.finditer(before))
     begin, opened = (joints[-1].end(), not joints[-1].group("join")) if joints else (0, True)
@@ -112,7 +103,11 @@ def _name_before(
         cuts = list(_LOWER_THEN_CAPITAL.finditer(before, begin))
         if cuts:
             begin = cuts[-1].end()
-    start, end = window_start + begin, legal_end
+    return _trimmed(flat, window_start + begin, legal_end)
+
+
+def _trimmed(flat: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The name ``flat[start:end]``, without a genitive's ending, or None for what names no one."""
     text = flat[start:end]
     genitive = text.endswith(":n") or bool(_GENITIVE_ENDING.search(text))
     if genitive and not _OWNED_PROJECT.match(flat, end):

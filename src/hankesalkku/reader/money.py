@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from . import limits
+from .segments import bullet_heading
 from .scan import alternatives, by_first_letter, fold_case, folded, gated, literal_first
 from .tables import euro_columns as _euro_columns
 from .wordlists import alternation, table
@@ -301,6 +302,11 @@ def _role_in(flat: str, low: str, before: tuple[int, int], after: tuple[int, int
     return _first_role(low, a0, a1) if a1 > a0 else None
 
 
+def _indent(flat: str, start: int) -> int:
+    """How many line breaks open the sentence at ``start`` (a bullet's line starts after them)."""
+    return len(flat[start : start + 4]) - len(flat[start : start + 4].lstrip("\n"))
+
+
 def _part_mark(clause: str) -> bool:
     """``bool(_PART_MARK.search(clause))``, one cheap word test per alternative first."""
     return (
@@ -350,6 +356,11 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
             # a bullet list continues the clause that introduced it ("myöntää tukea seuraaville:")
             clause_start = max(segments.paragraph_start(fig.start), reach)
             role = _role_in(flat, low, (clause_start, s_start), (0, 0))
+            heading = None if role else bullet_heading(flat, s_start + _indent(flat, s_start))
+            if heading is not None:  # (bullets with blank lines between: the list's heading)
+                heading_end = flat.find("\n", heading)
+                clause_start = heading
+                role = _role_in(flat, low, (heading, heading_end), (0, 0))
         if role == "support" and _GRANTING.search(low, clause_start, fig.start):
             role = "granted"
         if role is None and same_sentence:

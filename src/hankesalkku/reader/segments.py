@@ -21,6 +21,26 @@ _ABBREVIATIONS = lines("abbreviations.txt")
 _STOP_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"”“(])")
 _LINE_BREAK = re.compile(r"\n\n|\n(?=\s*(?:[-•*o▪–]\s|\d{1,2}[.)]\s))|\n(?<=[.:!?]\n)")
 _ABBREVIATION_MAX = max(map(len, _ABBREVIATIONS))
+BULLET = re.compile(r"[ \t]*[•*-][ \t]")
+_HEADING_REACH = 60  # lines of a list looked back over for its heading
+
+
+def bullet_heading(flat: str, line_start: int) -> int | None:
+    """Where the heading line of a bulleted line's list starts ("Hankkeen nimi, hakija ja
+    haettu tuki:" over "• Name, X ry, 469 022 €", blank lines between the bullets or not),
+    or None for a line that is no bullet."""
+    if not BULLET.match(flat, line_start):
+        return None
+    end = line_start - 1
+    for _ in range(_HEADING_REACH):
+        if end <= 0:
+            return 0
+        start = flat.rfind("\n", 0, end) + 1
+        line = flat[start:end]
+        if line.strip() and not BULLET.match(line):
+            return start
+        end = start - 1
+    return max(end, 0)
 
 
 def _abbreviation_before(flat: str, position: int) -> bool:
