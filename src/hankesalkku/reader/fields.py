@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from . import dates, patterns
+from .funders import find_funders
 from .headers import date_bound, header_maker, headline, publication_stamp
 from .organisations import (
     ELY,
@@ -312,7 +313,8 @@ def funding_authority(flat: str):
         line_start, searched = (newline + 1 if newline >= 0 else line_start), ely.start()
         if not _DISTRIBUTION.match(flat, line_start):  # "Tiedoksi: X ELY-keskus" only informs
             return ely.start(), ely.end(), ely_name(ely)
-    return None
+    givers = find_funders(flat)  # the body the text says gives the money ("X myönsi")
+    return givers[0] if givers else None
 
 
 def _within(spans: list[tuple[int, int]]):

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from . import morphology
+from .funders import find_funders
 from .grantlists import listed_recipients
 from .organisations import (
     MINISTRIES,
@@ -173,6 +174,7 @@ def find_roles(
     )
     if funding_authority:  # (start, end, name) of the funding_authority field
         found.append((*funding_authority, "funding_authority"))
+    found.extend((*giver, "funding_authority") for giver in find_funders(flat))
     for code, pattern in _MINISTRIES_GATED.items():
         m = pattern.search(flat)
         if m:

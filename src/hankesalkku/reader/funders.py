@@ -1,0 +1,184 @@
+"""The body that gives the money, told by what it does in the sentence.
+
+Press releases, grant pages and minutes rarely label their funder; they say it: "Niemi-säätiön
+hallitus myönsi …", "Österbottens förbund kanaliserade …", "Kanta-Hämeen hyvinvointialueen
+järjestöavustusten haku …", "X:n myöntämä avustus", "stöd från X". A name is taken only where
+its last word is the head of a giver's name (a foundation, fund, county, city, council,
+centre: ``data/funders.toml``) or a known organisation, so that the shape of the sentence and
+of the name decide, never a list of givers; a board's name gives its owner ("Niemi-säätiön
+hallitus" → Niemi-säätiö), and a city's own board that grants on a minutes page
+("Kaupunginhallitus päätti myöntää") gives the city that heads the page. Ministries are not
+givers here: they play the ministry role.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .organisations import MINISTRIES, known_mentions, nominative_named
+from .scan import folded, gated
+from .wordlists import alternation, table
+
+_DATA = table("funders.toml")
+_HEADS = frozenset(_DATA["heads"])
+_COMPOUND_HEADS = tuple(_DATA["compound_heads"])
+_SWEDISH_HEADS = frozenset(_DATA["swedish_heads"])
+_SWEDISH_ENDINGS = tuple(_DATA["swedish_compound_heads"])
+_BOARDS = frozenset(_DATA["boards"])
+_OWN_BOARDS: dict[str, str] = dict(_DATA["own_boards"])
+
+# (searched in the folded text: lower case, the same offsets)
+_GIVING = gated(r"(?<=\s)(?:" + alternation(_DATA["giving_verbs"]) + r")")
+_GRANT_NOUN = r"(?:" + alternation(_DATA["grant_nouns"]) + r")(?=\W|$)"
+_GENITIVE_OF_GRANT = gated(r"(?<=[ns])\s+" + _GRANT_NOUN)
+_GENITIVE_OF_GRANT_AFTER_WORD = gated(r"(?<=[ns])\s+[a-zåäö]\w*\s+" + _GRANT_NOUN)
+_AGENT = gated(r"(?<=n)\s+(?:" + alternation(_DATA["agent_participles"]) + r")")
+_FROM = gated(r"(?:" + alternation(_DATA["from_words"]) + r")\s+(?=\S)")
+_OWN_BOARD = re.compile(
+    r"(?<![\w-])(?P<board>" + "|".join(_OWN_BOARDS) + r")\s+(?:on\s+)?(?:päätti\s+)?"
+    r"(?:myön\w*|bevilj\w*)"
+)
+# A name at the end of a clause: capitalised words (with "ja" / "och" between), then the
+# last word in any case ("Kanta-Hämeen hyvinvointialueen"); a Swedish name may go on with
+# "i" and a region ("Regionalförvaltningsverket i Södra Finland").
+_NAME_AT_END = re.compile(
+    r"(?:(?<=\s)|^)(?P<name>(?:[A-ZÅÄÖ][\w&-]*[ \t]+(?:(?:ja|och)[ \t]+)?){0,4}[\w&-]+"
+    r"(?:[ \t]+i[ \t]+[A-ZÅÄÖ]\w*(?:[ \t]+[A-ZÅÄÖ]\w*)?)?)\s*$"
+)
+_NAME_AT_START = re.compile(
+    r"(?P<name>(?:[A-ZÅÄÖ][\w&-]*[ \t]+(?:(?:ja|och)[ \t]+)?){0,4}[\w&-]+"
+    r"(?:[ \t]+i[ \t]+[A-ZÅÄÖ]\w*(?:[ \t]+[A-ZÅÄÖ]\w*)?)?)"
+)
+_CLAUSE_START = re.compile(r"[.;:!?\n\"”“(]|,\s")
+_NOT_NAME_WORDS = frozenset(_DATA["not_name_words"])
+_TO_WORDS = frozenset(_DATA["to_words"])
+_TO_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(_TO_WORDS) + r"))\s+$")
+_REACH = 120  # characters a name reaches back from its verb or grant word
+_HEAD_LINES = 400  # characters of a minutes page's heading where its city is named
+_CITY_AT_HEAD = re.compile(
+    r"(?<![\w-])(?P<name>[A-ZÅÄÖ][\w-]+(?:n|en)\s+(?:kaupunki|kunta|hyvinvointialue)|"
+    r"[A-ZÅÄÖ][\w-]+\s+(?:stad|kommun|välfärdsområde))(?![\w-])"
+)
+
+
+def find_funders(flat: str) -> list[tuple[int, int, str]]:
+    """(start, end, nominative name) of each body the text says gives money, in text order."""
+    low = folded(flat)
+    found: list[tuple[int, int, str]] = []
+    for pattern in (_GIVING, _GENITIVE_OF_GRANT, _GENITIVE_OF_GRANT_AFTER_WORD, _AGENT):
+        for m in pattern.finditer(low):
+            named = _name_before(flat, m.start())
+            if named:
+                found.append(named)
+    for m in _FROM.finditer(low):
+        named = _name_after(flat, m.end())
+        if named:
+            found.append(named)
+    if not found:
+        own = _own_board_owner(flat, low)
+        if own:
+            found.append(own)
+    return _fullest(found)
+
+
+def _fullest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The givers without a name that is the end of a fuller one ("Kulttuurirahasto" where
+    "Suomen Kulttuurirahasto" is named too), in text order."""
+    names = {name.lower() for *_, name in found}
+    return sorted(
+        {
+            (start, end, name)
+            for start, end, name in found
+            if not any(other.endswith(" " + name.lower()) for other in names)
+        }
+    )
+
+
+def _clause_from(flat: str, end: int) -> int:
+    start = max(0, end - _REACH)
+    cuts = list(_CLAUSE_START.finditer(flat, start, end))
+    return cuts[-1].end() if cuts else start
+
+
+def _name_before(flat: str, end: int) -> tuple[int, int, str] | None:
+    """The giver's name that ends right before ``end``, or None."""
+    start = _clause_from(flat, end)
+    m = _NAME_AT_END.search(flat, start, end)
+    if not m:
+        return None
+    words = m.group("name").split()
+    last = words[-1].lower()
+    if last in _BOARDS and len(words) > 1:  # "Niemi-säätiön hallitus": the board's owner
+        words = words[:-1]
+        owner = m.group("name")[: m.group("name").rfind(words[-1]) + len(words[-1])]
+        return _giver(flat, m.start("name"), m.start("name") + len(owner), owner)
+    return _giver(flat, m.start("name"), m.end("name"), m.group("name"))
+
+
+def _name_after(flat: str, start: int) -> tuple[int, int, str] | None:
+    m = _NAME_AT_START.match(flat, start)
+    return _giver(flat, m.start(), m.end(), m.group("name")) if m else None
+
+
+def _giver(flat: str, start: int, end: int, phrase: str) -> tuple[int, int, str] | None:
+    """The longest tail of ``phrase`` (``flat[start:end]``) that names a giver, in the
+    nominative, or None. A Finnish name is a head after genitives ("Lapin liitto", not
+    "Hankepäätös Lapin liitto"); a name after "till" / "åt" is the one given to."""
+    words = list(re.finditer(r"\S+", phrase))
+    for k, word in enumerate(words):
+        if word.group().lower() in _TO_WORDS:
+            return None
+        if not word.group()[:1].isupper() or word.group().lower() in _NOT_NAME_WORDS:
+            continue
+        tail = phrase[word.start() :]
+        if k == 0 and _TO_BEFORE.search(flat, max(0, start - 6), start):
+            return None
+        if k > 0 and words[k - 1].group().lower() in _TO_WORDS:
+            return None
+        name = _nominative(tail)
+        if name and _is_giver(name):
+            return start + word.start(), end, name
+    return None
+
+
+def _nominative(phrase: str) -> str | None:
+    """The phrase as a name in the nominative: Swedish "Sibbo kommuns" → "Sibbo kommun"."""
+    words = phrase.split()
+    if words[-1].endswith("s") and words[-1][:-1].lower() in _SWEDISH_HEADS:
+        return " ".join([*words[:-1], words[-1][:-1]])
+    if "i" in words[1:-1] or words[-1].lower() in _SWEDISH_HEADS:
+        return phrase  # (Swedish names are in the nominative)
+    return nominative_named(phrase, None)
+
+
+def _is_giver(name: str) -> bool:
+    if any(pattern.fullmatch(name) for pattern in MINISTRIES.values()):
+        return False  # (a ministry plays the ministry role)
+    words = name.split()
+    last = words[-1] if " i " not in name else name.split(" i ")[0].split()[-1]
+    head = last.lower()
+    swedish_name = " i " in name or head in _SWEDISH_HEADS or head.endswith(_SWEDISH_ENDINGS)
+    if last[:1].isupper() and head.endswith(_COMPOUND_HEADS) and head not in _COMPOUND_HEADS:
+        return True  # "Niemi-säätiö", "Suomen Kulttuurirahasto", "Kulturdelegationen"
+    if not swedish_name and any(not word.endswith("n") for word in words[:-1]):
+        return False  # "Hankepäätös Lapin liitto": a Finnish name's first words are genitives
+    if not last[:1].isupper() and head in _HEADS and len(words) > 1:
+        before = words[-2] if " i " not in name else name.split(" i ")[0].split()[-2]
+        swedish = head in _SWEDISH_HEADS
+        # "Kanta-Hämeen hyvinvointialue" (a genitive), "Sibbo kommun" (a name)
+        return before[:1].isupper() and (swedish or before.endswith("n"))
+    mentions = known_mentions(name)
+    return bool(mentions) and mentions[0][0] == 0 and mentions[0][1] == len(name)
+
+
+def _own_board_owner(flat: str, low: str) -> tuple[int, int, str] | None:
+    """The city, municipality or county heading a minutes page whose own board grants."""
+    board = _OWN_BOARD.search(low)
+    if not board:
+        return None
+    kind = _OWN_BOARDS[board.group("board")]
+    for m in _CITY_AT_HEAD.finditer(flat, 0, min(len(flat), _HEAD_LINES)):
+        name = _nominative(m.group("name"))
+        if name and name.split()[-1].lower() == kind:
+            return m.start(), m.end(), name
+    return None
