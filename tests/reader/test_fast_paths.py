@@ -13,6 +13,7 @@ import re
 import pytest
 
 from hankesalkku.reader import (
+    amount_roles,
     dates,
     districts,
     fields,
@@ -68,17 +69,17 @@ def test_pattern_helpers_split_and_reorder_without_changing_matches():
 
 def _role_of_plain(before: str, after: str) -> str | None:
     last = None
-    for m in money._ROLE_RE.finditer(fold_case(before)):
+    for m in amount_roles._ROLE_RE.finditer(fold_case(before)):
         last = m.lastgroup
     if last:
         return last
-    m = money._ROLE_RE.search(fold_case(after)) if after else None
+    m = amount_roles._ROLE_RE.search(fold_case(after)) if after else None
     return m.lastgroup if m else None
 
 
 def test_role_words_are_read_as_the_named_group_pattern_reads_them(flats, pieces):
     for piece in pieces:
-        assert money.role_of(piece, piece[::-1]) == _role_of_plain(piece, piece[::-1])
+        assert amount_roles.role_of(piece, piece[::-1]) == _role_of_plain(piece, piece[::-1])
     for flat in flats:
         low = folded(flat)
         # windows that start inside or right before a role word, as after a figure
@@ -86,9 +87,9 @@ def test_role_words_are_read_as_the_named_group_pattern_reads_them(flats, pieces
             for start in range(max(0, m.start() - 2), m.start() + 3):
                 for end in (start, start + 4, start + 40):
                     window = (start, min(end, len(flat)))
-                    fast = money._role_in(flat, low, window, window)
+                    fast = amount_roles._role_in(flat, low, window, window)
                     assert fast == _role_of_plain(flat[slice(*window)], flat[slice(*window)])
-                    fast = money._role_in(flat, low, (start, start), window)
+                    fast = amount_roles._role_in(flat, low, (start, start), window)
                     assert fast == _role_of_plain("", flat[slice(*window)])
 
 
@@ -101,14 +102,14 @@ def test_qualifiers_part_marks_and_granting_words_as_the_plain_patterns(flats, p
                "tuen osuus", "kulttuuritoimialan  hanke", "Toteuttajakohtainen", "SAI 5"]  # fmt: skip
     for text in [*flats, *pieces, *made_up, " ".join(made_up)]:
         low = folded(text)
-        assert bool(money._GROUP_SIGNAL.search(low)) == bool(group.search(text))
-        assert money._part_mark(text) == bool(money._PART_MARK.search(text))
+        assert bool(amount_roles._GROUP_SIGNAL.search(low)) == bool(group.search(text))
+        assert amount_roles._part_mark(text) == bool(amount_roles._PART_MARK.search(text))
         for end in range(0, len(text) + 1, 7 if len(text) > 200 else 1):
             m = money._QUALIFIER.search(text, max(0, end - 32), end)
             plain = money._QUALIFIERS.get(m.group("q").lower(), "exact") if m else "exact"
             assert money.qualifier_before(text, end) == plain
             start = max(0, end - 40)
-            assert bool(money._GRANTING.search(low, start, end)) == bool(
+            assert bool(amount_roles._GRANTING.search(low, start, end)) == bool(
                 granting.search(text, start, end)
             )
 

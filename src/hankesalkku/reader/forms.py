@@ -17,8 +17,9 @@ from decimal import Decimal
 from itertools import islice
 
 from . import dates
+from .amount_roles import role_of
 from .inflection import head_nominative
-from .money import Found, role_of, to_decimal
+from .money import Found, to_decimal
 from .organisations import nominative
 from .result import Field
 from .scan import by_first_letter, folded

@@ -1,12 +1,12 @@
 """The body that gives the money, told by what it does in the sentence.
 
-Press releases, grant pages and minutes rarely label their funder; they say it: "Niemi-säätiön
-hallitus myönsi …", "Österbottens förbund kanaliserade …", "Kanta-Hämeen hyvinvointialueen
+Press releases, grant pages and minutes rarely label their funder; they say it: "Koivikko-säätiön
+hallitus myönsi …", "Ekbylands förbund kanaliserade …", "Kanta-Hämeen hyvinvointialueen
 järjestöavustusten haku …", "X:n myöntämä avustus", "stöd från X". A name is taken only where
 its last word is the head of a giver's name (a foundation, fund, county, city, council,
 centre: ``data/funders.toml``) or a known organisation, so that the shape of the sentence and
-of the name decide, never a list of givers; a board's name gives its owner ("Niemi-säätiön
-hallitus" → Niemi-säätiö), and a city's own board that grants on a minutes page
+of the name decide, never a list of givers; a board's name gives its owner ("Koivikko-säätiön
+hallitus" → Koivikko-säätiö), and a city's own board that grants on a minutes page
 ("Kaupunginhallitus päätti myöntää") gives the city that heads the page. Ministries are not
 givers here: they play the ministry role.
 """
@@ -40,7 +40,7 @@ _OWN_BOARD = re.compile(
 )
 # A name at the end of a clause: capitalised words (with "ja" / "och" between), then the
 # last word in any case ("Kanta-Hämeen hyvinvointialueen"); a Swedish name may go on with
-# "i" and a region ("Regionalförvaltningsverket i Södra Finland").
+# "i" and a region ("Landskapsverket i Västra Finland").
 _NAME_AT_END = re.compile(
     r"(?:(?<=\s)|^)(?P<name>(?:[A-ZÅÄÖ][\w&-]*[ \t]+(?:(?:ja|och)[ \t]+)?){0,4}[\w&-]+"
     r"(?:[ \t]+i[ \t]+[A-ZÅÄÖ]\w*(?:[ \t]+[A-ZÅÄÖ]\w*)?)?)\s*$"
@@ -83,7 +83,7 @@ def find_funders(flat: str) -> list[tuple[int, int, str]]:
 
 def _fullest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The givers without a name that is the end of a fuller one ("Kulttuurirahasto" where
-    "Suomen Kulttuurirahasto" is named too), in text order."""
+    "Harjulan Kulttuurirahasto" is named too), in text order."""
     names = {name.lower() for *_, name in found}
     return sorted(
         {
@@ -108,7 +108,7 @@ def _name_before(flat: str, end: int) -> tuple[int, int, str] | None:
         return None
     words = m.group("name").split()
     last = words[-1].lower()
-    if last in _BOARDS and len(words) > 1:  # "Niemi-säätiön hallitus": the board's owner
+    if last in _BOARDS and len(words) > 1:  # "Koivikko-säätiön hallitus": the board's owner
         words = words[:-1]
         owner = m.group("name")[: m.group("name").rfind(words[-1]) + len(words[-1])]
         return _giver(flat, m.start("name"), m.start("name") + len(owner), owner)
@@ -122,8 +122,8 @@ def _name_after(flat: str, start: int) -> tuple[int, int, str] | None:
 
 def _giver(flat: str, start: int, end: int, phrase: str) -> tuple[int, int, str] | None:
     """The longest tail of ``phrase`` (``flat[start:end]``) that names a giver, in the
-    nominative, or None. A Finnish name is a head after genitives ("Lapin liitto", not
-    "Hankepäätös Lapin liitto"); a name after "till" / "åt" is the one given to."""
+    nominative, or None. A Finnish name is a head after genitives ("Ylämaan liitto", not
+    "Hankepäätös Ylämaan liitto"); a name after "till" / "åt" is the one given to."""
     words = list(re.finditer(r"\S+", phrase))
     for k, word in enumerate(words):
         if word.group().lower() in _TO_WORDS:
@@ -142,7 +142,7 @@ def _giver(flat: str, start: int, end: int, phrase: str) -> tuple[int, int, str]
 
 
 def _nominative(phrase: str) -> str | None:
-    """The phrase as a name in the nominative: Swedish "Sibbo kommuns" → "Sibbo kommun"."""
+    """The phrase as a name in the nominative: Swedish "Ekby kommuns" → "Ekby kommun"."""
     words = phrase.split()
     if words[-1].endswith("s") and words[-1][:-1].lower() in _SWEDISH_HEADS:
         return " ".join([*words[:-1], words[-1][:-1]])
@@ -159,13 +159,13 @@ def _is_giver(name: str) -> bool:
     head = last.lower()
     swedish_name = " i " in name or head in _SWEDISH_HEADS or head.endswith(_SWEDISH_ENDINGS)
     if last[:1].isupper() and head.endswith(_COMPOUND_HEADS) and head not in _COMPOUND_HEADS:
-        return True  # "Niemi-säätiö", "Suomen Kulttuurirahasto", "Kulturdelegationen"
+        return True  # "Koivikko-säätiö", "Harjulan Kulttuurirahasto", "Kulturnämnden"
     if not swedish_name and any(not word.endswith("n") for word in words[:-1]):
-        return False  # "Hankepäätös Lapin liitto": a Finnish name's first words are genitives
+        return False  # "Hankepäätös Ylämaan liitto": a Finnish name's first words are genitives
     if not last[:1].isupper() and head in _HEADS and len(words) > 1:
         before = words[-2] if " i " not in name else name.split(" i ")[0].split()[-2]
         swedish = head in _SWEDISH_HEADS
-        # "Kanta-Hämeen hyvinvointialue" (a genitive), "Sibbo kommun" (a name)
+        # "Kanta-Hämeen hyvinvointialue" (a genitive), "Ekby kommun" (a name)
         return before[:1].isupper() and (swedish or before.endswith("n"))
     mentions = known_mentions(name)
     return bool(mentions) and mentions[0][0] == 0 and mentions[0][1] == len(name)

@@ -89,7 +89,7 @@ def _name_before(
     window_start = max(line_start, legal_start - _REACH)
     bullet = BULLET.match(flat, line_start)
     if bullet and bullet.end() >= window_start and flat[bullet.end() : bullet.end() + 1].isupper():
-        # "- Herttoniemenrannan asukastaloyhdistys Ankkuri ry 29 500 euroa": the bullet holds
+        # "- Koivurannan asukastaloyhdistys Majakka ry 29 500 euroa": the bullet holds
         # one name, from its first word
         window_start = bullet.end()
         before = flat[window_start:legal_start]

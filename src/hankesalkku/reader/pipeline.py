@@ -49,21 +49,14 @@ from dataclasses import dataclass, field
 from . import fields as F
 from . import limits, patterns, programmes
 from . import messages as M
+from .amount_roles import UNDECIDED, assign_roles, role_of
 from .calls import find_calls
 from .districts import find_districts
 from .extract import Extracted, extract
 from .forms import apply_form, form_figures, form_organisations, read_form
 from .kinds import kind_scores, pick
 from .messages import Message
-from .money import (
-    UNDECIDED,
-    Found,
-    assign_roles,
-    attach_budget_items,
-    drop_unit_prices,
-    find_figures,
-    role_of,
-)
+from .money import Found, attach_budget_items, drop_unit_prices, find_figures
 from .parties import attach_parties, home_organisation, unique_amounts
 from .projectnames import named_project
 from .result import FIELD_NAMES, Field, ReadResult
