@@ -165,7 +165,9 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
             role = "granted" if kind == "call_results" else "call_budget" if callish else UNDECIDED
         base = role
         if not (role == "support" and _APPLIED.search(low, clause_start, fig.start)):
-            role = _kind_role(role, kind, callish)  # (support applied for stays support)
+            # (a call's own sentence: "Tämän haun määrärahaa on enintään …" is its budget)
+            in_call = role in _OUTSIDE_CALLS and bool(_CALL_WORD.search(low, s_start, s_end))
+            role = _kind_role(role, kind, callish or in_call)  # (support applied for stays)
         paragraph = segments.paragraph_index(fig.start)
         if role in ("total", "support"):
             clause = flat[max(s_start, reach) : fig.start]
@@ -182,6 +184,7 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
 
 
 # a call's money in a call's document; elsewhere the budget the city pays from, or a grant
+_CALL_WORD = re.compile(dict(ROLE_WORDS)["call"])
 _OUTSIDE_CALLS = {"appropriation": "own_financing", "distributed": "granted"}
 _BY_KIND = {("call_notice", "total"): "other", ("call_notice", "support"): "other",
             ("call_results", "support"): "granted"}  # fmt: skip
