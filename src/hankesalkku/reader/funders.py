@@ -31,7 +31,10 @@ _OWN_BOARDS: dict[str, str] = dict(_DATA["own_boards"])
 _GIVING = gated(r"(?<=\s)(?:" + alternation(_DATA["giving_verbs"]) + r")")
 _GRANT_NOUN = r"(?:" + alternation(_DATA["grant_nouns"]) + r")(?=\W|$)"
 _GENITIVE_OF_GRANT = gated(r"(?<=[ns])\s+" + _GRANT_NOUN)
-_GENITIVE_OF_GRANT_AFTER_WORD = gated(r"(?<=[ns])\s+[a-zåäö]\w*\s+" + _GRANT_NOUN)
+# (up to three words between: "X:n sosiaali- ja terveysalan järjestöavustusten")
+_GENITIVE_OF_GRANT_AFTER_WORD = gated(
+    r"(?<=[ns])\s+(?:[a-zåäö][\w-]*\s+(?:(?:ja|och)\s+)?){1,3}" + _GRANT_NOUN
+)
 _AGENT = gated(r"(?<=n)\s+(?:" + alternation(_DATA["agent_participles"]) + r")")
 _FROM = gated(r"(?:" + alternation(_DATA["from_words"]) + r")\s+(?=\S)")
 _OWN_BOARD = re.compile(
@@ -154,21 +157,23 @@ def _nominative(phrase: str) -> str | None:
 def _is_giver(name: str) -> bool:
     if any(pattern.fullmatch(name) for pattern in MINISTRIES.values()):
         return False  # (a ministry plays the ministry role)
+    mentions = known_mentions(name)
+    if mentions and mentions[0][0] == 0 and mentions[0][1] == len(name):
+        return True  # (a known organisation: "Business Finland")
     words = name.split()
     last = words[-1] if " i " not in name else name.split(" i ")[0].split()[-1]
     head = last.lower()
     swedish_name = " i " in name or head in _SWEDISH_HEADS or head.endswith(_SWEDISH_ENDINGS)
-    if last[:1].isupper() and head.endswith(_COMPOUND_HEADS) and head not in _COMPOUND_HEADS:
-        return True  # "Koivikko-säätiö", "Harjulan Kulttuurirahasto", "Kulturnämnden"
     if not swedish_name and any(not word.endswith("n") for word in words[:-1]):
         return False  # "Hankepäätös Ylämaan liitto": a Finnish name's first words are genitives
+    if last[:1].isupper() and head.endswith(_COMPOUND_HEADS) and head not in _COMPOUND_HEADS:
+        return True  # "Koivikko-säätiö", "Harjulan Kulttuurirahasto", "Kulturnämnden"
     if not last[:1].isupper() and head in _HEADS and len(words) > 1:
         before = words[-2] if " i " not in name else name.split(" i ")[0].split()[-2]
         swedish = head in _SWEDISH_HEADS
         # "Kanta-Hämeen hyvinvointialue" (a genitive), "Ekby kommun" (a name)
         return before[:1].isupper() and (swedish or before.endswith("n"))
-    mentions = known_mentions(name)
-    return bool(mentions) and mentions[0][0] == 0 and mentions[0][1] == len(name)
+    return False
 
 
 def _own_board_owner(flat: str, low: str) -> tuple[int, int, str] | None:
