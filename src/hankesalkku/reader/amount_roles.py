@@ -98,6 +98,18 @@ def _role_in(flat: str, low: str, before: tuple[int, int], after: tuple[int, int
     return _first_role(low, a0, a1) if a1 > a0 else None
 
 
+_TABLE_REACH = 600  # characters above a table where a verb of granting makes its rows grants
+
+
+def _table_role(flat: str, low: str, intro: int) -> str | None:
+    """The role of a table's figures: the role word of the line that introduces the table,
+    else a grant where granting is spoken of just above it ("Helsinki myöntää avustuksia …")."""
+    role = _role_in(flat, low, (intro, flat.find("\n", intro)), (0, 0))
+    if role is None and _GRANTING.search(low, max(0, intro - _TABLE_REACH), intro + 200):
+        return "granted"
+    return role
+
+
 def _indent(flat: str, start: int) -> int:
     """How many line breaks open the sentence at ``start`` (a bullet's line starts after them)."""
     return len(flat[start : start + 4]) - len(flat[start : start + 4].lstrip("\n"))
@@ -141,7 +153,10 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
         before_from = max(s_start, previous.end) if same_sentence else s_start
         nxt = figures[i + 1].start if i + 1 < len(figures) else len(flat)
         after_end = min(s_end, nxt)
-        role = _role_in(flat, low, (before_from, fig.start), (fig.end, after_end))
+        if fig.intro is None:
+            role = _role_in(flat, low, (before_from, fig.start), (fig.end, after_end))
+        else:  # a table's row: the sentence over the table says what its figures are
+            role = _table_role(flat, low, fig.intro)
         if role == "call" and not callish:
             before = re.sub(r"ha(?:ku|un|ussa)\w*", "", flat[before_from : fig.start])
             role = role_of(before, flat[fig.end : after_end])
@@ -157,6 +172,8 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
                 heading_end = flat.find("\n", heading)
                 clause_start = heading
                 role = _role_in(flat, low, (heading, heading_end), (0, 0))
+        if fig.intro is not None:
+            clause_start = fig.intro
         if role == "support" and _GRANTING.search(low, clause_start, fig.start):
             role = "granted"
         if role is None and same_sentence:

@@ -19,6 +19,7 @@ from . import limits
 from .amount_roles import UNDECIDED
 from .scan import alternatives, by_first_letter, fold_case, folded, gated, literal_first
 from .tables import euro_columns as _euro_columns
+from .tables import stacked_columns as _stacked_columns
 from .wordlists import alternation, table
 
 logger = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ class Found:
     role: str = "other"
     party: str | None = None
     budget_item: str | None = None
+    intro: int | None = None  # a table's figure: where the sentence over the table starts
 
 
 def to_decimal(number: str, decimals: str | None, scale: str | None) -> Decimal | None:
@@ -192,13 +194,16 @@ def find_figures(flat: str) -> list[Found]:
     """Every euro figure, with or without a currency word where the context says euros."""
     found: dict[int, Found] = {}
     scanned = without_number_chains(flat)  # (the same offsets)
-    for matches in (AMOUNT.finditer(scanned), _meur_matches(scanned), _euro_columns(scanned)):
+    tables = (_euro_columns(scanned), _stacked_columns(scanned))
+    for matches in (AMOUNT.finditer(scanned), _meur_matches(scanned), *tables):
         for m in matches:
             start = m.start()
             if start not in found:  # (the first figure read at a place stands)
                 value = to_decimal(m.group("num"), m.group("dec"), m.groupdict().get("scale"))
                 if value is not None and value > 0:
-                    found[start] = Found(start, m.end(), value, qualifier_before(flat, start))
+                    qualifier = qualifier_before(flat, start)
+                    intro = getattr(m, "intro", None)
+                    found[start] = Found(start, m.end(), value, qualifier, intro=intro)
     return [found[k] for k in sorted(found)]
 
 

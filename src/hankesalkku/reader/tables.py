@@ -3,7 +3,11 @@
 Decisions copy an application's financing plan as a table ("euroa  %" above
 "Kokonaiskustannukset  480 000  100"); no row says "euroa", so the running-text figure
 pattern misses them. The text view has turned each wide gap into a tab, so a row is a label,
-a tab and its figure.
+a tab and its figure. A web page's table often comes out stacked instead, each cell on a line
+of its own ("Hakija", "euroa", then a name's line over its figure's line), or with the cells
+run together ("Hakijaeuroa", "Alvar Aalto -säätiö15 000"): :func:`stacked_columns` reads
+those, and says where the sentence that introduced the table starts, as its rows have no
+words of their own for the figure's role.
 """
 
 from __future__ import annotations
@@ -68,3 +72,83 @@ def _heading_ends(flat: str):
         line_end = flat.find("\n", word.end())
         if line_end >= 0 and _HEADING_LINE.fullmatch(flat, line_start, line_end):
             yield line_end
+
+
+# a heading line that is the currency word, alone or run on after a column's label
+_STACKED_HEADING = re.compile(r"[ \t]*(?:[^\W\d][^\n\d]{0,30}?)?(?:euroa|€|EUR)[ \t]*")
+_NUMBER_LINE = re.compile(r"[ \t]*(?P<num>\d{1,3}(?:[ .\u00a0]\d{3})*)(?:,(?P<dec>\d{1,2}))?[ \t]*")
+# a row run together: a name with a letter or a full stop last, then its figure
+_RUN_ON_ROW = re.compile(
+    r"[ \t]*[^\W\d][^\n]{1,120}?[^\W\d.]?[.)]?(?<![\d ])(?P<num>\d{1,3}(?: \d{3})*)(?:,(?P<dec>\d{1,2}))?[ \t]*"
+)
+_INTRO_WORDS = 4  # a line of this many words or more, above the heading, introduces the table
+_INTRO_REACH = 4  # lines above the heading looked at for it
+_MIN_ROWS = 2
+
+
+class _StackedCell(_Cell):
+    """A stacked table's figure, with ``intro``: where the sentence over the table starts."""
+
+    def __init__(self, row: re.Match, intro: int | None) -> None:
+        super().__init__(row)
+        self.intro = intro
+
+
+def stacked_columns(flat: str):
+    """The figures of stacked or run-together tables under a heading of euros."""
+    for word in _CURRENCY_WORD.finditer(flat) if "\n" in flat else ():
+        line_start = flat.rfind("\n", 0, word.start()) + 1
+        line_end = _line_end(flat, word.end())
+        if not _STACKED_HEADING.fullmatch(flat, line_start, line_end):
+            continue
+        cells = list(_rows(flat, line_end))
+        if len(cells) >= _MIN_ROWS:
+            intro = _intro(flat, line_start)
+            yield from (_StackedCell(cell, intro) for cell in cells)
+
+
+def _line_end(flat: str, position: int) -> int:
+    end = flat.find("\n", position)
+    return len(flat) if end < 0 else end
+
+
+def _lines(flat: str, position: int):
+    """(start, end) of each non-blank line after ``position`` (a line's end)."""
+    while position < len(flat):
+        start = position + 1
+        end = _line_end(flat, start)
+        if flat[start:end].strip():
+            yield start, end
+        position = end
+
+
+def _rows(flat: str, heading_end: int):
+    """The figure of each row: a name's line over a figure's line, or both run together."""
+    waiting_name = False
+    for start, end in _lines(flat, heading_end):
+        number = _NUMBER_LINE.fullmatch(flat, start, end)
+        if number and waiting_name:
+            yield number
+            waiting_name = False
+            continue
+        if number or waiting_name:
+            return  # (two names or two figures running: the table has ended)
+        run_on = _RUN_ON_ROW.fullmatch(flat, start, end)
+        if run_on:
+            yield run_on
+        else:
+            waiting_name = True
+
+
+def _intro(flat: str, heading_start: int) -> int | None:
+    """Where the line that introduces the table starts ("… päätti jakaa avustuksia
+    seuraavasti:"), looked for a few lines above its heading."""
+    end = heading_start - 1
+    for _ in range(_INTRO_REACH * 2):
+        if end <= 0:
+            return None
+        start = flat.rfind("\n", 0, end) + 1
+        if len(flat[start:end].split()) >= _INTRO_WORDS:
+            return start
+        end = start - 1
+    return None
