@@ -32,12 +32,18 @@ def _money(value) -> str:
     return f"{Decimal(str(value)):.2f}"
 
 
+def _organisation(name: str) -> str:
+    """An organisation's name as compared: in lower case, without the full stop an
+    abbreviated legal form may carry ("ry." and "ry" name the same association)."""
+    return name.lower().rstrip(".")
+
+
 def predicted_facts(result) -> dict[str, set]:
     return {
         "kind": {result.kind},
         "fields": {(k, f.value) for k, f in result.fields.items()},
         "amounts": {(f"{a.eur:.2f}", a.role, a.qualifier) for a in result.amounts},
-        "organisations": {(o.name.lower(), o.role) for o in result.organisations},
+        "organisations": {(_organisation(o.name), o.role) for o in result.organisations},
         "calls": {
             (
                 c.opens,
@@ -56,7 +62,7 @@ def expected_facts(expected: dict) -> dict[str, set]:
         "kind": set(expected.get("kind_any", [expected.get("kind", "unknown")])),
         "fields": {(k, v) for k, v in expected.get("fields", {}).items()},
         "amounts": {(_money(e), r, q) for e, r, q in expected.get("amounts", [])},
-        "organisations": {(n.lower(), r) for n, r in expected.get("organisations", [])},
+        "organisations": {(_organisation(n), r) for n, r in expected.get("organisations", [])},
         "calls": {
             (o, c, None if b is None else _money(b), tuple(m))
             for o, c, b, m in expected.get("calls", [])

@@ -159,7 +159,7 @@ def _is_giver(name: str) -> bool:
         return False  # (a ministry plays the ministry role)
     mentions = known_mentions(name)
     if mentions and mentions[0][0] == 0 and mentions[0][1] == len(name):
-        return True  # (a known organisation: "Business Finland")
+        return True  # (an organisation the reader knows by name)
     words = name.split()
     last = words[-1] if " i " not in name else name.split(" i ")[0].split()[-1]
     head = last.lower()

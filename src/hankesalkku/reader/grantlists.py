@@ -21,6 +21,7 @@ import re
 from .rewrites import by_first_letter, literal_first
 from .scan import folded, gated
 from .segments import BULLET, bullet_heading
+from .tables import stacked_tables
 from .wordlists import table
 
 _DATA = table("roles.toml")
@@ -121,3 +122,30 @@ def _trimmed(flat: str, start: int, end: int) -> tuple[int, int, str] | None:
     if len(words) < 2 and not _GENITIVE_ENDING.search(words[0] + "n"):
         return None  # a bare "ry" or "Oy"
     return start, end, " ".join(words)
+
+
+_TABLE_NAME = re.compile(r"[ \t]*(?P<name>[^\W\d][^\n]{1,118}?)[ \t.,:]*$")
+_NOT_A_NAME = re.compile(r"[,\t]")  # (a tab: the row of a table with columns, read elsewhere)
+_TABLE_CONTEXT = 600  # characters above a table where granting is spoken of
+
+
+def tabled_recipients(flat: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each row's name in a table of euros that lists grants ("Hakija |
+    euroa" under "… päätti jakaa avustuksia seuraavasti:")."""
+    low = folded(flat) if "\n" in flat else ""
+    found = []
+    for intro, rows in stacked_tables(flat):
+        first = rows[0][0][0]
+        context = max(0, (intro if intro is not None else first) - _TABLE_CONTEXT)
+        if not _GRANTING.search(low, context, first):
+            continue
+        for (start, end), _ in rows:
+            m = _TABLE_NAME.match(flat, start, end)
+            # (a row with a comma is a budget line: "Opaskoulutus, kansliapäällikön käytettäväksi")
+            if (
+                m
+                and len(m.group("name").split()) <= _MAX_WORDS
+                and not _NOT_A_NAME.search(m.group("name"))
+            ):
+                found.append((m.start("name"), m.end("name"), m.group("name")))
+    return found

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from . import morphology
 from .funders import find_funders
-from .grantlists import listed_recipients
+from .grantlists import listed_recipients, tabled_recipients
 from .organisations import (
     MINISTRIES,
     ely_name,
@@ -169,7 +169,7 @@ def find_roles(
     named = {entry[2].lower() for entry in found}  # a listed name with a role of its own keeps it
     found.extend(
         (*listed, "applicant")
-        for listed in listed_recipients(flat)
+        for listed in listed_recipients(flat) + tabled_recipients(flat)
         if listed[2].lower() not in named
     )
     if funding_authority:  # (start, end, name) of the funding_authority field

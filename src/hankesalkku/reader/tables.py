@@ -5,7 +5,7 @@ Decisions copy an application's financing plan as a table ("euroa  %" above
 pattern misses them. The text view has turned each wide gap into a tab, so a row is a label,
 a tab and its figure. A web page's table often comes out stacked instead, each cell on a line
 of its own ("Hakija", "euroa", then a name's line over its figure's line), or with the cells
-run together ("Hakijaeuroa", "Alvar Aalto -säätiö15 000"): :func:`stacked_columns` reads
+run together ("Hakijaeuroa", "Koivulan kyläseura ry.15 000"): :func:`stacked_columns` reads
 those, and says where the sentence that introduced the table starts, as its rows have no
 words of their own for the figure's role.
 """
@@ -96,15 +96,22 @@ class _StackedCell(_Cell):
 
 def stacked_columns(flat: str):
     """The figures of stacked or run-together tables under a heading of euros."""
+    for intro, rows in stacked_tables(flat):
+        yield from (_StackedCell(cell, intro) for _, cell in rows)
+
+
+def stacked_tables(flat: str):
+    """(intro, rows) of each stacked or run-together table under a heading of euros: where
+    the line introducing it starts (or None), and per row the span of its name and its
+    figure's match."""
     for word in _CURRENCY_WORD.finditer(flat) if "\n" in flat else ():
         line_start = flat.rfind("\n", 0, word.start()) + 1
         line_end = _line_end(flat, word.end())
         if not _STACKED_HEADING.fullmatch(flat, line_start, line_end):
             continue
-        cells = list(_rows(flat, line_end))
-        if len(cells) >= _MIN_ROWS:
-            intro = _intro(flat, line_start)
-            yield from (_StackedCell(cell, intro) for cell in cells)
+        rows = list(_rows(flat, line_end))
+        if len(rows) >= _MIN_ROWS:
+            yield _intro(flat, line_start), rows
 
 
 def _line_end(flat: str, position: int) -> int:
@@ -123,21 +130,22 @@ def _lines(flat: str, position: int):
 
 
 def _rows(flat: str, heading_end: int):
-    """The figure of each row: a name's line over a figure's line, or both run together."""
-    waiting_name = False
+    """((name start, name end), figure) of each row: a name's line over a figure's line,
+    or both run together."""
+    name = None
     for start, end in _lines(flat, heading_end):
         number = _NUMBER_LINE.fullmatch(flat, start, end)
-        if number and waiting_name:
-            yield number
-            waiting_name = False
+        if number and name:
+            yield name, number
+            name = None
             continue
-        if number or waiting_name:
+        if number or name:
             return  # (two names or two figures running: the table has ended)
         run_on = _RUN_ON_ROW.fullmatch(flat, start, end)
         if run_on:
-            yield run_on
+            yield (start, run_on.start("num")), run_on
         else:
-            waiting_name = True
+            name = (start, end)
 
 
 def _intro(flat: str, heading_start: int) -> int | None:
