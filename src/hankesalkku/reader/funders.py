@@ -14,10 +14,12 @@ givers here: they play the ministry role.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .organisations import MINISTRIES, known_mentions, nominative_named
-from .scan import folded, gated
-from .wordlists import alternation, table
+from .rewrites import by_first_letter
+from .scan import folded
+from .wordlists import table
 
 _DATA = table("funders.toml")
 _HEADS = frozenset(_DATA["heads"])
@@ -27,16 +29,17 @@ _SWEDISH_ENDINGS = tuple(_DATA["swedish_compound_heads"])
 _BOARDS = frozenset(_DATA["boards"])
 _OWN_BOARDS: dict[str, str] = dict(_DATA["own_boards"])
 
-# (searched in the folded text: lower case, the same offsets)
-_GIVING = gated(r"(?<=\s)(?:" + alternation(_DATA["giving_verbs"]) + r")")
-_GRANT_NOUN = r"(?:" + alternation(_DATA["grant_nouns"]) + r")(?=\W|$)"
-_GENITIVE_OF_GRANT = gated(r"(?<=[ns])\s+" + _GRANT_NOUN)
-# (up to three words between: "X:n sosiaali- ja terveysalan järjestöavustusten")
-_GENITIVE_OF_GRANT_AFTER_WORD = gated(
-    r"(?<=[ns])\s+(?:[a-zåäö][\w-]*\s+(?:(?:ja|och)\s+)?){1,3}" + _GRANT_NOUN
+# (searched in the folded text: lower case, the same offsets; each alternative starts with a
+# plain letter, so that the engine skips to the places where one can match)
+_GIVING = re.compile(by_first_letter(list(_DATA["giving_verbs"])))
+_GRANT_STEM = re.compile(by_first_letter([re.escape(stem) for stem in _DATA["grant_stems"]]))
+_AGENT = re.compile(by_first_letter([re.escape(stem) for stem in _DATA["agent_participles"]]))
+_FROM = re.compile(by_first_letter(list(_DATA["from_words"])))
+_AUXILIARIES = re.compile(
+    r"(?:[ \t]+(?:" + "|".join(_DATA["auxiliaries"]) + r"))+[ \t]*$", re.IGNORECASE
 )
-_AGENT = gated(r"(?<=n)\s+(?:" + alternation(_DATA["agent_participles"]) + r")")
-_FROM = gated(r"(?:" + alternation(_DATA["from_words"]) + r")\s+(?=\S)")
+_WORD_BEFORE = re.compile(r"[ \t]+(?:(?:ja|och)[ \t]+)?[a-zåäö][\w-]*[ \t]*$")
+_MIDDLE_WORDS = 3  # words that may stand between a giver's genitive and its grant
 _OWN_BOARD = re.compile(
     r"(?<![\w-])(?P<board>" + "|".join(_OWN_BOARDS) + r")\s+(?:on\s+)?(?:päätti\s+)?"
     r"(?:myön\w*|bevilj\w*)"
@@ -64,24 +67,80 @@ _CITY_AT_HEAD = re.compile(
 )
 
 
-def find_funders(flat: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=4)  # (the fields and the roles both ask, for the same text)
+def find_funders(flat: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, nominative name) of each body the text says gives money, in text order."""
     low = folded(flat)
     found: list[tuple[int, int, str]] = []
-    for pattern in (_GIVING, _GENITIVE_OF_GRANT, _GENITIVE_OF_GRANT_AFTER_WORD, _AGENT):
-        for m in pattern.finditer(low):
+    for m in _GIVING.finditer(low):  # "X myönsi", "X har beviljat"
+        if _word_starts(low, m.start()):
+            end = _without_auxiliaries(flat, m.start())
+            named = _name_before(flat, end) if _may_end_name(flat, end) else None
+            found.extend([named] if named else [])
+    for m in _GRANT_STEM.finditer(low):  # "X:n avustukset", "X:n … järjestöavustusten haku"
+        word = _word_start(low, m.start())
+        if word > 0 and low[word - 1] in " \t":
+            found.extend(_genitive_before(flat, word))
+    for m in _AGENT.finditer(low):  # "X:n myöntämä avustus"
+        if _word_starts(low, m.start()):
             named = _name_before(flat, m.start())
-            if named:
-                found.append(named)
-    for m in _FROM.finditer(low):
-        named = _name_after(flat, m.end())
-        if named:
-            found.append(named)
+            found.extend([named] if named else [])
+    for m in _FROM.finditer(low):  # "stöd från X"
+        if _word_starts(low, m.start()):
+            named = _name_after(flat, m.end())
+            found.extend([named] if named else [])
     if not found:
         own = _own_board_owner(flat, low)
         if own:
             found.append(own)
     return _fullest(found)
+
+
+_HEAD_STARTS = tuple({head[:4] for head in _HEADS})
+
+
+def _may_end_name(flat: str, end: int) -> bool:
+    """Whether the word before ``end`` may end a giver's name: a capitalised word or a head's
+    ("hyvinvointialueen", "kommun"); a cheap test before the name's own (speed)."""
+    stop = len(flat[:end].rstrip(" \t"))
+    start = stop
+    while start > 0 and (flat[start - 1].isalnum() or flat[start - 1] in "-&"):
+        start -= 1
+    word = flat[start:stop]
+    return bool(word) and (word[0].isupper() or word.startswith(_HEAD_STARTS))
+
+
+def _word_starts(low: str, position: int) -> bool:
+    return position > 0 and low[position - 1] in " \t"
+
+
+def _word_start(low: str, position: int) -> int:
+    while position > 0 and (low[position - 1].isalnum() or low[position - 1] == "-"):
+        position -= 1
+    return position
+
+
+def _without_auxiliaries(flat: str, end: int) -> int:
+    """Where the name before a verb ends: before "on päättänyt", "har", "börjar"."""
+    start = max(0, end - 40)
+    m = _AUXILIARIES.search(flat, start, end)
+    return m.start() if m else end
+
+
+def _genitive_before(flat: str, word: int) -> list[tuple[int, int, str]]:
+    """The giver in the genitive before a grant's word, with up to three words between."""
+    end = word
+    for _ in range(_MIDDLE_WORDS + 1):
+        last = flat[:end].rstrip(" \t")[-1:]
+        genitive = last in ("n", "s") and _may_end_name(flat, end)
+        named = _name_before(flat, end) if genitive else None
+        if named:
+            return [named]
+        m = _WORD_BEFORE.search(flat, max(0, end - 60), end)
+        if not m:
+            return []
+        end = m.start()
+    return []
 
 
 def _fullest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -119,6 +178,8 @@ def _name_before(flat: str, end: int) -> tuple[int, int, str] | None:
 
 
 def _name_after(flat: str, start: int) -> tuple[int, int, str] | None:
+    while start < len(flat) and flat[start] in " \t":
+        start += 1
     m = _NAME_AT_START.match(flat, start)
     return _giver(flat, m.start(), m.end(), m.group("name")) if m else None
 
@@ -168,6 +229,8 @@ def _is_giver(name: str) -> bool:
         return False  # "Hankepäätös Ylämaan liitto": a Finnish name's first words are genitives
     if last[:1].isupper() and head.endswith(_COMPOUND_HEADS) and head not in _COMPOUND_HEADS:
         return True  # "Koivikko-säätiö", "Harjulan Kulttuurirahasto", "Kulturnämnden"
+    if swedish_name and len(words) > 1 and head.endswith(_SWEDISH_ENDINGS):
+        return words[0][:1].isupper()  # "Svenska kulturfonden", "Ekby sparbanksstiftelse"
     if not last[:1].isupper() and head in _HEADS and len(words) > 1:
         before = words[-2] if " i " not in name else name.split(" i ")[0].split()[-2]
         swedish = head in _SWEDISH_HEADS

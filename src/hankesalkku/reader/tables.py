@@ -13,6 +13,7 @@ words of their own for the figure's role.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A table whose column heading says euros ("euroa\t%" over "Kokonaiskustannukset\t480 000\t100"):
 # the first figure of each row below it is euros, though no row says so.
@@ -100,18 +101,21 @@ def stacked_columns(flat: str):
         yield from (_StackedCell(cell, intro) for _, cell in rows)
 
 
-def stacked_tables(flat: str):
+@lru_cache(maxsize=4)  # (the figures and the roles both ask, for the same text)
+def stacked_tables(flat: str) -> tuple:
     """(intro, rows) of each stacked or run-together table under a heading of euros: where
     the line introducing it starts (or None), and per row the span of its name and its
     figure's match."""
+    tables = []
     for word in _CURRENCY_WORD.finditer(flat) if "\n" in flat else ():
         line_start = flat.rfind("\n", 0, word.start()) + 1
         line_end = _line_end(flat, word.end())
         if not _STACKED_HEADING.fullmatch(flat, line_start, line_end):
             continue
-        rows = list(_rows(flat, line_end))
+        rows = tuple(_rows(flat, line_end))
         if len(rows) >= _MIN_ROWS:
-            yield _intro(flat, line_start), rows
+            tables.append((_intro(flat, line_start), rows))
+    return tuple(tables)
 
 
 def _line_end(flat: str, position: int) -> int:
