@@ -230,7 +230,7 @@ def _is_giver(name: str) -> bool:
     if last[:1].isupper() and head.endswith(_COMPOUND_HEADS) and head not in _COMPOUND_HEADS:
         return True  # "Koivikko-säätiö", "Harjulan Kulttuurirahasto", "Kulturnämnden"
     if swedish_name and len(words) > 1 and head.endswith(_SWEDISH_ENDINGS):
-        return words[0][:1].isupper()  # "Svenska kulturfonden", "Ekby sparbanksstiftelse"
+        return words[0][:1].isupper()  # "Ekby sparbanksstiftelse", "Västra bygdefonden"
     if not last[:1].isupper() and head in _HEADS and len(words) > 1:
         before = words[-2] if " i " not in name else name.split(" i ")[0].split()[-2]
         swedish = head in _SWEDISH_HEADS
