@@ -115,8 +115,7 @@ def decision_maker(flat: str):
         return m.start("maker"), m.end("maker"), maker
     m = _MAKER_SUBJECT.match(flat) or _MAKER_SUBJECT_AFTER.search(flat, 1)  # (= .search)
     if m:
-        maker = m.group("maker")
-        maker = _MAKER_OPENER.sub("", maker)
+        maker = _board_phrase(_MAKER_OPENER.sub("", m.group("maker")))
         start = m.end("maker") - len(maker)
         return start, m.end("maker"), maker[:1].upper() + maker[1:].replace("\n", " ")
     m = _MAKER_LINE.search(flat[:300])
@@ -125,6 +124,26 @@ def decision_maker(flat: str):
     return None
 
 
+def _board_phrase(maker: str) -> str:
+    """The board's own name at the end of a subject: after the last comma, and only the
+    genitives right before the board's word ("Hakemukset arvioitiin …, joista Satakunnan
+    hyvinvointialueen aluehallitus" → "Satakunnan hyvinvointialueen aluehallitus";
+    "Vuoden ensimmäisessä kokouksessaan Kainuun maakuntahallitus" → "Kainuun
+    maakuntahallitus")."""
+    if "," not in maker and len(maker.split()) <= _BOARD_WORDS:
+        return maker
+    tail = maker.rsplit(",", 1)[-1].strip()
+    words = tail.split()
+    keep = len(words) - 1
+    while keep > 0 and (words[keep - 1] in ("ja", "och") or _GENITIVE_WORD.fullmatch(words[keep - 1])):
+        keep -= 1
+    if keep and words[keep:keep + 1] and words[keep] in ("ja", "och"):
+        keep += 1
+    return " ".join(words[keep:]) if words else maker
+
+
+_GENITIVE_WORD = re.compile(r"[\w-]+(?:n|s)|[\w-]+-")  # (or the first part of a compound)
+_BOARD_WORDS = 5  # a board's name longer than this is a sentence's subject, cut to the board
 _SWEDISH = re.compile(r"(?<!\w)(?:" + _words("swedish_words") + r")(?!\w)")
 _FINNISH = re.compile(r"(?<!\w)(?:" + _words("finnish_words") + r")(?!\w)", re.I)
 _PRESS_RELEASE = re.compile(r"(?:Lehdistö)?[Tt]iedote|TIEDOTE|Pressmeddelande|PRESSMEDDELANDE")

@@ -26,6 +26,7 @@ _HEADS = frozenset(_DATA["heads"])
 _COMPOUND_HEADS = tuple(_DATA["compound_heads"])
 _SWEDISH_HEADS = frozenset(_DATA["swedish_heads"])
 _SWEDISH_ENDINGS = tuple(_DATA["swedish_compound_heads"])
+_EU_FUNDS = tuple(_DATA["eu_funds"])
 _BOARDS = frozenset(_DATA["boards"])
 _OWN_BOARDS: dict[str, str] = dict(_DATA["own_boards"])
 
@@ -224,6 +225,8 @@ def _is_giver(name: str) -> bool:
     words = name.split()
     last = words[-1] if " i " not in name else name.split(" i ")[0].split()[-1]
     head = last.lower()
+    if head.endswith(_EU_FUNDS):
+        return False
     swedish_name = " i " in name or head in _SWEDISH_HEADS or head.endswith(_SWEDISH_ENDINGS)
     if not swedish_name and any(not word.endswith("n") for word in words[:-1]):
         return False  # "Hankepäätös Ylämaan liitto": a Finnish name's first words are genitives
