@@ -135,9 +135,11 @@ def _board_phrase(maker: str) -> str:
     tail = maker.rsplit(",", 1)[-1].strip()
     words = tail.split()
     keep = len(words) - 1
-    while keep > 0 and (words[keep - 1] in ("ja", "och") or _GENITIVE_WORD.fullmatch(words[keep - 1])):
+    while keep > 0 and (
+        words[keep - 1] in ("ja", "och") or _GENITIVE_WORD.fullmatch(words[keep - 1])
+    ):
         keep -= 1
-    if keep and words[keep:keep + 1] and words[keep] in ("ja", "och"):
+    if keep and words[keep : keep + 1] and words[keep] in ("ja", "och"):
         keep += 1
     return " ".join(words[keep:]) if words else maker
 
