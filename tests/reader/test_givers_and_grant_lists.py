@@ -152,3 +152,80 @@ def test_a_sum_written_with_a_dash_for_its_cents_is_read():
         "Myönnettyjen avustusten määrä yhteensä oli 418 886,- euroa."
     )
     assert [(a.eur, a.role) for a in result.amounts] == [(Decimal("418886.00"), "granted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kaupunki myönsi Harjulan Kotiseutuliiton hankkeelle avustuksen.",
+        "Harjulan Kotiseutuliiton saamat avustukset käytettiin korjauksiin.",
+        "Koivikko-säätiön avustushakemus hylättiin.",
+        "Kommunen beviljade Ekby stiftelses ansökan om bidrag.",
+    ],
+)
+def test_the_one_who_gets_or_asks_for_the_money_is_not_its_giver(text):
+    assert givers(text) == []
+
+
+def test_a_minutes_page_granting_by_an_application_keeps_the_city_as_giver():
+    text = (
+        "Harjulan kaupunki\n\nPöytäkirja\n\nKaupunginhallitus päätti myöntää Harjulan "
+        "Kotiseutuliiton avustushakemuksen mukaisesti 4 000 euroa."
+    )
+    assert givers(text) == ["Harjulan kaupunki"]
+
+
+def test_a_tables_total_costs_and_closing_line_are_no_recipients():
+    result = read(
+        "ELY-keskus myöntää tukea hankkeelle seuraavasti:\n\nKustannuslaji\n\neuroa\n\n"
+        "Henkilöstökulut\n\n20 000\n\nOstopalvelut\n\n10 000\n\nYhteensä\n\n30 000\n\n"
+        "Avustukset maksetaan maaliskuussa\n\n2\n"
+    )
+    assert {o.name for o in result.organisations if o.role == "applicant"} == set()
+
+
+def test_a_stacked_tables_recipients_are_exactly_its_organisations():
+    applicants = {o.name for o in read(STACKED).organisations if o.role == "applicant"}
+    assert applicants == {"Koivulan Kyläseura ry", "Harjulan Nuoret ry"}
+
+
+@pytest.mark.parametrize(
+    "board",
+    ["Kasvatus-, opetus- ja kulttuurilautakunta", "Ympäristö-, rakennus- ja lupalautakunta"],
+)
+def test_a_boards_name_with_a_comma_of_its_own_stays_whole(board):
+    result = read(f"{board} myönsi Koivulan Kyläseura ry:lle 2 000 euroa avustusta.\n")
+    assert result.fields["decision_maker"].value == board
+
+
+def test_a_clause_before_the_board_is_cut_off():
+    result = read(
+        "Hakemukset arvioitiin periaatteiden mukaisesti, joista Harjulan kaupunginhallitus "
+        "päätti 3.3.2026 myöntää avustuksia.\n"
+    )
+    assert result.fields["decision_maker"].value == "Harjulan kaupunginhallitus"
+
+
+def test_support_applied_for_in_a_call_notice_is_a_condition_not_a_projects_figure():
+    result = read(
+        "Avustushaku 2027\n\nHakuaika on 1.2.–31.3.2027. Hankkeelle haettu tuki voi olla "
+        "enintään 50 000 euroa.\n"
+    )
+    assert all(a.role != "project_support" for a in result.amounts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x avustu" + "avustu" * 20_000,  # one endless word of grant stems
+        "Tämä on avustus " * 20_000,  # many grant words, each with the text before it
+        "euroa € " * 30_000,  # one long line of euro signs
+    ],
+)
+def test_a_long_odd_text_is_read_in_time_proportional_to_its_length(text):
+    import time
+
+    started = time.process_time()
+    find_funders(text)
+    read(text[:200_000])
+    assert time.process_time() - started < 10  # (quadratic work took minutes here)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from . import limits
 from .scan import alternatives, by_first_letter, fold_case, folded, literal_first
 from .segments import bullet_heading
+from .tables import granted_above
 from .wordlists import alternation, table
 
 if TYPE_CHECKING:
@@ -98,14 +99,12 @@ def _role_in(flat: str, low: str, before: tuple[int, int], after: tuple[int, int
     return _first_role(low, a0, a1) if a1 > a0 else None
 
 
-_TABLE_REACH = 600  # characters above a table where a verb of granting makes its rows grants
-
-
-def _table_role(flat: str, low: str, intro: int) -> str | None:
+def _table_role(flat: str, low: str, table: tuple[int | None, int]) -> str | None:
     """The role of a table's figures: the role word of the line that introduces the table,
-    else a grant where granting is spoken of just above it ("Helsinki myöntää avustuksia …")."""
-    role = _role_in(flat, low, (intro, flat.find("\n", intro)), (0, 0))
-    if role is None and _GRANTING.search(low, max(0, intro - _TABLE_REACH), intro + 200):
+    else a grant where granting is spoken of just above it ("Kaupunki myöntää avustuksia …")."""
+    intro, _heading = table
+    role = None if intro is None else _role_in(flat, low, (intro, flat.find("\n", intro)), (0, 0))
+    if role is None and granted_above(low, table):
         return "granted"
     return role
 
@@ -153,10 +152,10 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
         before_from = max(s_start, previous.end) if same_sentence else s_start
         nxt = figures[i + 1].start if i + 1 < len(figures) else len(flat)
         after_end = min(s_end, nxt)
-        if fig.intro is None:
+        if fig.table is None:
             role = _role_in(flat, low, (before_from, fig.start), (fig.end, after_end))
         else:  # a table's row: the sentence over the table says what its figures are
-            role = _table_role(flat, low, fig.intro)
+            role = _table_role(flat, low, fig.table)
         if role == "call" and not callish:
             before = re.sub(r"ha(?:ku|un|ussa)\w*", "", flat[before_from : fig.start])
             role = role_of(before, flat[fig.end : after_end])
@@ -172,8 +171,8 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
                 heading_end = flat.find("\n", heading)
                 clause_start = heading
                 role = _role_in(flat, low, (heading, heading_end), (0, 0))
-        if fig.intro is not None:
-            clause_start = fig.intro
+        if fig.table is not None:
+            clause_start = fig.table[0] if fig.table[0] is not None else fig.table[1]
         if role == "support" and _GRANTING.search(low, clause_start, fig.start):
             role = "granted"
         if role is None and same_sentence:
@@ -181,7 +180,8 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
         elif role is None:  # (call results report without a word what was granted)
             role = "granted" if kind == "call_results" else "call_budget" if callish else UNDECIDED
         base = role
-        if not (role == "support" and _APPLIED.search(low, clause_start, fig.start)):
+        applied = kind == "call_results" and role == "support"
+        if not (applied and _APPLIED.search(low, clause_start, fig.start)):
             # (a call's own sentence: "Tämän haun määrärahaa on enintään …" is its budget)
             in_call = role in _OUTSIDE_CALLS and bool(_CALL_WORD.search(low, s_start, s_end))
             role = _kind_role(role, kind, callish or in_call)  # (support applied for stays)

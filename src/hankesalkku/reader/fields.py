@@ -125,27 +125,17 @@ def decision_maker(flat: str):
 
 
 def _board_phrase(maker: str) -> str:
-    """The board's own name at the end of a subject: after the last comma, and only the
-    genitives right before the board's word ("Hakemukset arvioitiin …, joista Satakunnan
-    hyvinvointialueen aluehallitus" → "Satakunnan hyvinvointialueen aluehallitus";
-    "Vuoden ensimmäisessä kokouksessaan Kainuun maakuntahallitus" → "Kainuun
-    maakuntahallitus")."""
-    if "," not in maker and len(maker.split()) <= _BOARD_WORDS:
-        return maker
-    tail = maker.rsplit(",", 1)[-1].strip()
-    words = tail.split()
-    keep = len(words) - 1
-    while keep > 0 and (
-        words[keep - 1] in ("ja", "och") or _GENITIVE_WORD.fullmatch(words[keep - 1])
-    ):
-        keep -= 1
-    if keep and words[keep : keep + 1] and words[keep] in ("ja", "och"):
-        keep += 1
-    return " ".join(words[keep:]) if words else maker
+    """The board's own name where a subject runs on from a clause before it ("Hakemukset
+    arvioitiin periaatteiden mukaisesti, joista Harjulan kaupunginhallitus" → "Harjulan
+    kaupunginhallitus"); a name with a comma of its own ("Kasvatus-, opetus- ja
+    kulttuurilautakunta") stays whole."""
+    m = _CLAUSE_BEFORE_BOARD.search(maker)
+    return maker[m.end() :] if m else maker
 
 
-_GENITIVE_WORD = re.compile(r"[\w-]+(?:n|s)|[\w-]+-")  # (or the first part of a compound)
-_BOARD_WORDS = 5  # a board's name longer than this is a sentence's subject, cut to the board
+_CLAUSE_BEFORE_BOARD = re.compile(
+    r".*,\s+(?:joista|josta|jotka|jonka|minkä jälkeen|varav|där|som)\s+"
+)
 _SWEDISH = re.compile(r"(?<!\w)(?:" + _words("swedish_words") + r")(?!\w)")
 _FINNISH = re.compile(r"(?<!\w)(?:" + _words("finnish_words") + r")(?!\w)", re.I)
 _PRESS_RELEASE = re.compile(r"(?:Lehdistö)?[Tt]iedote|TIEDOTE|Pressmeddelande|PRESSMEDDELANDE")

@@ -39,7 +39,12 @@ _FROM = re.compile(by_first_letter(list(_DATA["from_words"])))
 _AUXILIARIES = re.compile(
     r"(?:[ \t]+(?:" + "|".join(_DATA["auxiliaries"]) + r"))+[ \t]*$", re.IGNORECASE
 )
-_WORD_BEFORE = re.compile(r"[ \t]+(?:(?:ja|och)[ \t]+)?[a-zåäö][\w-]*[ \t]*$")
+# a word between a giver's genitive and its grant: a genitive or a compound's first part
+# ("X:n sosiaali- ja terveysalan järjestöavustukset"), never an allative or a participle
+# ("X:n hankkeelle avustus", "X:n saamat avustukset": X got the money, it did not give it)
+_WORD_BEFORE = re.compile(r"[ \t]+(?:(?:ja|och)[ \t]+)?[a-zåäö][\w-]*(?:n|s|-)[ \t]*$")
+_APPLICATION = re.compile(r"hakemu|ansök")  # "X:n avustushakemus": X applied
+_LONGEST_WORD = 64  # characters a word is looked back over (a longer "word" is no name)
 _MIDDLE_WORDS = 3  # words that may stand between a giver's genitive and its grant
 _OWN_BOARD = re.compile(
     r"(?<![\w-])(?P<board>" + "|".join(_OWN_BOARDS) + r")\s+(?:on\s+)?(?:päätti\s+)?"
@@ -49,7 +54,7 @@ _OWN_BOARD = re.compile(
 # last word in any case ("Kanta-Hämeen hyvinvointialueen"); a Swedish name may go on with
 # "i" and a region ("Landskapsverket i Västra Finland").
 _NAME_AT_END = re.compile(
-    r"(?:(?<=\s)|^)(?P<name>(?:[A-ZÅÄÖ][\w&-]*[ \t]+(?:(?:ja|och)[ \t]+)?){0,4}[\w&-]+"
+    r"(?<![\w&-])(?P<name>(?:[A-ZÅÄÖ][\w&-]*[ \t]+(?:(?:ja|och)[ \t]+)?){0,4}[\w&-]+"
     r"(?:[ \t]+i[ \t]+[A-ZÅÄÖ]\w*(?:[ \t]+[A-ZÅÄÖ]\w*)?)?)\s*$"
 )
 _NAME_AT_START = re.compile(
@@ -80,7 +85,11 @@ def find_funders(flat: str) -> tuple[tuple[int, int, str], ...]:
             found.extend([named] if named else [])
     for m in _GRANT_STEM.finditer(low):  # "X:n avustukset", "X:n … järjestöavustusten haku"
         word = _word_start(low, m.start())
-        if word > 0 and low[word - 1] in " \t":
+        if (
+            word > 0
+            and low[word - 1] in " \t"
+            and not _APPLICATION.search(low, word, _word_end(low, m.end()))
+        ):
             found.extend(_genitive_before(flat, word))
     for m in _AGENT.finditer(low):  # "X:n myöntämä avustus"
         if _word_starts(low, m.start()):
@@ -94,7 +103,7 @@ def find_funders(flat: str) -> tuple[tuple[int, int, str], ...]:
         own = _own_board_owner(flat, low)
         if own:
             found.append(own)
-    return _fullest(found)
+    return tuple(_fullest(found))
 
 
 _HEAD_STARTS = tuple({head[:4] for head in _HEADS})
@@ -103,12 +112,14 @@ _HEAD_STARTS = tuple({head[:4] for head in _HEADS})
 def _may_end_name(flat: str, end: int) -> bool:
     """Whether the word before ``end`` may end a giver's name: a capitalised word or a head's
     ("hyvinvointialueen", "kommun"); a cheap test before the name's own (speed)."""
-    stop = len(flat[:end].rstrip(" \t"))
-    start = stop
-    while start > 0 and (flat[start - 1].isalnum() or flat[start - 1] in "-&"):
+    stop = _before_spaces(flat, end)
+    start, reach = stop, max(0, stop - _LONGEST_WORD)
+    while start > reach and (flat[start - 1].isalnum() or flat[start - 1] in "-&"):
         start -= 1
     word = flat[start:stop]
-    return bool(word) and (word[0].isupper() or word.startswith(_HEAD_STARTS))
+    return bool(word) and (
+        word[0].isupper() or word.startswith(_HEAD_STARTS) or word.lower() in _BOARDS
+    )
 
 
 def _word_starts(low: str, position: int) -> bool:
@@ -116,9 +127,25 @@ def _word_starts(low: str, position: int) -> bool:
 
 
 def _word_start(low: str, position: int) -> int:
-    while position > 0 and (low[position - 1].isalnum() or low[position - 1] == "-"):
+    """Where the word holding ``position`` starts, or -1 for a "word" too long to be one."""
+    reach = max(0, position - _LONGEST_WORD)
+    while position > reach and (low[position - 1].isalnum() or low[position - 1] == "-"):
         position -= 1
+    return -1 if position == reach and reach > 0 else position
+
+
+def _word_end(low: str, position: int) -> int:
+    reach = min(len(low), position + _LONGEST_WORD)
+    while position < reach and (low[position].isalnum() or low[position] == "-"):
+        position += 1
     return position
+
+
+def _before_spaces(flat: str, end: int) -> int:
+    """``len(flat[:end].rstrip(" \t"))`` without copying the text."""
+    while end > 0 and flat[end - 1] in " \t":
+        end -= 1
+    return end
 
 
 def _without_auxiliaries(flat: str, end: int) -> int:
@@ -132,8 +159,8 @@ def _genitive_before(flat: str, word: int) -> list[tuple[int, int, str]]:
     """The giver in the genitive before a grant's word, with up to three words between."""
     end = word
     for _ in range(_MIDDLE_WORDS + 1):
-        last = flat[:end].rstrip(" \t")[-1:]
-        genitive = last in ("n", "s") and _may_end_name(flat, end)
+        stop = _before_spaces(flat, end)
+        genitive = flat[stop - 1 : stop] in ("n", "s") and _may_end_name(flat, end)
         named = _name_before(flat, end) if genitive else None
         if named:
             return [named]

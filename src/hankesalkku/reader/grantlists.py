@@ -21,8 +21,8 @@ import re
 from .rewrites import by_first_letter, literal_first
 from .scan import folded, gated
 from .segments import BULLET, bullet_heading
-from .tables import stacked_tables
-from .wordlists import table
+from .tables import granted_above, is_total, stacked_tables
+from .wordlists import alternation, table
 
 _DATA = table("roles.toml")
 _ENDINGS = "|".join(_DATA["legal_form_endings"])
@@ -126,26 +126,31 @@ def _trimmed(flat: str, start: int, end: int) -> tuple[int, int, str] | None:
 
 _TABLE_NAME = re.compile(r"[ \t]*(?P<name>[^\W\d][^\n]{1,118}?)[ \t.,:]*$")
 _NOT_A_NAME = re.compile(r"[,\t]")  # (a tab: the row of a table with columns, read elsewhere)
-_TABLE_CONTEXT = 600  # characters above a table where granting is spoken of
+_ORGANISATION_END = re.compile(
+    r"(?:\b(?:" + _FORMS + r")|(?:" + _ENDINGS + "|" + alternation(_DATA["name_ends"]) + r"))$",
+    re.IGNORECASE,
+)
 
 
 def tabled_recipients(flat: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of each row's name in a table of euros that lists grants ("Hakija |
-    euroa" under "… päätti jakaa avustuksia seuraavasti:")."""
+    euroa" under "… päätti jakaa avustuksia seuraavasti:"): a name that ends as an
+    organisation's does (a legal form, a foundation's or a city's word), not a total, not a
+    budget line ("Kokoustilat, johtajan käytettäväksi") nor a cost ("Henkilöstökulut")."""
     low = folded(flat) if "\n" in flat else ""
     found = []
-    for intro, rows in stacked_tables(flat):
-        first = rows[0][0][0]
-        context = max(0, (intro if intro is not None else first) - _TABLE_CONTEXT)
-        if not _GRANTING.search(low, context, first):
+    for intro, heading, rows in stacked_tables(flat):
+        if not granted_above(low, (intro, heading)):
             continue
         for (start, end), _ in rows:
             m = _TABLE_NAME.match(flat, start, end)
-            # (a row with a comma is a budget line: "Opaskoulutus, kansliapäällikön käytettäväksi")
+            name = m.group("name") if m else ""
             if (
-                m
-                and len(m.group("name").split()) <= _MAX_WORDS
-                and not _NOT_A_NAME.search(m.group("name"))
+                name
+                and len(name.split()) <= _MAX_WORDS
+                and not _NOT_A_NAME.search(name)
+                and not is_total(name)
+                and _ORGANISATION_END.search(name)
             ):
-                found.append((m.start("name"), m.end("name"), m.group("name")))
+                found.append((m.start("name"), m.end("name"), name))
     return found

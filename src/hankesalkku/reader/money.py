@@ -27,7 +27,7 @@ _WORDS = table("money.toml")
 
 # "(?<![\d,.])\d…" written as "\d(?<![\d,.]\d)…": the same matches, but a pattern that
 # starts with a digit lets the regex engine skip straight to the next digit (3x faster).
-_NUMBER = r"(?P<num>\d(?<![\d,.]\d)(?:\d{0,2}(?:[ .]\d{3})+|\d*))(?:,(?P<dec>\d{1,3})|,-)?(?![\d])"
+_NUMBER = r"(?P<num>\d(?<![\d,.]\d)(?:\d{0,2}(?:[ .]\d{3})+|\d*))(?:,(?P<dec>\d{1,3})|,[-\u2013])?(?![\d])"
 _SCALE = r"(?:\s?(?P<scale>miljoon(?:aa|an|alla|aksi|asta|assa)|miljoona|miljon(?:er)?|milj\.?|M(?=\s?(?:€|eur|EUR|e\b))|t(?=\s?€)|tuhatta|tuhannen|tuhannella|k(?=€)))?"
 # "kolmekymmentäkuusituhatta (36 000) euroa": the figure in brackets after it in words
 _CURRENCY = (
@@ -66,7 +66,8 @@ class Found:
     role: str = "other"
     party: str | None = None
     budget_item: str | None = None
-    intro: int | None = None  # a table's figure: where the sentence over the table starts
+    # a table's figure: (where the line that introduces the table starts, or None; its heading)
+    table: tuple[int | None, int] | None = None
 
 
 def to_decimal(number: str, decimals: str | None, scale: str | None) -> Decimal | None:
@@ -202,8 +203,8 @@ def find_figures(flat: str) -> list[Found]:
                 value = to_decimal(m.group("num"), m.group("dec"), m.groupdict().get("scale"))
                 if value is not None and value > 0:
                     qualifier = qualifier_before(flat, start)
-                    intro = getattr(m, "intro", None)
-                    found[start] = Found(start, m.end(), value, qualifier, intro=intro)
+                    table = getattr(m, "table", None)
+                    found[start] = Found(start, m.end(), value, qualifier, table=table)
     return [found[k] for k in sorted(found)]
 
 

@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .rewrites import by_first_letter
+from .wordlists import alternation, table
+
 # A table whose column heading says euros ("euroa\t%" over "Kokonaiskustannukset\t480 000\t100"):
 # the first figure of each row below it is euros, though no row says so.
 _EURO_HEADING = re.compile(
@@ -85,37 +88,61 @@ _RUN_ON_ROW = re.compile(
 _INTRO_WORDS = 4  # a line of this many words or more, above the heading, introduces the table
 _INTRO_REACH = 4  # lines above the heading looked at for it
 _MIN_ROWS = 2
+_ABOVE = 600  # characters above a table's introducing line where granting is looked for
+_MONEY = table("money.toml")
+# (on the folded text)
+_GRANTING = re.compile(by_first_letter([re.escape(stem) for stem in _MONEY["table_granting"]]))
+_TOTAL = re.compile(r"(?:" + alternation(_MONEY["table_totals"]) + r")\b", re.IGNORECASE)
 
 
 class _StackedCell(_Cell):
-    """A stacked table's figure, with ``intro``: where the sentence over the table starts."""
+    """A stacked table's figure, with ``table``: (where the line that introduces the table
+    starts, or None; where its heading starts)."""
 
-    def __init__(self, row: re.Match, intro: int | None) -> None:
+    def __init__(self, row: re.Match, table: tuple[int | None, int]) -> None:
         super().__init__(row)
-        self.intro = intro
+        self.table = table
 
 
 def stacked_columns(flat: str):
     """The figures of stacked or run-together tables under a heading of euros."""
-    for intro, rows in stacked_tables(flat):
-        yield from (_StackedCell(cell, intro) for _, cell in rows)
+    for intro, heading, rows in stacked_tables(flat):
+        yield from (_StackedCell(cell, (intro, heading)) for _, cell in rows)
 
 
 @lru_cache(maxsize=4)  # (the figures and the roles both ask, for the same text)
 def stacked_tables(flat: str) -> tuple:
-    """(intro, rows) of each stacked or run-together table under a heading of euros: where
-    the line introducing it starts (or None), and per row the span of its name and its
-    figure's match."""
+    """(intro, heading, rows) of each stacked or run-together table under a heading of
+    euros: where the line introducing it starts (or None), where its heading starts, and
+    per row the span of its name and its figure's match."""
     tables = []
+    tried = -1
     for word in _CURRENCY_WORD.finditer(flat) if "\n" in flat else ():
         line_start = flat.rfind("\n", 0, word.start()) + 1
+        if line_start <= tried:
+            continue  # (this line was tried for an earlier word)
+        tried = line_start
         line_end = _line_end(flat, word.end())
         if not _STACKED_HEADING.fullmatch(flat, line_start, line_end):
             continue
         rows = tuple(_rows(flat, line_end))
         if len(rows) >= _MIN_ROWS:
-            tables.append((_intro(flat, line_start), rows))
+            tables.append((_intro(flat, line_start), line_start, rows))
     return tuple(tables)
+
+
+def granted_above(low: str, table: tuple[int | None, int]) -> bool:
+    """Whether granting is spoken of just above a table (from a little above the line that
+    introduces it down to its heading): its rows are then grants and their names recipients.
+    ``low`` is the folded text."""
+    intro, heading = table
+    start = max(0, (intro if intro is not None else heading) - _ABOVE)
+    return bool(_GRANTING.search(low, start, heading))
+
+
+def is_total(name: str) -> bool:
+    """Whether a row's name is the table's total ("Yhteensä", "Totalt"), which names no one."""
+    return bool(_TOTAL.match(name.strip()))
 
 
 def _line_end(flat: str, position: int) -> int:
