@@ -107,6 +107,7 @@ def find_funders(flat: str) -> tuple[tuple[int, int, str], ...]:
 
 
 _HEAD_STARTS = tuple({head[:4] for head in _HEADS})
+_ANY_HEAD = tuple({*_HEADS, *_COMPOUND_HEADS, *_SWEDISH_ENDINGS})
 
 
 def _may_end_name(flat: str, end: int) -> bool:
@@ -243,7 +244,11 @@ def _nominative(phrase: str) -> str | None:
     return nominative_named(phrase, None)
 
 
+@lru_cache(maxsize=4096)  # (a pure test of a name; the same names recur)
 def _is_giver(name: str) -> bool:
+    last_word = name.split()[-1]
+    if not last_word[:1].isupper() and not last_word.lower().endswith(_ANY_HEAD):
+        return False  # (no head, no known name: most candidates end here, cheaply)
     if any(pattern.fullmatch(name) for pattern in MINISTRIES.values()):
         return False  # (a ministry plays the ministry role)
     mentions = known_mentions(name)
