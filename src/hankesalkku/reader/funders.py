@@ -263,7 +263,7 @@ def _is_giver(name: str) -> bool:
     if not swedish_name and any(not word.endswith("n") for word in words[:-1]):
         return False  # "Hankepäätös Ylämaan liitto": a Finnish name's first words are genitives
     if last[:1].isupper() and head.endswith(_COMPOUND_HEADS) and head not in _COMPOUND_HEADS:
-        return True  # "Koivikko-säätiö", "Harjulan Kulttuurirahasto", "Kulturnämnden"
+        return True  # "Koivikko-säätiö", "Harjulan Kulttuurirahasto", "Ekbydelegationen"
     if swedish_name and len(words) > 1 and head.endswith(_SWEDISH_ENDINGS):
         return words[0][:1].isupper()  # "Ekby sparbanksstiftelse", "Västra bygdefonden"
     if not last[:1].isupper() and head in _HEADS and len(words) > 1:
@@ -276,6 +276,8 @@ def _is_giver(name: str) -> bool:
 
 def _own_board_owner(flat: str, low: str) -> tuple[int, int, str] | None:
     """The city, municipality or county heading a minutes page whose own board grants."""
+    if not any(word in low for word in _OWN_BOARDS):  # (most texts: a substring test each)
+        return None
     board = _OWN_BOARD.search(low)
     if not board:
         return None

@@ -59,7 +59,7 @@ def _required_words(pattern: str) -> tuple[str, ...]:
 _COMPILED = {kind: [(_checks(p if kind == "decision" else p.lower()), w) for p, w in signals]
              for kind, signals in _SIGNALS.items()}  # fmt: skip
 _MINIMUM = 4
-_GRANTING_VERB_ONLY = 2  # the weight of a funding decision's verb of granting alone
+_GRANTING_VERB_ONLY = 2  # the weight of a funding decision's weakest signal (its verb alone)
 
 
 def classify(flat: str, has_facts: bool) -> str:
@@ -107,7 +107,8 @@ def pick(scores: dict[str, int], has_facts: bool) -> str:
     if scores["agenda_item"] >= 6:
         scores["agenda_item"] += 2
     if scores["funding_decision"] <= _GRANTING_VERB_ONLY:
-        # "myönnetään" alone, as news and call pages also say it, makes no funding decision
+        # no more weight than one weak signal ("myönnetään", which news and call pages also
+        # say, or "EURA" alone) makes no funding decision
         scores["funding_decision"] = 0
     kind, best = max(scores.items(), key=lambda item: item[1])
     if best < _MINIMUM and not has_facts:

@@ -195,7 +195,7 @@ def find_figures(flat: str) -> list[Found]:
     """Every euro figure, with or without a currency word where the context says euros."""
     found: dict[int, Found] = {}
     scanned = without_number_chains(flat)  # (the same offsets)
-    tables = (_euro_columns(scanned), _stacked_columns(scanned))
+    tables = (_euro_columns(scanned), _stacked_columns(flat))  # (stacked: as the roles read it)
     for matches in (AMOUNT.finditer(scanned), _meur_matches(scanned), *tables):
         for m in matches:
             start = m.start()
