@@ -73,6 +73,9 @@ _COUNCIL_FUNDS = gated(
 # lower case, searched in case-folded context windows (as re.IGNORECASE, but faster)
 _PERIOD_CONTEXT = re.compile(_words("period_words"))
 _PROGRAMME_PERIOD = gated(_words("programme_period_words"), re.I)
+_YEAR_PERIOD = re.compile(_words("year_period_words"))
+_YEAR_PERIOD_OWNER = re.compile(alternation(_DATA["year_period_owners"]))
+_EU_BUDGET_PERIODS = frozenset(tuple(p.split("-")) for p in _DATA["eu_budget_periods"])
 _APPEALS = gated(
     alternation(f"(?P<{entry['key']}>{entry['pattern']})" for entry in _DATA["appeal"]), re.I
 )
@@ -362,12 +365,23 @@ def period(flat: str, call_spans: list[tuple[int, int]]):
         context = low[max(0, span.start - 50) : span.end + 25]
         if _PROGRAMME_PERIOD.search(flat, max(0, span.start - 30), span.start):
             continue  # "Uudistuva ja osaava Suomi 2021–2027" is the programme's period, not the project's
-        if _PERIOD_CONTEXT.search(context):
+        if _PERIOD_CONTEXT.search(context) and _a_projects_years(low, span, context):
             candidates.append((1, span))
     if not candidates:
         return None
     candidates.sort(key=lambda c: (c[0], c[1].start))
     return candidates[0][1]
+
+
+def _a_projects_years(low: str, span, context: str) -> bool:
+    """Whether a year range is a project's time: not the EU's budget period, and said to be
+    when it is carried out, or a project or grant named just before it."""
+    if (span.first, span.last) in _EU_BUDGET_PERIODS:
+        return False
+    return bool(
+        _YEAR_PERIOD.search(context)
+        or _YEAR_PERIOD_OWNER.search(low, max(0, span.start - 60), span.start)
+    )
 
 
 def appeal(flat: str):

@@ -79,18 +79,27 @@ def header_maker(flat: str):
 
 _PUBLICATION_LABEL = re.compile(r"(?:" + _words("publication_labels") + r")\s*:?\s*$", re.I)
 # after a page's or a release's date: its clock time ("21.9.2023 08:10:09 EEST | Tiedote",
-# "17.01.2021 12:00") or its author ("29.06.2023 / <author>")
+# "17.01.2021 12:00", "14.04.2015 10:57 - <author>") or its author
+# ("29.06.2023 / <author>")
 # (a meeting's "klo 16.00" is not one: the meeting's day is the decision's)
 _STAMP_AFTER = re.compile(
-    r"[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]+EES?T)?[ \t]*(?:\||\n|$)|[ \t]+/[ \t]+[A-ZÅÄÖ][a-zåäö]+[ \t]"
+    r"[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]+EES?T)?[ \t]*(?:\||\n|$|[-\u2013][ \t])"
+    r"|[ \t]+/[ \t]+[A-ZÅÄÖ][a-zåäö]+[ \t]"
 )
+# a clock time with a dot ("29.6.2020 9.04") only after a date that opens its line: after a
+# body's name ("« Raha-asiainvaliokunta 26.4.2018 13.00") it is the meeting's time
+_DOTTED_CLOCK_AFTER = re.compile(r"[ \t]+\d{1,2}\.\d{2}[ \t]*(?:\||\n|$|[-\u2013][ \t])")
 
 
 def publication_stamp(flat: str, start: int, end: int) -> bool:
     """Whether the date at ``start:end`` is a page's or a press release's own date (a
     labelled publication date, or one with a clock time or an author after it)."""
     line_start = flat.rfind("\n", 0, start) + 1
-    return bool(_PUBLICATION_LABEL.search(flat, line_start, start) or _STAMP_AFTER.match(flat, end))
+    return bool(
+        _PUBLICATION_LABEL.search(flat, line_start, start)
+        or _STAMP_AFTER.match(flat, end)
+        or (not flat[line_start:start].strip() and _DOTTED_CLOCK_AFTER.match(flat, end))
+    )
 
 
 _BOUND_BEFORE = re.compile(r"\b(?:" + _words("bound_before") + r"),?\s+$")
@@ -106,11 +115,13 @@ def date_bound(text: str, start: int, end: int) -> bool:
     )
 
 
-# a line above a page's headline that is no headline: a category ("Tiedotteet"), a date, a
-# page's stamp ("Julkaisuajankohta 21.2.2024", "Uutinen 3.2.2026"), a breadcrumb
+# a line above a page's headline that is no headline: a category ("Tiedotteet", "Nyheter 2014"),
+# a date, a page's stamp ("Julkaisuajankohta 21.2.2024", "Uutinen Julkaistu 3.2.2026 17.37",
+# "15.3.24 | Nyheter"), a breadcrumb
 # ("X stad › Aktuellt", "X · Hakuilmoitus") or a row of labels ("Artikelkategorier: …")
 _ABOVE_HEADLINE = re.compile(
-    r"[\w-]+|[\d.: \t]+|[\w-]+[ \t]+\d{1,2}\.\d{1,2}\.\d{4}|.*\S (?:›|·|>|»|\|) \S.*"
+    r"[\w-]+|[\d.: \t]+|(?:[\w-]+[ \t]+){1,2}\d{1,2}\.\d{1,2}\.\d{4}(?:[ \t]+\d{1,2}[.:]\d{2})?"
+    r"|[\w-]+[ \t]+(?:19|20)\d\d|.*\S[ \t]+(?:›|·|>|»|\|)[ \t]+\S.*"
     r"|(?:" + _words("publication_labels") + r")\b.*|[\w-]+:(?: [A-ZÅÄÖ]\w*){1,3}"
 )
 _DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
@@ -146,14 +157,22 @@ def headline(flat: str):
         position = end + 1
     else:
         return None
-    if flat[end + 1 :].lstrip(" \t")[:1] != "\n":
+    if flat[end + 1 :].lstrip(" \t")[:1] != "\n" and not (
+        position == 0 and _running_text(flat[end + 1 : flat.find("\n", end + 1) % (len(flat) + 1)])
+    ):
         return None  # no blank line after it: a letterhead's lines or a paragraph
     if not _headline_like(line):
         return None
     following = flat[end : end + 1500].split("\n")[:8]
-    if not any(len(text) > 80 and _SENTENCE.search(text) for text in following):
+    if not any(_running_text(text) for text in following):
         return None
     return start, start + len(line), line
+
+
+def _running_text(line: str) -> bool:
+    """Whether a line is running text (long, with a sentence in it): a page's headline stands
+    above such lines, a letterhead's lines do not."""
+    return len(line) > 80 and bool(_SENTENCE.search(line))
 
 
 def _without_stamp(flat: str, start: int, line: str) -> str:
@@ -167,7 +186,7 @@ def _without_stamp(flat: str, start: int, line: str) -> str:
 def _headline_like(line: str) -> bool:
     return (
         10 <= len(line) <= 200
-        and line[:1].isupper()
+        and (line[:1].isupper() or line[:1].isdigit())  # "65 000 till Lilla Holmen"
         and "\t" not in line
         and "  " not in line
         and "§" not in line

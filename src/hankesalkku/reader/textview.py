@@ -32,6 +32,9 @@ _LOWER = frozenset("abcdefghijklmnopqrstuvwxyzåäö")
 _CONJUNCTIONS = tuple(word + " " for word in lines("joining_words.txt"))
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _EDGE = " \t\u00a0\r\f\v"
+# a line that is only a figure ("0", "5 000", "12 500,00"): a table's cell, never a page's
+# running header, however often the same sum recurs in a grant list
+_FIGURE_LINE = re.compile(r"\d{1,3}(?:[ .\u00a0]\d{3})*(?:,\d{1,2})?")
 
 
 def _strip_trailing_decoration(content: str) -> str:
@@ -105,7 +108,10 @@ class TextView:
     def _build(self) -> None:
         kept = self._kept_lines()
         counts = Counter([c for _, c in kept if c and len(c) <= 60])
-        furniture = {c for c, n in counts.items() if n >= 3 and not c.startswith(("-", "•"))}
+        furniture = {
+            c for c, n in counts.items()
+            if n >= 3 and not c.startswith(("-", "•")) and not _FIGURE_LINE.fullmatch(c)
+        }  # fmt: skip
         seen: set[str] = set()
         previous = ""
         blank_since_previous = False

@@ -1,0 +1,95 @@
+"""A reader of news pages, call pages and grant tables takes a page's own date for no decision's
+day, the years of a programme or a framework for no project's period, and keeps every row of a
+grant table, however often the same sum recurs in it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.reader.snippets import amounts, organisations, read
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Harjulan liitto avasi haun\n\nJulkaistu 25.1.2021\n\n",
+        "Harjulan liitto avasi haun\n\n29.6.2020 9.04\n\n",
+        "Harjulan liitto avasi haun\n\n14.04.2015 10:57 - Toimittaja Nieminen\n\n",
+        "Harjulan liitto avaa 30.1.2024 haun.\n\n",
+        "Ansökningstiden går ut 17.4.2014.\n\n",
+    ],
+)
+def test_a_pages_date_or_a_calls_day_is_no_decision_date(head):
+    result = read(head + "Harjulan liitto myöntää avustusta 50 000 euroa hankkeille.")
+    assert "decision_date" not in result.fields
+
+
+def test_a_meetings_day_with_its_hour_stays_the_decision_date():
+    result = read(
+        "« Ylämaan valiokunta 26.4.2018 13.00\n\nValtionavustuksen myöntäminen\n\n"
+        "Ministeriö myönsi avustusta 40 000 euroa."
+    )
+    assert result.fields["decision_date"].value == "2018-04-26"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Alue saa rakennerahoja kaudelle 2021–2027 yhteensä 76,5 miljoonaa euroa.",
+        "Leader Ylämaa toteuttaa paikallista strategiaa 2014–2020, jonka painopisteet ovat kylät.",
+        "Valtio rahoittaa sopimuksen toimenpiteitä vuosina 2021-2023 yhteensä 450 000 eurolla.",
+        "Ministeriö ilmoittaa haettavaksi vuosien 2023-2024 valtionavustuksen kunnille.",
+    ],
+)
+def test_the_years_of_a_programme_or_a_states_funding_are_no_projects_period(sentence):
+    result = read("Tiedote\n\n" + sentence)
+    assert "period_start" not in result.fields
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hanke toteutetaan vuosina 2025–2027.",
+        "Projektet genomförs åren 2025–2027.",
+        "Liikkumista edistävät avustukset vuosille 2025–2026 myönnetään hakijoille.",
+    ],
+)
+def test_a_project_carried_out_in_given_years_has_them_as_its_period(sentence):
+    result = read("Lautakunta myönsi hankkeelle tukea 40 000 euroa. " + sentence)
+    assert (result.fields["period_start"].value, result.fields["period_end"].value[:4]) == (
+        "2025",
+        sentence.split("–")[-1][:4],
+    )
+
+
+def test_a_grant_table_with_the_same_sum_on_many_rows_keeps_every_row():
+    rows = "".join(
+        f"{name}\n\n{sum_}\n\n"
+        for name, sum_ in [
+            ("Koivulan kyläseura ry.", "5 000"),
+            ("Harjulan nuorisoseura ry.", "0"),
+            ("Mäntylän kotiseutuyhdistys ry.", "5 000"),
+            ("Ylämaan sotaveteraanit ry.", "0"),
+            ("Alamaan kuoro ry.", "5 000"),
+            ("Kivelän marttayhdistys ry.", "0"),
+            ("Rantalan kylätoimikunta ry.", "2 500"),
+        ]
+    )
+    result = read(
+        "Kaupunginhallitus päätti jakaa avustuksia yhteensä 17 500 euroa seuraavasti:\n\n"
+        "Hakija\n\neuroa\n\n" + rows
+    )
+    assert amounts(result) >= {(Decimal("5000.00"), "granted", "exact"),
+                               (Decimal("2500.00"), "granted", "exact")}  # fmt: skip
+    assert ("Rantalan kylätoimikunta ry", "applicant") in organisations(result)
+    assert ("Alamaan kuoro ry", "applicant") in organisations(result)
+
+
+def test_a_leader_groups_recommended_grants_are_its_grants():
+    result = read(
+        "Leader Ylämaa förordar att tre projekt ska få bidrag.\n\n"
+        "Koivby byalag förordas 15.354 euro för att rusta upp hembygdsgården."
+    )
+    assert (Decimal("15354.00"), "granted", "exact") in amounts(result)
