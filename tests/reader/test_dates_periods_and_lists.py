@@ -93,3 +93,32 @@ def test_a_leader_groups_recommended_grants_are_its_grants():
         "Koivby byalag förordas 15.354 euro för att rusta upp hembygdsgården."
     )
     assert (Decimal("15354.00"), "granted", "exact") in amounts(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Suurimman avustuksen eli 7500 euroa sai Koivulan Palloilijat.", "Koivulan Palloilijat",
+         "applicant"),
+        ("Harjulan Kunto ja Kamppailu sai avustusta 1 500 euroa.", "Harjulan Kunto ja Kamppailu",
+         "applicant"),
+        ("Ylämaan kaupunki sai hankkeelleen Pihapiiri 185 000 euroa.", "Ylämaan kaupunki",
+         "implementer"),
+        ("Koivby byalag med flera förordas 15.354 euro för hembygdsgården.", "Koivby byalag",
+         "applicant"),
+    ],
+)  # fmt: skip
+def test_who_receives_a_sum_as_the_sentences_subject_is_its_recipient(text, name, role):
+    result = read("Kunta jakoi avustuksia seuroille.\n\n" + text)
+    assert (name, role) in organisations(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanke sai rahoitusta 40 000 euroa.",  # a common word opening the sentence
+        "Satakunta saa EU-ohjelmavaroja 13 miljoonaa euroa.",  # a region alone
+    ],
+)
+def test_a_lone_word_before_a_verb_of_receiving_is_no_recipient(text):
+    assert not {o for o in organisations(read(text)) if o[1] == "applicant"}

@@ -1,8 +1,9 @@
-"""A grant's recipient: the organisation named in the allative beside a verb of granting.
+"""A grant's recipient: the organisation named in the allative beside a verb of granting,
+or the subject of a verb of receiving.
 
 "5 500 € myönnetään Kaakon X ry:lle", "X Oy:lle myönnetään hankkeeseen …", "Valtionavustuksen
-myöntäminen Y:n kaupungille": whoever is granted the money applied for it, whatever the
-document calls it. Only a name of the shape of an organisation counts (capitalised words
+myöntäminen Y:n kaupungille", "X sai 7 500 euroa", "7 500 euroa sai X", "X förordas 15.354 euro":
+whoever is granted the money applied for it, whatever the document calls it. Only a name of the shape of an organisation counts (capitalised words
 and words that end an organisation's name, ending in a company or association suffix or in
 such a word), so that a person or a purpose in the allative is not taken for one.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from . import morphology
 from .scan import gated
 from .wordlists import alternation, table
 
@@ -70,3 +72,102 @@ def _near_verbs(flat: str):
             if m:
                 taken = m.end()
                 yield m
+
+
+# -- the subject of a verb of receiving -------------------------------------------------------
+
+_RECEIVING = alternation(_DATA["receiving_verbs"])
+_INNER = alternation(re.escape(word) for word in _DATA["name_inner_words"])
+_NAME_WORD = r"(?:[A-ZÅÄÖ][\w&-]*|" + _INNER + r"|[\w-]*(?:" + _NAME_ENDS + r"))"
+# (the last word may be a common noun in lower case: "Koivby byalag", "Vårdö idrottskamrater")
+_SUBJECT_NAME = (
+    r"[A-ZÅÄÖ][\w&-]*(?:[ \t]+" + _NAME_WORD + r"){0,5}?(?:[ \t]+(?P<tail>[a-zåäö][\w-]*))?"
+)
+_NOT_TAILS = frozenset(_DATA["not_name_tails"])
+_NOT_STARTS = frozenset(_DATA["not_name_starts"])
+_OTHERS = r"(?:[ \t]+(?:" + alternation(re.escape(w) for w in _DATA["and_others"]) + r"))?"
+_QUALIFIER = r"(?:(?:noin|n\.|lähes|yli|runsaat|vajaat|drygt|cirka|ca|nästan|totalt)[ \t]+)?"
+# at a sentence's start: the name, its verb, at most three words, then the sum
+_SUBJECT_FIRST = re.compile(
+    r"(?P<org>" + _SUBJECT_NAME + r")" + _OTHERS
+    + r"[ \t]+(?:" + _RECEIVING + r")[ \t]+(?:[\w-]+[ \t]+){0,3}?" + _QUALIFIER + r"\d"
+)  # fmt: skip
+# after the verb when the sum comes first: the name up to the sentence's end ("… euroa sai X.")
+_NAME_TO_END = re.compile(r"[ \t]+(?P<org>" + _SUBJECT_NAME + r")(?=[.!?]|\n|$)")
+_SUM_BEFORE = re.compile(r"\d[ \t]+(?:euro\w*|€)")
+# Speed: the verbs are looked for first (a name can start at any capital letter)
+_VERB = gated(r"(?<![\w-])(?:" + _RECEIVING + r")(?![\w-])")
+_SENTENCE_REACH = 160  # characters from a sentence's start to its verb
+_SUM_REACH = 80  # characters from a sum to the verb after it
+
+
+def subject_recipients(flat: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, role) of each organisation that receives a sum as a verb's subject:
+    the applicant of a grant, the implementer of a project it receives the money for.
+
+    A name of one word is not taken: a capitalised word opening a sentence ("Hanke sai …") is
+    no name, and a place alone ("Satakunta saa EU-rahoitusta") may be a region that no one
+    applied for. An adverb, a pronoun or a word in a case no name starts with opening the
+    sentence ("Kokonaisuudessaan Halsua sai …") is no part of the name, as Voikko tells
+    (without Voikko the name is taken as it stands).
+    """
+    found = []
+    for verb in _VERB.finditer(flat):
+        at = verb.start()
+        opening = max(flat.rfind(". ", 0, at) + 2, flat.rfind("\n", 0, at) + 1, 0)
+        m = None
+        if at - opening <= _SENTENCE_REACH:
+            m = _SUBJECT_FIRST.match(flat, opening, min(len(flat), verb.end() + 60))
+        if m is None and _SUM_BEFORE.search(flat, max(opening, at - _SUM_REACH), at):
+            m = _NAME_TO_END.match(flat, verb.end())
+        if m is not None:
+            found.extend(_named(flat, m))
+    return found
+
+
+def _named(flat: str, m: re.Match) -> list[tuple[int, int, str, str]]:
+    name = m.group("org")
+    if m.group("tail") and not _noun_tail(m.group("tail")):
+        return []
+    first = name.split(None, 1)[0]
+    if first in _NOT_STARTS or _PROJECT.search(name):
+        return []  # (a project's name is no organisation's: "Turistprojekt i glesbygden")
+    if first != name and _function_word(first):
+        name = name[len(first) :].lstrip()
+    if " " not in name and "\t" not in name:
+        return []
+    sentence_end = flat.find(".", m.end())
+    rest = flat[m.end("org") : sentence_end if sentence_end >= 0 else len(flat)]
+    role = "implementer" if _PROJECT.search(rest) else "applicant"
+    return [(m.end("org") - len(name), m.end("org"), name, role)]
+
+
+# money received for a project ("X sai hankkeelleen 185 000 euroa") makes X its implementer
+_PROJECT = re.compile(r"hank|projekt", re.I)
+
+
+_FUNCTION_CLASSES = frozenset(("seikkasana", "asemosana", "sidesana", "suhdesana", "huudahdussana"))
+
+
+def _noun_tail(word: str) -> bool:
+    """Whether a lower-case word may end a name: a noun in the nominative, or a word Voikko
+    does not know (a Swedish "byalag") that is no adverb of the list."""
+    if word in _NOT_TAILS:
+        return False
+    analyses = morphology.analyse(word)
+    if analyses is None or not analyses:
+        return True
+    return any(a.word_class == "nimisana" and a.case == "nimento" for a in analyses)
+
+
+_NAME_CASES = frozenset(("nimento", "omanto", ""))  # a name's first word: "Puulan", "Kalske"
+
+
+def _function_word(word: str) -> bool:
+    """Whether Voikko reads a capitalised word only as an adverb, a pronoun, a conjunction,
+    an adposition or a word in a case no name's first word has ("Myös", "Nyt",
+    "Kokonaisuudessaan")."""
+    analyses = morphology.analyse(word)
+    return bool(analyses) and all(
+        a.word_class in _FUNCTION_CLASSES or a.case not in _NAME_CASES for a in analyses
+    )

@@ -79,7 +79,9 @@ def _heading_ends(flat: str):
 
 
 # a heading line that is the currency word, alone or run on after a column's label
-_STACKED_HEADING = re.compile(r"[ \t]*(?:[^\W\d][^\n\d]{0,30}?)?(?:euroa|€|EUR)[ \t]*")
+_STACKED_HEADING = re.compile(
+    r"[ \t]*(?:[^\W\d](?:[^\n\d]|(?:19|20)\d\d){0,30}?)?(?:euroa|€|EUR)[ \t]*"
+)  # ("Avustus 2013, euroa": a year may stand in the label)
 _NUMBER_LINE = re.compile(r"[ \t]*(?P<num>\d{1,3}(?:[ .\u00a0]\d{3})*)(?:,(?P<dec>\d{1,2}))?[ \t]*")
 # a row run together: a name with a letter or a full stop last, then its figure
 _RUN_ON_ROW = re.compile(
@@ -162,21 +164,28 @@ def _lines(flat: str, position: int):
 
 def _rows(flat: str, heading_end: int):
     """((name start, name end), figure) of each row: a name's line over a figure's line,
-    or both run together."""
+    or both run together. One line of note may follow a row's figure ("Sisältää
+    kotikatutoiminnan"): a name's line right after it makes it a note, not a name."""
     name = None
+    after_figure = False  # the line before was a row's figure
+    may_be_note = False  # ``name`` is the line right after a row's figure
     for start, end in _lines(flat, heading_end):
         number = _NUMBER_LINE.fullmatch(flat, start, end)
         if number and name:
             yield name, number
-            name = None
+            name, after_figure = None, True
+            continue
+        if name and may_be_note and not number:
+            name, may_be_note, after_figure = (start, end), False, False
             continue
         if number or name:
             return  # (two names or two figures running: the table has ended)
         run_on = _RUN_ON_ROW.fullmatch(flat, start, end)
         if run_on:
             yield (start, run_on.start("num")), run_on
+            after_figure = True
         else:
-            name = (start, end)
+            name, may_be_note, after_figure = (start, end), after_figure, False
 
 
 def _intro(flat: str, heading_start: int) -> int | None:

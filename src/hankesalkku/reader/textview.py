@@ -34,6 +34,7 @@ _SENTENCE_END = (".", "!", "?", ":", ";")
 _EDGE = " \t\u00a0\r\f\v"
 # a line that is only a figure ("0", "5 000", "12 500,00"): a table's cell, never a page's
 # running header, however often the same sum recurs in a grant list
+_PAGE_APART = 400  # characters at least between two recurrences of a page's furniture
 _FIGURE_LINE = re.compile(r"\d{1,3}(?:[ .\u00a0]\d{3})*(?:,\d{1,2})?")
 
 
@@ -43,6 +44,26 @@ def _strip_trailing_decoration(content: str) -> str:
     while stripped.endswith("**"):
         stripped = stripped[:-2].rstrip()
     return stripped
+
+
+def _furniture(kept: list[tuple[int, str]]) -> set[str]:
+    """Short lines that recur on every page (a running header or footer: "Pöytäkirja 3/2018",
+    "Sivu"), kept once. A line recurs as furniture only a page or so apart: a table's labels
+    ("Vuotuisavustus", "Vuokra-avustus") and sums ("0", "5 000") recur row after row."""
+    counts = Counter([c for _, c in kept if c and len(c) <= 60])
+    candidates = {
+        c for c, n in counts.items()
+        if n >= 3 and not c.startswith(("-", "•")) and not _FIGURE_LINE.fullmatch(c)
+    }  # fmt: skip
+    if not candidates:
+        return candidates
+    last: dict[str, int] = {}
+    for start, content in kept:
+        if content in candidates:
+            if content in last and start - last[content] < _PAGE_APART:
+                candidates.discard(content)
+            last[content] = start
+    return candidates
 
 
 class TextView:
@@ -107,11 +128,7 @@ class TextView:
 
     def _build(self) -> None:
         kept = self._kept_lines()
-        counts = Counter([c for _, c in kept if c and len(c) <= 60])
-        furniture = {
-            c for c, n in counts.items()
-            if n >= 3 and not c.startswith(("-", "•")) and not _FIGURE_LINE.fullmatch(c)
-        }  # fmt: skip
+        furniture = _furniture(kept)
         seen: set[str] = set()
         previous = ""
         blank_since_previous = False
