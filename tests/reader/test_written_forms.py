@@ -39,7 +39,24 @@ def test_a_letterhead_a_sender_or_a_category_line_is_no_headline():
 
 def test_a_first_line_that_is_a_sentence_or_runs_on_is_no_headline():
     assert read(_PARAGRAPH + "\n" + _PARAGRAPH).value("title") is None
-    assert read("Hankkeille tukea alkuvuonna\n" + _PARAGRAPH).value("title") is None
+    wrapped = "Esimerkkilän ELY-keskus on myöntänyt\ntammi-kesäkuussa yhteensä 2 miljoonaa euroa "
+    assert (
+        read(wrapped + "tukea kehittämishankkeille. Rahoitus kohdistui osaamiseen.\n").value(
+            "title"
+        )
+        is None
+    )
+
+
+def test_a_headline_right_over_its_text_is_the_title():
+    # news pages often print the headline with no blank line under it (the later blind sets)
+    assert read("Hankkeille tukea alkuvuonna\n" + _PARAGRAPH).value("title") == (
+        "Hankkeille tukea alkuvuonna"
+    )
+    stamp = "11.12.2025 12:51 ・ Päivitetty: 11.12.2025 12:51\n"
+    assert read(stamp + "Hankkeille tukea alkuvuonna\n" + _PARAGRAPH).value("title") == (
+        "Hankkeille tukea alkuvuonna"
+    )
 
 
 def test_an_ely_centre_named_only_by_its_long_form_keeps_it():

@@ -74,6 +74,7 @@ _COUNCIL_FUNDS = gated(
 _PERIOD_CONTEXT = re.compile(_words("period_words"))
 _PROGRAMME_PERIOD = gated(_words("programme_period_words"), re.I)
 _YEAR_PERIOD = re.compile(_words("year_period_words"))
+_CALL_WINDOW = re.compile(r"\b(?:" + _words("call_window_words") + r")\s+(?:\w+\s+)?$")
 _YEAR_PERIOD_OWNER = re.compile(alternation(_DATA["year_period_owners"]))
 _EU_BUDGET_PERIODS = frozenset(tuple(p.split("-")) for p in _DATA["eu_budget_periods"])
 _APPEALS = gated(
@@ -356,7 +357,7 @@ def period(flat: str, call_spans: list[tuple[int, int]]):
     candidates = []
     low = folded(flat)
     for span in dates.find_date_ranges(flat):
-        if in_call(span.start):
+        if in_call(span.start) or _CALL_WINDOW.search(low, max(0, span.start - 30), span.start):
             continue
         context = low[max(0, span.start - 80) : span.end + 40]
         if _PERIOD_CONTEXT.search(context):

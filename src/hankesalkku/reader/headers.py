@@ -117,11 +117,13 @@ def date_bound(text: str, start: int, end: int) -> bool:
 
 # a line above a page's headline that is no headline: a category ("Tiedotteet", "Nyheter 2014"),
 # a date, a page's stamp ("Julkaisuajankohta 21.2.2024", "Uutinen Julkaistu 3.2.2026 17.37",
-# "15.3.24 | Nyheter"), a breadcrumb
+# "15.3.24 | Nyheter", "8.2.2019 - 13:40"), a breadcrumb
 # ("X stad › Aktuellt", "X · Hakuilmoitus") or a row of labels ("Artikelkategorier: …")
 _ABOVE_HEADLINE = re.compile(
-    r"[\w-]+|[\d.: \t]+|(?:[\w-]+[ \t]+){1,2}\d{1,2}\.\d{1,2}\.\d{4}(?:[ \t]+\d{1,2}[.:]\d{2})?"
-    r"|[\w-]+[ \t]+(?:19|20)\d\d|.*\S[ \t]+(?:›|·|>|»|\|)[ \t]+\S.*"
+    r"[\w-]+|[\d.: \t]+|[\w-]+[ \t]+\d{1,2}\.\d{1,2}\.\d{4}"
+    r"|(?:[\w-]+[ \t]+){1,2}\d{1,2}\.\d{1,2}\.\d{4}[ \t]+\d{1,2}[.:]\d{2}"
+    r"|[\w-]+[ \t]+(?:19|20)\d\d|.*\S[ \t]+(?:›|·|・|>|»|\|)[ \t]+\S.*"
+    r"|\d{1,2}\.\d{1,2}\.\d{2,4}[ \t]+(?:-[ \t]+)?\d{1,2}[:.]\d{2}\b.*"
     r"|(?:" + _words("publication_labels") + r")\b.*|[\w-]+:(?: [A-ZÅÄÖ]\w*){1,3}"
 )
 _DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
@@ -157,10 +159,9 @@ def headline(flat: str):
         position = end + 1
     else:
         return None
-    if flat[end + 1 :].lstrip(" \t")[:1] != "\n" and not (
-        position == 0 and _running_text(flat[end + 1 : flat.find("\n", end + 1) % (len(flat) + 1)])
-    ):
-        return None  # no blank line after it: a letterhead's lines or a paragraph
+    below = flat[end + 1 :].lstrip(" \t")
+    if below[:1] != "\n" and not (below[:1].isupper() and _running_text(below.split("\n", 1)[0])):
+        return None  # no blank line after it nor a paragraph: a letterhead's lines or a paragraph
     if not _headline_like(line):
         return None
     following = flat[end : end + 1500].split("\n")[:8]

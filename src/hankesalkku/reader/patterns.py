@@ -52,7 +52,7 @@ SECTION_WORDS = gated(
     r"|\bAsia(?:kohta)?\s+(?:nro\s+)?(?P<asia2>\d{1,3})\s*(?:\n|$)|(?:^|\n)\s*Ärende\s?/\s?(?P<asia3>\d{1,3})\b)",
     re.I,
 )
-SECTION_TITLED = gated(r"(?<=\n)(?:§\s?(?P<b>\d{1,4})|(?P<a>\d{1,4})\s?§)(?=[ \t]+[A-ZÅÄÖ])")
+SECTION_TITLED = gated(r"(?<![^\n])(?:§\s?(?P<b>\d{1,4})|(?P<a>\d{1,4})\s?§)(?=[ \t]+[A-ZÅÄÖ])")
 SECTION_INLINE = gated(
     r"(?:^|\n)[^\n]{0,40}?(?<!\d\.)(?<!\d\.\d{4} )\b(?P<a>\d{1,4})\s?§(?!\s*[:.]?\s*(?:mukai|nojal|perusteel))"
 )

@@ -79,7 +79,7 @@ def _near_verbs(flat: str):
 _RECEIVING = alternation(_DATA["receiving_verbs"])
 _INNER = alternation(re.escape(word) for word in _DATA["name_inner_words"])
 _NAME_WORD = r"(?:[A-ZÅÄÖ][\w&-]*|" + _INNER + r"|[\w-]*(?:" + _NAME_ENDS + r"))"
-# (the last word may be a common noun in lower case: "Koivby byalag", "Vårdö idrottskamrater")
+# (the last word may be a common noun in lower case: "Koivby byalag", "Koivby idrottskamrater")
 _SUBJECT_NAME = (
     r"[A-ZÅÄÖ][\w&-]*(?:[ \t]+" + _NAME_WORD + r"){0,5}?(?:[ \t]+(?P<tail>[a-zåäö][\w-]*))?"
 )
@@ -108,7 +108,7 @@ def subject_recipients(flat: str) -> list[tuple[int, int, str, str]]:
     A name of one word is not taken: a capitalised word opening a sentence ("Hanke sai …") is
     no name, and a place alone ("Satakunta saa EU-rahoitusta") may be a region that no one
     applied for. An adverb, a pronoun or a word in a case no name starts with opening the
-    sentence ("Kokonaisuudessaan Halsua sai …") is no part of the name, as Voikko tells
+    sentence ("Kokonaisuudessaan Ylämaa sai …") is no part of the name, as Voikko tells
     (without Voikko the name is taken as it stands).
     """
     found = []

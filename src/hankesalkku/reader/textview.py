@@ -58,12 +58,14 @@ def _furniture(kept: list[tuple[int, str]]) -> set[str]:
     if not candidates:
         return candidates
     last: dict[str, int] = {}
+    near: Counter = Counter()  # recurrences closer than a page to the one before
     for start, content in kept:
         if content in candidates:
             if content in last and start - last[content] < _PAGE_APART:
-                candidates.discard(content)
+                near[content] += 1
             last[content] = start
-    return candidates
+    # (a page's header may also stand near its first place, in the signature: most count)
+    return {c for c in candidates if near[c] * 2 < counts[c] - 1}
 
 
 class TextView:
