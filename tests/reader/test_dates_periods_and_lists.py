@@ -122,3 +122,24 @@ def test_who_receives_a_sum_as_the_sentences_subject_is_its_recipient(text, name
 )
 def test_a_lone_word_before_a_verb_of_receiving_is_no_recipient(text):
     assert not {o for o in organisations(read(text)) if o[1] == "applicant"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kyläyhdistysavustuksiin vuodelle 2026 on varattu yhteensä 3500 euroa.",
+        "Talousarvioon on varattu yleis- ja kohdeavustuksiin määrärahaa yhteensä 45.000 euroa.",
+        "Ekby stad beviljar verksamhetsbidrag. För år 2026 har reserverats 20 000 euro.",
+    ],
+)
+def test_money_set_aside_for_grants_is_the_schemes_pool(sentence):
+    result = read("Avustukset 2026\n\n" + sentence)
+    assert {role for _, role, _ in amounts(result)} == {"call_budget"}
+
+
+def test_a_citys_appropriation_for_its_share_of_a_project_stays_its_own_financing():
+    result = read(
+        "Kaupunginhallitus päätti osallistua hankkeeseen. Hankkeen omarahoitusosuus 50 000 "
+        "euroa katetaan talousarviokohdan 1 50 04 määrärahasta."
+    )
+    assert (Decimal("50000.00"), "own_financing", "exact") in amounts(result)

@@ -179,11 +179,23 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
             role = previous_base
         elif role is None:  # (call results report without a word what was granted)
             role = "granted" if kind == "call_results" else "call_budget" if callish else UNDECIDED
+        if role == "reserved":  # (a grant scheme's pool, or a sum of no role of its own)
+            around = max(0, segments.paragraph_start(fig.start) - limits.CLAUSE_REACH)
+            pool = (
+                callish
+                or _grant_pool(low, around, s_end)
+                and not _PROJECT.search(low, s_start, s_end)
+            )
+            role = "pool" if pool else UNDECIDED
         base = role
         applied = kind == "call_results" and role == "support"
         if not (applied and _APPLIED.search(low, clause_start, fig.start)):
             # (a call's own sentence: "Tämän haun määrärahaa on enintään …" is its budget)
-            in_call = role in _OUTSIDE_CALLS and bool(_CALL_WORD.search(low, s_start, s_end))
+            in_call = role in _OUTSIDE_CALLS and (
+                bool(_CALL_WORD.search(low, s_start, s_end))
+                or role == "appropriation"
+                and _grant_pool(low, s_start, s_end)
+            )
             role = _kind_role(role, kind, callish or in_call)  # (support applied for stays)
         paragraph = segments.paragraph_index(fig.start)
         if role in ("total", "support"):
@@ -205,6 +217,15 @@ _CALL_WORD = re.compile(dict(ROLE_WORDS)["call"])
 _OUTSIDE_CALLS = {"appropriation": "own_financing", "distributed": "granted"}
 _BY_KIND = {("call_notice", "total"): "other", ("call_notice", "support"): "other",
             ("call_results", "support"): "granted"}  # fmt: skip
+
+
+_GRANT_POOL = re.compile(by_first_letter([re.escape(stem) for stem in _WORDS["grant_pool_stems"]]))
+_PROJECT = re.compile(by_first_letter([re.escape(stem) for stem in _WORDS["project_stems"]]))
+
+
+def _grant_pool(low: str, start: int, end: int) -> bool:
+    """Whether a sentence speaks of grants and of no project (its appropriation is a pool)."""
+    return bool(_GRANT_POOL.search(low, start, end)) and not _PROJECT.search(low, start, end)
 
 
 def _kind_role(role: str, kind: str, callish: bool) -> str:
