@@ -109,12 +109,13 @@ def test_data_files_name_only_roles_and_kinds_of_the_contract():
     assert set(money["qualifiers"].values()) <= set(QUALIFIERS)
     word_roles = {
         "pool",
+        "reserved",
         "appropriation",
         "distributed",
         "call",
         "support",
         "total",
-    }  # money.py maps
+    }  # amount_roles.py maps
     assert set(money["roles"]) <= set(AMOUNT_ROLES) | word_roles
     roles = wordlists.table("roles.toml")
     named = [e["role"] for e in roles["before_name"]] + [
