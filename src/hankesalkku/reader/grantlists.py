@@ -97,7 +97,7 @@ def _name_before(
         if not _BEFORE.search(before) and not _NOT_IN_NAME.search(before):
             return _trimmed(flat, window_start, legal_end)
     before = flat[window_start:legal_start]
-    joints = list(_BEFORE.finditer(before))
+    joints = [j for j in _BEFORE.finditer(before) if _ends_an_item(before, j)]
     begin, opened = (joints[-1].end(), not joints[-1].group("join")) if joints else (0, True)
     if opened or not before[begin : begin + 1].isupper():
         # the first name of a list: after the last lower-case word before a capital
@@ -105,6 +105,20 @@ def _name_before(
         if cuts:
             begin = cuts[-1].end()
     return _trimmed(flat, window_start + begin, legal_end)
+
+
+# what ends a listed item before "ja"/"och": its legal form, its sum, a bracket
+_ITEM_END = re.compile(r"(?:\b(?:" + _FORMS + r")|\d|euro\w*|€|\))$")
+
+
+def _ends_an_item(before: str, joint: re.Match) -> bool:
+    """Whether a joint separates two items: a comma or a mark always, a word ("ja", "och")
+    only after a whole item ("A ry ja B ry", "A ry 400 euroa ja B ry"), not inside a name
+    ("Harjulan Voimistelu ja Liikunta ry")."""
+    word = joint.group("join")
+    if not word or word == ",":
+        return True
+    return bool(_ITEM_END.search(before[: joint.start()].rstrip(" .,")))
 
 
 def _trimmed(flat: str, start: int, end: int) -> tuple[int, int, str] | None:

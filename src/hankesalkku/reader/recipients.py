@@ -160,7 +160,7 @@ def _noun_tail(word: str) -> bool:
     return any(a.word_class == "nimisana" and a.case == "nimento" for a in analyses)
 
 
-_NAME_CASES = frozenset(("nimento", "omanto", ""))  # a name's first word: "Puulan", "Kalske"
+_NAME_CASES = frozenset(("nimento", "omanto", ""))  # a name's first word: "Harjulan", "Kisa"
 
 
 def _function_word(word: str) -> bool:

@@ -17,6 +17,7 @@ from .organisations import (
     says_ely,
     split_list,
 )
+from .owners import owner_recipients
 from .recipients import find_recipients, subject_recipients
 from .result import OrganisationMention
 from .scan import by_first_letter, folded, gated, lowered
@@ -173,6 +174,7 @@ def find_roles(
         if listed[2].lower() not in named
     )
     found.extend(subject for subject in subject_recipients(flat) if subject[2].lower() not in named)
+    found.extend((*owner, "applicant") for owner in owner_recipients(flat))
     if funding_authority:  # (start, end, name) of the funding_authority field
         found.append((*funding_authority, "funding_authority"))
     found.extend((*giver, "funding_authority") for giver in find_funders(flat))
