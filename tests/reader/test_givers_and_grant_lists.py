@@ -35,6 +35,11 @@ def givers(text: str) -> list[str]:
         ("Landskapsverket i Västra Finland beviljade i år bidrag.",
          "Landskapsverket i Västra Finland"),
         ("Hanke sai Ylämaan liiton myöntämää rahoitusta.", "Ylämaan liitto"),
+        ("Järjestöillä on mahdollisuus hakea Ylämaan hyvinvointialueelta hankeavustusta.",
+         "Ylämaan hyvinvointialue"),
+        ("EAKR-hankehaku on auki Ylämaaliitossa 9.3.2026 asti.", "Ylämaaliitto"),
+        ("Ylämaan liitolla on käytettävissä hankkeiden rahoittamiseen määrärahaa.",
+         "Ylämaan liitto"),
     ],
 )  # fmt: skip
 def test_the_giver_is_told_by_what_it_does_in_the_sentence(text, giver):
@@ -50,6 +55,7 @@ def test_the_giver_is_told_by_what_it_does_in_the_sentence(text, giver):
         "Till Koivikko stiftelse beviljade stadsstyrelsen ett bidrag.",  # the one given to
         "Lautakunta päätti myöntää Koivulan Nuorisoseuralle avustusta.",  # an allative
         "Hanke sai stöd från Europeiska socialfonden.",  # an EU fund is no body
+        "Avustusta voi hakea Ylämaan kaupungissa asuva.",  # a place, not the one applied to
     ],
 )
 def test_what_is_no_giver_is_not_proposed_as_one(text):

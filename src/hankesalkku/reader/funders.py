@@ -36,6 +36,16 @@ _GIVING = re.compile(by_first_letter(list(_DATA["giving_verbs"])))
 _GRANT_STEM = re.compile(by_first_letter([re.escape(stem) for stem in _DATA["grant_stems"]]))
 _AGENT = re.compile(by_first_letter([re.escape(stem) for stem in _DATA["agent_participles"]]))
 _FROM = re.compile(by_first_letter(list(_DATA["from_words"])))
+_AT_ENDINGS = tuple(_DATA["at_endings"])  # (a call's word may end a compound: "EAKR-haku")
+# (word, the case endings of the name after it) and (word, endings of the name before it)
+_CASED_AFTER = (
+    (re.compile(by_first_letter([re.escape(w) for w in _DATA["apply_from_words"]])),
+     tuple(_DATA["from_endings"])),
+    (re.compile(by_first_letter(list(_DATA["call_at_words"]))), _AT_ENDINGS),
+)  # fmt: skip
+_CASED_BEFORE = (
+    (re.compile(by_first_letter(list(_DATA["has_words"]))), tuple(_DATA["has_endings"])),
+)
 _AUXILIARIES = re.compile(
     r"(?:[ \t]+(?:" + "|".join(_DATA["auxiliaries"]) + r"))+[ \t]*$", re.IGNORECASE
 )
@@ -99,6 +109,18 @@ def find_funders(flat: str) -> tuple[tuple[int, int, str], ...]:
         if _word_starts(low, m.start()):
             named = _name_after(flat, m.end())
             found.extend([named] if named else [])
+    for pattern, endings in _CASED_AFTER:  # "hakea X:ltä", "haku on auki X:ssa"
+        for m in pattern.finditer(low):
+            if _word_starts(low, m.start()) or endings == _AT_ENDINGS:
+                named = _name_after(flat, m.end(), endings)
+                found.extend([named] if named else [])
+    for pattern, endings in _CASED_BEFORE:  # "X:lla on käytettävissä"
+        for m in pattern.finditer(low):
+            if _word_starts(low, m.start()) and low[: _before_spaces(low, m.start())].endswith(
+                endings
+            ):
+                named = _name_before(flat, _before_spaces(flat, m.start()))
+                found.extend([named] if named else [])
     if not found:
         own = _own_board_owner(flat, low)
         if own:
@@ -206,11 +228,23 @@ def _name_before(flat: str, end: int) -> tuple[int, int, str] | None:
     return _giver(flat, m.start("name"), m.end("name"), m.group("name"))
 
 
-def _name_after(flat: str, start: int) -> tuple[int, int, str] | None:
+def _name_after(
+    flat: str, start: int, endings: tuple[str, ...] = ()
+) -> tuple[int, int, str] | None:
+    """The giver's name right after ``start``; with ``endings``, only a name whose last word
+    has one of them (the case the sentence puts the giver in: "hakea X:ltä")."""
     while start < len(flat) and flat[start] in " \t":
         start += 1
     m = _NAME_AT_START.match(flat, start)
-    return _giver(flat, m.start(), m.end(), m.group("name")) if m else None
+    if m is None:
+        return None
+    name = m.group("name")
+    if endings:  # (the name ends at its first word in that case: "X:ssa 9.3.2020 asti")
+        ends = [w.end() for w in re.finditer(r"\S+", name) if w.group().lower().endswith(endings)]
+        if not ends:
+            return None
+        name = name[: ends[0]]
+    return _giver(flat, m.start(), m.start() + len(name), name)
 
 
 def _giver(flat: str, start: int, end: int, phrase: str) -> tuple[int, int, str] | None:
