@@ -143,3 +143,25 @@ def test_a_citys_appropriation_for_its_share_of_a_project_stays_its_own_financin
         "euroa katetaan talousarviokohdan 1 50 04 määrärahasta."
     )
     assert (Decimal("50000.00"), "own_financing", "exact") in amounts(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hakuilmoitus\n\nYlämaan ELY-keskus julistaa haettavaksi avustuksia. Tuen saaja voi olla "
+        "kunta. Avustusta myönnetään tukikelpoisiin kustannuksiin.",
+        "Nyt on aika hakea avustuksia\n\nELY-keskuksista voi hakea 30.11.2026 asti avustuksia "
+        "vesistöjen kunnostukseen.",
+        "Ansökan om understöd\n\nAnsökan är öppen till och med 7.3.2026 för föreningar.",
+    ],
+)
+def test_a_call_notice_is_told_by_its_own_words_even_in_a_decisions_vocabulary(text):
+    assert read(text).kind == "call_notice"
+
+
+def test_an_appeal_clause_makes_no_call_notice():
+    result = read(
+        "Päätös\n\nLautakunta päätti myöntää Koivulan kyläseura ry:lle avustusta 5 000 euroa.\n\n"
+        "Muutoksenhaku\nTähän päätökseen tyytymätön voi hakea siihen oikaisua."
+    )
+    assert result.kind != "call_notice"

@@ -59,6 +59,9 @@ def _required_words(pattern: str) -> tuple[str, ...]:
 _COMPILED = {kind: [(_checks(p if kind == "decision" else p.lower()), w) for p, w in signals]
              for kind, signals in _SIGNALS.items()}  # fmt: skip
 _MINIMUM = 4
+_CALLS_OWN_WORDS = (
+    5  # a call notice's weight from its own words ("hakuilmoitus", "haku on avoinna")
+)
 _GRANTING_VERB_ONLY = 2  # the weight of a funding decision's weakest signal (its verb alone)
 
 
@@ -106,6 +109,10 @@ def pick(scores: dict[str, int], has_facts: bool) -> str:
 
     if scores["agenda_item"] >= 6:
         scores["agenda_item"] += 2
+    if scores["call_notice"] >= _CALLS_OWN_WORDS:
+        # a call notice describes the grants it offers in a decision's words ("tuen saaja",
+        # "myönnetään", "tukikelpoinen"): beside a call's own words they count half
+        scores["funding_decision"] //= 2
     if scores["funding_decision"] <= _GRANTING_VERB_ONLY:
         # no more weight than one weak signal ("myönnetään", which news and call pages also
         # say, or "EURA" alone) makes no funding decision
