@@ -1,7 +1,8 @@
 """Call windows: a date range with its budget and the ministries behind it.
 
 A call is a date range in a document about calls ("haku") whose sentence or
-bullet is not about carrying out a project; its budget is the figure stated
+bullet is not about carrying out a project, or a call's closing day stated alone in a
+sentence of applying ("Haku on avoinna 28.2.2026 asti"); its budget is the figure stated
 with it, or in the next sentence of the same paragraph.
 """
 
@@ -52,16 +53,12 @@ def find_calls(
         i = bisect_left(starts, start)
         return figures[i] if i < len(figures) and figures[i].start < end else None
 
-    for span in spans:
-        s_start, s_end = sentence = segments.sentence(span.start)
-        if sentence not in words:
-            text = flat[s_start:s_end]
-            words[sentence] = (bool(_PROJECT_WORD.search(text)), bool(_CALL_WORD.search(text)))
-        project_word, call_word = words[sentence]
-        if project_word and not call_word:
-            continue
+    def budget_of(sentence: tuple[int, int]) -> tuple[Found | None, list[tuple[int, int]]]:
+        """The call's budget: the first figure of its sentence, or of the next (or the one
+        before) in the same paragraph that speaks of a call's money; the sentences read."""
+        s_start, s_end = sentence
         budget = first_figure(s_start, s_end)
-        parts = [sentence]  # the sentences the call is read from
+        parts = [sentence]
         neighbours = []
         if s_end < len(flat):
             neighbours.append(segments.sentence(s_end))
@@ -71,17 +68,17 @@ def find_calls(
             if budget is not None:
                 break
             n_start, n_end = neighbour
-            same_paragraph = segments.paragraph_index(n_start) == segments.paragraph_index(s_start)
-            if same_paragraph:
+            if segments.paragraph_index(n_start) == segments.paragraph_index(s_start):
                 if neighbour not in budget_words:
                     budget_words[neighbour] = bool(_BUDGET_WORD.search(flat[n_start:n_end]))
                 if budget_words[neighbour]:
                     budget = first_figure(n_start, n_end)
                     if budget is not None:
                         parts.append(neighbour)
-        if budget is None and not call_word:
-            continue
-        if budget is None and len(spans) == 1 and len({f.eur for f in pooled}) == 1:
+        return budget, parts
+
+    def add(opens, closes, start: int, end: int, budget, parts, windows: int) -> None:
+        if budget is None and windows == 1 and len({f.eur for f in pooled}) == 1:
             budget = pooled[0]
             parts.append(segments.sentence(budget.start))
         key = tuple(parts)
@@ -92,20 +89,95 @@ def find_calls(
             if not granting:
                 granting.append(_granting_ministries(flat))
             ministries = list(granting[0])
-        end = max(span.end, budget.end if budget else span.end)
         mention = CallMention(
-            opens=span.first,
-            closes=span.last,
+            opens=opens,
+            closes=closes,
             budget_eur=budget.eur if budget else None,
             ministries=ministries,
-            evidence=view.evidence(span.start, end),
+            evidence=view.evidence(start, max(end, budget.end if budget else end)),
         )
         if budget is not None:
             budgets.append(budget)
-        calls.append((mention, (span.start, span.end)))
+        calls.append((mention, (start, end)))
+
+    def sentence_words(sentence: tuple[int, int]) -> tuple[bool, bool]:
+        if sentence not in words:
+            text = flat[sentence[0] : sentence[1]]
+            words[sentence] = (bool(_PROJECT_WORD.search(text)), bool(_CALL_WORD.search(text)))
+        return words[sentence]
+
+    closing = _closing_days(flat, segments, spans)
+    windows = len(spans) + len(closing)
+    for span in spans:
+        sentence = segments.sentence(span.start)
+        project_word, call_word = sentence_words(sentence)
+        if project_word and not call_word:
+            continue
+        budget, parts = budget_of(sentence)
+        if budget is None and not call_word:
+            continue
+        add(span.first, span.last, span.start, span.end, budget, parts, windows)
+    for opens, start, end, day in closing:  # a call's closing day ("Haku on avoinna … asti")
+        sentence = segments.sentence(start)
+        if sentence_words(sentence)[0]:
+            continue  # (a project's sentence)
+        budget, parts = budget_of(sentence)
+        add(opens, day, start, end, budget, parts, windows)
     for budget in budgets:
         budget.role = "call_budget"
     return calls
+
+
+_CLOSING_BEFORE = re.compile(r"(?:" + alternation(_WORDS["closing_before"]) + r")\s*$", re.I)
+_CLOSING_AFTER = re.compile(
+    r"\s*(?:,?\s*klo\.?\s*[\d.:]+\s*)?(?:" + alternation(_WORDS["closing_after"]) + r")\b", re.I
+)
+_CLOSING_WORD = gated(alternation(_WORDS["closing_words"]), re.I)
+_NOT_CALL_DEADLINE = gated(alternation(_WORDS["not_call_deadline_words"]), re.I)
+_OPENING_BEFORE = re.compile(r"\b(?:" + alternation(_WORDS["opening_before"]) + r")\s*$", re.I)
+_OPENING_AFTER = re.compile(r"\s*(?:" + alternation(_WORDS["opening_after"]) + r")\b", re.I)
+_OPENING_REACH = 300  # characters from an opening day to the closing day after it
+_CLOSING_REACH = 60  # characters before a closing day where its word may stand
+
+
+def _closing_days(flat: str, segments, spans) -> list[tuple[int, int, str]]:
+    """(start, end, ISO day) of each day a call closes on, stated without its opening day:
+    a day with a word of closing right before or after it, in a sentence of applying, outside
+    the date ranges; each day once."""
+    if not _CLOSING_WORD.search(flat):
+        return []
+    days = {day for span in spans for day in (span.first, span.last)}  # (a window's own days)
+    found = []
+    every = dates.find_dates(flat)
+    for i, (start, end, day) in enumerate(every):
+        if day in days or any(span.start <= start < span.end for span in spans):
+            continue
+        s_start, s_end = segments.sentence(start)
+        closing = _CLOSING_AFTER.match(flat, end) or _CLOSING_BEFORE.search(
+            flat, max(s_start, start - _CLOSING_REACH), start
+        )
+        if (
+            closing
+            and _CLOSING_WORD.search(flat, s_start, s_end)
+            and not _NOT_CALL_DEADLINE.search(flat, s_start, s_end)
+        ):
+            found.append((_opening_day(flat, segments, every[:i], start, day), start, end, day))
+            days.add(day)
+    return found
+
+
+def _opening_day(flat: str, segments, before: list, closing_start: int, closing: str) -> str | None:
+    """The call's opening day stated before its closing day in the same paragraph, or None."""
+    paragraph = segments.paragraph_index(closing_start)
+    for start, end, day in reversed(before[-3:]):
+        if closing_start - start > _OPENING_REACH or segments.paragraph_index(start) != paragraph:
+            return None
+        if day < closing and (
+            _OPENING_AFTER.match(flat, end)
+            or _OPENING_BEFORE.search(flat, max(0, start - _CLOSING_REACH), start)
+        ):
+            return day
+    return None
 
 
 _GRANT_WORDS = tuple(_WORDS["grant_authority_words"])
