@@ -110,6 +110,7 @@ def test_data_files_name_only_roles_and_kinds_of_the_contract():
     word_roles = {
         "pool",
         "reserved",
+        "stated_grant",
         "appropriation",
         "distributed",
         "call",

@@ -14,11 +14,11 @@ from tests.reader.snippets import amounts, organisations, read
 @pytest.mark.parametrize(
     "head",
     [
-        "Harjulan liitto avasi haun\n\nJulkaistu 25.1.2021\n\n",
+        "Harjulan liitto avasi haun\n\nJulkaistu 25.1.2026\n\n",
         "Harjulan liitto avasi haun\n\n29.6.2020 9.04\n\n",
         "Harjulan liitto avasi haun\n\n14.04.2015 10:57 - Toimittaja Nieminen\n\n",
         "Harjulan liitto avaa 30.1.2024 haun.\n\n",
-        "Ansökningstiden går ut 17.4.2014.\n\n",
+        "Ansökningstiden går ut 17.4.2026.\n\n",
     ],
 )
 def test_a_pages_date_or_a_calls_day_is_no_decision_date(head):
@@ -165,3 +165,46 @@ def test_an_appeal_clause_makes_no_call_notice():
         "Muutoksenhaku\nTähän päätökseen tyytymätön voi hakea siihen oikaisua."
     )
     assert result.kind != "call_notice"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ylämaan ELY-keskus sai määräaikaan mennessä 120 hakemusta.",  # no euros
+        "Kokouksessa Matti Virtanen sai 3 ääntä.",
+        "Koivby Simsällskap rf förordas inte stöd om 5 000 euro.",  # negated
+    ],
+)
+def test_a_verb_of_receiving_without_euros_or_negated_names_no_recipient(text):
+    assert not {o for o in organisations(read(text)) if o[1] == "applicant"}
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Kunnanhallitus\n12.3.2026 18:00 - 20:15\n\n", "Kokousaika\n12.3.2026 18.00\n\n"],
+)
+def test_a_meetings_hours_leave_its_day_the_decision_date(head):
+    result = read(head + "Kunnanhallitus päätti myöntää avustusta 5 000 euroa.")
+    assert result.fields["decision_date"].value == "2026-03-12"
+
+
+def test_a_phone_number_under_a_grant_table_is_no_grant():
+    result = read(
+        "Kaupunginhallitus päätti jakaa avustuksia seuraavasti:\n\nHakija\n\neuroa\n\n"
+        "Koivulan kyläseura ry\n\n5 000\n\nAlamaan kuoro ry\n\n2 500\n\n"
+        "Lisätietoja antaa\n\nPuhelin\n\n040 123"
+    )
+    assert Decimal("40123.00") not in {eur for eur, _, _ in amounts(result)}
+
+
+def test_the_size_a_grant_may_have_in_a_call_is_no_grant():
+    result = read(
+        "Hakuilmoitus\n\nAvustusta voi hakea 31.3.2026 asti. Avustuksen suuruus on enintään "
+        "2 000 euroa yhdistystä kohden."
+    )
+    assert not {a for a in amounts(result) if a[1] == "granted"}
+
+
+def test_money_set_aside_for_a_named_association_is_its_grant():
+    result = read("Kulttuuriavustuksista on varattu Koivulan kyläseura ry:lle 5 000 euroa.")
+    assert (Decimal("5000.00"), "granted", "exact") in amounts(result)

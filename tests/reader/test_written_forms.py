@@ -53,7 +53,7 @@ def test_a_headline_right_over_its_text_is_the_title():
     assert read("Hankkeille tukea alkuvuonna\n" + _PARAGRAPH).value("title") == (
         "Hankkeille tukea alkuvuonna"
     )
-    stamp = "11.12.2025 12:51 ・ Päivitetty: 11.12.2025 12:51\n"
+    stamp = "3.2.2026 10:15 ・ Päivitetty: 3.2.2026 10:15\n"
     assert read(stamp + "Hankkeille tukea alkuvuonna\n" + _PARAGRAPH).value("title") == (
         "Hankkeille tukea alkuvuonna"
     )

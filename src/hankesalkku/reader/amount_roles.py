@@ -179,14 +179,16 @@ def assign_roles(flat: str, figures: list[Found], segments, callish: bool, kind:
             role = previous_base
         elif role is None:  # (call results report without a word what was granted)
             role = "granted" if kind == "call_results" else "call_budget" if callish else UNDECIDED
-        if role == "reserved":  # (a grant scheme's pool, or a sum of no role of its own)
+        if role == "reserved":  # (a grant scheme's pool, a sum set aside for one, or no role)
             around = max(0, segments.paragraph_start(fig.start) - limits.CLAUSE_REACH)
-            pool = (
-                callish
-                or _grant_pool(low, around, s_end)
-                and not _PROJECT.search(low, s_start, s_end)
-            )
-            role = "pool" if pool else UNDECIDED
+            if _ALLATIVE_NAME.search(flat, s_start, s_end):
+                role = "granted"  # "… on varattu Koivulan kyläseura ry:lle 5 000 euroa"
+            elif callish or _grant_pool(low, around, s_end):
+                role = "pool"
+            else:
+                role = UNDECIDED
+        elif role == "stated_grant":  # (in a call's document, the size a grant may have)
+            role = UNDECIDED if callish else "granted"
         base = role
         applied = kind == "call_results" and role == "support"
         if not (applied and _APPLIED.search(low, clause_start, fig.start)):
@@ -223,8 +225,15 @@ _GRANT_POOL = re.compile(by_first_letter([re.escape(stem) for stem in _WORDS["gr
 _PROJECT = re.compile(by_first_letter([re.escape(stem) for stem in _WORDS["project_stems"]]))
 
 
+# an organisation given to, in the allative ("Koivulan kyläseura ry:lle", "Ylämaan liitolle")
+_ALLATIVE_NAME = re.compile(
+    r"(?:\w:lle|" + alternation(table("roles.toml")["recipient_cases"]) + r")\b"
+)
+
+
 def _grant_pool(low: str, start: int, end: int) -> bool:
-    """Whether a sentence speaks of grants and of no project (its appropriation is a pool)."""
+    """Whether a text speaks of grants and of no project (its appropriation is a pool): the
+    sentence of the figure with the paragraph before it."""
     return bool(_GRANT_POOL.search(low, start, end)) and not _PROJECT.search(low, start, end)
 
 

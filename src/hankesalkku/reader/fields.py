@@ -76,6 +76,7 @@ _PROGRAMME_PERIOD = gated(_words("programme_period_words"), re.I)
 _YEAR_PERIOD = re.compile(_words("year_period_words"))
 _CALL_WINDOW = re.compile(r"\b(?:" + _words("call_window_words") + r")\s+(?:\w+\s+)?$")
 _YEAR_PERIOD_OWNER = re.compile(alternation(_DATA["year_period_owners"]))
+_NOT_PROJECTS_YEARS = re.compile(alternation(_DATA["not_project_year_words"]))
 _EU_BUDGET_PERIODS = frozenset(tuple(p.split("-")) for p in _DATA["eu_budget_periods"])
 _APPEALS = gated(
     alternation(f"(?P<{entry['key']}>{entry['pattern']})" for entry in _DATA["appeal"]), re.I
@@ -379,6 +380,8 @@ def _a_projects_years(low: str, span, context: str) -> bool:
     when it is carried out, or a project or grant named just before it."""
     if (span.first, span.last) in _EU_BUDGET_PERIODS:
         return False
+    if _NOT_PROJECTS_YEARS.search(low, max(0, span.start - 50), span.start):
+        return False  # "Kuntastrategiaa toteutetaan vuosina 2022–2025"
     return bool(
         _YEAR_PERIOD.search(context)
         or _YEAR_PERIOD_OWNER.search(low, max(0, span.start - 60), span.start)

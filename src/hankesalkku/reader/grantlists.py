@@ -39,6 +39,7 @@ _EXAMPLES = re.compile(
     by_first_letter([literal_first(r"\b" + re.escape(word)) for word in _DATA["example_words"]])
 )
 _JOINERS = "|".join(_DATA["list_joiners"])
+_JOINER_WORDS = frozenset(_DATA["list_joiners"])
 # what comes before a name: the joiner of a list, or a mark that opens a clause
 _BEFORE = re.compile(r"(?:(?P<join>,|\s(?:" + _JOINERS + r"))|[:;(•\t])\s+")
 _LOWER_THEN_CAPITAL = re.compile(r"(?<!\S)[a-zåäö][\w-]*[ \t]+(?=[A-ZÅÄÖ0-9])")
@@ -101,7 +102,9 @@ def _name_before(
     begin, opened = (joints[-1].end(), not joints[-1].group("join")) if joints else (0, True)
     if opened or not before[begin : begin + 1].isupper():
         # the first name of a list: after the last lower-case word before a capital
-        cuts = list(_LOWER_THEN_CAPITAL.finditer(before, begin))
+        cuts = [
+            c for c in _LOWER_THEN_CAPITAL.finditer(before, begin) if not _inner_joiner(before, c)
+        ]
         if cuts:
             begin = cuts[-1].end()
     return _trimmed(flat, window_start + begin, legal_end)
@@ -119,6 +122,14 @@ def _ends_an_item(before: str, joint: re.Match) -> bool:
     if not word or word == ",":
         return True
     return bool(_ITEM_END.search(before[: joint.start()].rstrip(" .,")))
+
+
+def _inner_joiner(before: str, cut: re.Match) -> bool:
+    """Whether a lower-case word before a capital is a joiner inside a name ("Harjulan
+    Voimistelu ja Liikunta ry"), where no item ends before it."""
+    return cut.group().strip() in _JOINER_WORDS and not _ITEM_END.search(
+        before[: cut.start()].rstrip(" .,")
+    )
 
 
 def _trimmed(flat: str, start: int, end: int) -> tuple[int, int, str] | None:

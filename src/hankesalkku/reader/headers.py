@@ -79,27 +79,32 @@ def header_maker(flat: str):
 
 _PUBLICATION_LABEL = re.compile(r"(?:" + _words("publication_labels") + r")\s*:?\s*$", re.I)
 # after a page's or a release's date: its clock time ("21.9.2023 08:10:09 EEST | Tiedote",
-# "17.01.2021 12:00", "14.04.2015 10:57 - <author>") or its author
+# "17.01.2026 12:00", "14.04.2026 10:57 - <author>") or its author
 # ("29.06.2023 / <author>")
-# (a meeting's "klo 16.00" is not one: the meeting's day is the decision's)
+# (a meeting's "klo 16.00" or "18:00 - 20:15" is not one: the meeting's day is the decision's)
 _STAMP_AFTER = re.compile(
-    r"[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]+EES?T)?[ \t]*(?:\||\n|$|[-\u2013][ \t])"
+    r"[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]+EES?T)?[ \t]*(?:\||\n|$|[-\u2013][ \t](?![ \t]*\d))"
     r"|[ \t]+/[ \t]+[A-ZÅÄÖ][a-zåäö]+[ \t]"
 )
-# a clock time with a dot ("29.6.2020 9.04") only after a date that opens its line: after a
-# body's name ("« Raha-asiainvaliokunta 26.4.2018 13.00") it is the meeting's time
-_DOTTED_CLOCK_AFTER = re.compile(r"[ \t]+\d{1,2}\.\d{2}[ \t]*(?:\||\n|$|[-\u2013][ \t])")
+# a clock time with a dot ("29.6.2020 9.04") only after a date that opens its line, and not
+# under a meeting's time label ("Kokousaika\n12.3.2024 18.00"): after a body's name
+# ("« Ylämaan valiokunta 26.4.2018 13.00") it is the meeting's time
+_DOTTED_CLOCK_AFTER = re.compile(
+    r"[ \t]+\d{1,2}\.\d{2}[ \t]*(?:\||\n|$|[-\u2013][ \t](?![ \t]*\d))"
+)
+_MEETING_TIME_LABEL = re.compile(r"(?:" + _words("meeting_time_labels") + r")\s*:?\s*$", re.I)
 
 
 def publication_stamp(flat: str, start: int, end: int) -> bool:
     """Whether the date at ``start:end`` is a page's or a press release's own date (a
     labelled publication date, or one with a clock time or an author after it)."""
     line_start = flat.rfind("\n", 0, start) + 1
-    return bool(
-        _PUBLICATION_LABEL.search(flat, line_start, start)
-        or _STAMP_AFTER.match(flat, end)
-        or (not flat[line_start:start].strip() and _DOTTED_CLOCK_AFTER.match(flat, end))
-    )
+    if _PUBLICATION_LABEL.search(flat, line_start, start) or _STAMP_AFTER.match(flat, end):
+        return True
+    if flat[line_start:start].strip() or not _DOTTED_CLOCK_AFTER.match(flat, end):
+        return False
+    above = flat[max(0, line_start - 40) : line_start].rstrip()
+    return not _MEETING_TIME_LABEL.search(above)
 
 
 _BOUND_BEFORE = re.compile(r"\b(?:" + _words("bound_before") + r"),?\s+$")
@@ -115,14 +120,16 @@ def date_bound(text: str, start: int, end: int) -> bool:
     )
 
 
-# a line above a page's headline that is no headline: a category ("Tiedotteet", "Nyheter 2014"),
-# a date, a page's stamp ("Julkaisuajankohta 21.2.2024", "Uutinen Julkaistu 3.2.2026 17.37",
-# "15.3.24 | Nyheter", "8.2.2019 - 13:40"), a breadcrumb
+# a line above a page's headline that is no headline: a category ("Tiedotteet", "Uutiset 2019"),
+# a date, a page's stamp ("Julkaisuajankohta 21.2.2026", "Uutinen Julkaistu 3.2.2026 17.37",
+# "15.3.26 | Nyheter", "8.2.2026 - 13:40"), a breadcrumb
 # ("X stad › Aktuellt", "X · Hakuilmoitus") or a row of labels ("Artikelkategorier: …")
 _ABOVE_HEADLINE = re.compile(
     r"[\w-]+|[\d.: \t]+|[\w-]+[ \t]+\d{1,2}\.\d{1,2}\.\d{4}"
     r"|(?:[\w-]+[ \t]+){1,2}\d{1,2}\.\d{1,2}\.\d{4}[ \t]+\d{1,2}[.:]\d{2}"
-    r"|[\w-]+[ \t]+(?:19|20)\d\d|.*\S[ \t]+(?:›|·|・|>|»|\|)[ \t]+\S.*"
+    r"|.*\S[ \t]+(?:›|·|・|>|»|\|)[ \t]+\S.*|(?:"
+    + _words("news_categories")
+    + r")[ \t]+(?:19|20)\d\d"
     r"|\d{1,2}\.\d{1,2}\.\d{2,4}[ \t]+(?:-[ \t]+)?\d{1,2}[:.]\d{2}\b.*"
     r"|(?:" + _words("publication_labels") + r")\b.*|[\w-]+:(?: [A-ZÅÄÖ]\w*){1,3}"
 )
@@ -160,7 +167,7 @@ def headline(flat: str):
     else:
         return None
     below = flat[end + 1 :].lstrip(" \t")
-    if below[:1] != "\n" and not (below[:1].isupper() and _running_text(below.split("\n", 1)[0])):
+    if below[:1] != "\n" and not _paragraph_below(line, below.split("\n", 1)[0]):
         return None  # no blank line after it nor a paragraph: a letterhead's lines or a paragraph
     if not _headline_like(line):
         return None
@@ -168,6 +175,12 @@ def headline(flat: str):
     if not any(_running_text(text) for text in following):
         return None
     return start, start + len(line), line
+
+
+def _paragraph_below(line: str, below: str) -> bool:
+    """Whether the line right under a first line is a paragraph of its own (a web page's
+    text, much longer than its headline), not the rest of a hard-wrapped sentence."""
+    return below[:1].isupper() and len(below) >= max(len(line) + 40, 120) and _running_text(below)
 
 
 def _running_text(line: str) -> bool:
@@ -187,7 +200,7 @@ def _without_stamp(flat: str, start: int, line: str) -> str:
 def _headline_like(line: str) -> bool:
     return (
         10 <= len(line) <= 200
-        and (line[:1].isupper() or line[:1].isdigit())  # "65 000 till Lilla Holmen"
+        and (line[:1].isupper() or line[:1].isdigit())  # "65 000 euro till idrottsplanen"
         and "\t" not in line
         and "  " not in line
         and "§" not in line

@@ -21,45 +21,68 @@ from .wordlists import table
 
 _DATA = table("roles.toml")
 _GRANT = "|".join(_DATA["owned_grant_words"])
-_QUALIFIER = r"(?:(?:noin|n\.|lähes|yli|runsaat|vajaat|reilut|kokonaisuudessaan)[ \t]+){0,2}"
+_QUALIFIERS = "|".join(re.escape(q) for q in table("money.toml")["qualifiers"])
+_QUALIFIER = r"(?:(?:" + _QUALIFIERS + r"|kokonaisuudessaan)[ \t]+){0,2}"
 _NAME = r"(?P<org>[A-ZÅÄÖ][\w-]*(?:[ \t]+[A-ZÅÄÖ][\w-]*){0,3}?)"
+_EUROS = r"\d[\d \u00a0.,]*[ \t]*(?:milj\w*\.?[ \t]*)?(?:euro\w*|€)"
 # "X:n avustus on 6 600 euroa", "X:n avustuksen suuruus on 6000 euroa"
 _OWNER = gated(
     r"(?<![\w-])" + _NAME + r"[ \t]+(?:" + _GRANT + r")(?:[ \t]+\w+)?[ \t]+on[ \t]+"
-    + _QUALIFIER + r"\d"
+    + _QUALIFIER + _EUROS
 )  # fmt: skip
 # the others of the same sentence: "…, Y:n 5 600 euroa ja Z:n 4 700 euroa"
-_NEXT_OWNER = re.compile(r"(?:,|[ \t]ja)[ \t]+" + _NAME + r"[ \t]+" + _QUALIFIER + r"\d")
+_NEXT_OWNER = re.compile(r"(?:,|[ \t]ja)[ \t]+" + _NAME + r"[ \t]+" + _QUALIFIER + _EUROS)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def owner_recipients(flat: str) -> list[tuple[int, int, str]]:
-    """(start, end, nominative name) of each recipient named as its grant's owner."""
+    """(start, end, nominative name) of each recipient named as its grant's owner, each place
+    once; a sentence is read once from its first owner to its end."""
     found = []
+    scanned = 0
     for m in _OWNER.finditer(flat):
+        if m.start() < scanned:
+            continue
         end = _SENTENCE_END.search(flat, m.end())
-        sentence_end = end.start() if end else len(flat)
-        for owner in [m, *_NEXT_OWNER.finditer(flat, m.end(), sentence_end)]:
-            named = _nominative(owner.group("org"))
+        scanned = end.start() if end else len(flat)
+        for owner in [m, *_NEXT_OWNER.finditer(flat, m.end(), scanned)]:
+            named = _nominative(flat, owner.start("org"), owner.group("org"))
             if named:
-                found.append((owner.end("org") - len(named[0]), owner.end("org"), named[1]))
+                found.append(named)
     return found
 
 
-def _nominative(phrase: str) -> tuple[str, str] | None:
-    """(the words of the name as written, the name in the nominative) or None."""
-    words = phrase.split()
-    while words and not words[0].endswith("n"):
+def _nominative(flat: str, start: int, phrase: str) -> tuple[int, int, str] | None:
+    """(start, end, the name in the nominative) of the genitive name ``phrase`` at ``start``."""
+    words = list(re.finditer(r"\S+", phrase))
+    while words and not words[0].group().endswith("n"):
         words = words[1:]  # (an apposition or a word of the sentence in front)
-    if len(words) < 2:
+    if len(words) < 2 or not all(w.group().endswith("n") for w in words[:-1]):
         return None
-    head = words[-1]
-    analyses = [a for a in morphology.analyse(head) or () if a.case == "omanto"]
-    if not analyses or not all(w.endswith("n") for w in words[:-1]):
-        return None
-    plural = [a for a in analyses if a.number == "plural"]
-    base = (plural or analyses)[0].baseform + ("t" if plural else "")
-    nominative = head[0] + base[1:] if base[:1].lower() == head[:1].lower() else None
+    head = words[-1].group()
+    nominative = _head_nominative(head)
     if nominative is None:
         return None
-    return " ".join(words), " ".join([*words[:-1], nominative])
+    name = " ".join([*(w.group() for w in words[:-1]), nominative])
+    return start + words[0].start(), start + words[-1].end(), name
+
+
+def _head_nominative(head: str) -> str | None:
+    """The nominative of a genitive by Voikko's base form: singular as the base form, plural
+    as the base form with "t" where Voikko reads that as the plural nominative of the same
+    word ("Palloilijoiden" → "Palloilijat"; "Haukkojen" has no such plural: None)."""
+    analyses = [a for a in morphology.analyse(head) or () if a.case == "omanto"]
+    if not analyses:
+        return None
+    plural = [a for a in analyses if a.number == "plural"]
+    base = (plural or analyses)[0].baseform
+    if plural:
+        candidate = base + "t"
+        readings = morphology.analyse(candidate) or ()
+        if not any(r.case == "nimento" and r.number == "plural" and r.baseform == base
+                   for r in readings):  # fmt: skip
+            return None
+        base = candidate
+    if base[:1].lower() != head[:1].lower():
+        return None
+    return head[0] + base[1:]

@@ -2,8 +2,8 @@
 or the subject of a verb of receiving.
 
 "5 500 € myönnetään Kaakon X ry:lle", "X Oy:lle myönnetään hankkeeseen …", "Valtionavustuksen
-myöntäminen Y:n kaupungille", "X sai 7 500 euroa", "7 500 euroa sai X", "X förordas 15.354 euro":
-whoever is granted the money applied for it, whatever the document calls it. Only a name of the shape of an organisation counts (capitalised words
+myöntäminen Y:n kaupungille", "X sai 7 500 euroa", "7 500 euroa sai X", "X förordas 15.354
+euro": whoever is granted the money applied for it, whatever the document calls it. Only a name of the shape of an organisation counts (capitalised words
 and words that end an organisation's name, ending in a company or association suffix or in
 such a word), so that a person or a purpose in the allative is not taken for one.
 """
@@ -78,47 +78,63 @@ def _near_verbs(flat: str):
 
 _RECEIVING = alternation(_DATA["receiving_verbs"])
 _INNER = alternation(re.escape(word) for word in _DATA["name_inner_words"])
+_INNER_WORDS = frozenset(_DATA["name_inner_words"]) | frozenset(_DATA["legal_forms"])
 _NAME_WORD = r"(?:[A-ZÅÄÖ][\w&-]*|" + _INNER + r"|[\w-]*(?:" + _NAME_ENDS + r"))"
 # (the last word may be a common noun in lower case: "Koivby byalag", "Koivby idrottskamrater")
 _SUBJECT_NAME = (
-    r"[A-ZÅÄÖ][\w&-]*(?:[ \t]+" + _NAME_WORD + r"){0,5}?(?:[ \t]+(?P<tail>[a-zåäö][\w-]*))?"
+    r"[A-ZÅÄÖ][\w&-]*(?:[ \t]+" + _NAME_WORD + r"){0,5}?(?:[ \t]+(?P<tail>[a-zåäö][\w.-]*))?"
 )
 _NOT_TAILS = frozenset(_DATA["not_name_tails"])
 _NOT_STARTS = frozenset(_DATA["not_name_starts"])
 _OTHERS = r"(?:[ \t]+(?:" + alternation(re.escape(w) for w in _DATA["and_others"]) + r"))?"
-_QUALIFIER = r"(?:(?:noin|n\.|lähes|yli|runsaat|vajaat|drygt|cirka|ca|nästan|totalt)[ \t]+)?"
+_QUALIFIER = (
+    r"(?:(?:" + alternation(re.escape(q) for q in table("money.toml")["qualifiers"]) + r")[ \t]+)?"
+)
 # at a sentence's start: the name, its verb, at most three words, then the sum
 _SUBJECT_FIRST = re.compile(
     r"(?P<org>" + _SUBJECT_NAME + r")" + _OTHERS
-    + r"[ \t]+(?:" + _RECEIVING + r")[ \t]+(?:[\w-]+[ \t]+){0,3}?" + _QUALIFIER + r"\d"
+    + r"[ \t]+(?:" + _RECEIVING + r")(?P<between>[ \t]+(?:[\w-]+[ \t]+){0,3}?)" + _QUALIFIER
+    + r"(?=\d)"
 )  # fmt: skip
+# the sum that follows: euros ("7 500 euroa", "2,3 miljoonaa euroa", "15.354 euro")
+_EUROS = re.compile(r"\d[\d \u00a0.,]*[ \t]*(?:milj\w*\.?[ \t]*)?(?:euro\w*|€)")
+_NEGATION = re.compile(r"\b(?:" + alternation(_DATA["negations"]) + r")\b")
 # after the verb when the sum comes first: the name up to the sentence's end ("… euroa sai X.")
 _NAME_TO_END = re.compile(r"[ \t]+(?P<org>" + _SUBJECT_NAME + r")(?=[.!?]|\n|$)")
 _SUM_BEFORE = re.compile(r"\d[ \t]+(?:euro\w*|€)")
+# where a sentence starts: after its full stop and a capital, or a line (not "r.y. sai")
+_SENTENCE_START = re.compile(r"(?:[.!?][ \t]+(?=[A-ZÅÄÖ0-9])|\n)")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")  # (not the dot of "15.354")
 # Speed: the verbs are looked for first (a name can start at any capital letter)
 _VERB = gated(r"(?<![\w-])(?:" + _RECEIVING + r")(?![\w-])")
 _SENTENCE_REACH = 160  # characters from a sentence's start to its verb
 _SUM_REACH = 80  # characters from a sum to the verb after it
+# money received for a project ("X sai hankkeelleen 185 000 euroa") makes X its implementer
+_PROJECT = re.compile(alternation(_DATA["project_stems"]), re.I)
 
 
 def subject_recipients(flat: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, name, role) of each organisation that receives a sum as a verb's subject:
+    """(start, end, name, role) of each organisation that receives euros as a verb's subject:
     the applicant of a grant, the implementer of a project it receives the money for.
 
     A name of one word is not taken: a capitalised word opening a sentence ("Hanke sai …") is
     no name, and a place alone ("Satakunta saa EU-rahoitusta") may be a region that no one
-    applied for. An adverb, a pronoun or a word in a case no name starts with opening the
-    sentence ("Kokonaisuudessaan Ylämaa sai …") is no part of the name, as Voikko tells
-    (without Voikko the name is taken as it stands).
+    applied for. A word opening the sentence that is no part of a name ("Myös", or what
+    Voikko reads as an adverb, a pronoun or a case no name starts with: "Kokonaisuudessaan
+    Ylämaa sai …") is left out (without Voikko only the listed ones). The sum must be in
+    euros ("sai 3 ääntä", "120 hakemusta" are no grants), and a negated verb grants nothing.
     """
     found = []
     for verb in _VERB.finditer(flat):
         at = verb.start()
-        opening = max(flat.rfind(". ", 0, at) + 2, flat.rfind("\n", 0, at) + 1, 0)
+        starts = list(_SENTENCE_START.finditer(flat, max(0, at - _SENTENCE_REACH), at))
+        opening = starts[-1].end() if starts else (0 if at <= _SENTENCE_REACH else -1)
         m = None
-        if at - opening <= _SENTENCE_REACH:
+        if opening >= 0:
             m = _SUBJECT_FIRST.match(flat, opening, min(len(flat), verb.end() + 60))
-        if m is None and _SUM_BEFORE.search(flat, max(opening, at - _SUM_REACH), at):
+            if m and (_NEGATION.search(m.group("between")) or not _EUROS.match(flat, m.end())):
+                m = None
+        if m is None and _SUM_BEFORE.search(flat, max(0, opening, at - _SUM_REACH), at):
             m = _NAME_TO_END.match(flat, verb.end())
         if m is not None:
             found.extend(_named(flat, m))
@@ -129,29 +145,28 @@ def _named(flat: str, m: re.Match) -> list[tuple[int, int, str, str]]:
     name = m.group("org")
     if m.group("tail") and not _noun_tail(m.group("tail")):
         return []
+    if _PROJECT.search(name):
+        return []  # (a project's name is no organisation's: "Ylämaan kyläprojekt i skogen")
     first = name.split(None, 1)[0]
-    if first in _NOT_STARTS or _PROJECT.search(name):
-        return []  # (a project's name is no organisation's: "Turistprojekt i glesbygden")
-    if first != name and _function_word(first):
+    if first != name and (first in _NOT_STARTS or _function_word(first)):
         name = name[len(first) :].lstrip()
     if " " not in name and "\t" not in name:
         return []
-    sentence_end = flat.find(".", m.end())
-    rest = flat[m.end("org") : sentence_end if sentence_end >= 0 else len(flat)]
+    end = _SENTENCE_END.search(flat, m.end("org"))
+    rest = flat[m.end("org") : end.start() if end else len(flat)]
     role = "implementer" if _PROJECT.search(rest) else "applicant"
     return [(m.end("org") - len(name), m.end("org"), name, role)]
-
-
-# money received for a project ("X sai hankkeelleen 185 000 euroa") makes X its implementer
-_PROJECT = re.compile(r"hank|projekt", re.I)
 
 
 _FUNCTION_CLASSES = frozenset(("seikkasana", "asemosana", "sidesana", "suhdesana", "huudahdussana"))
 
 
 def _noun_tail(word: str) -> bool:
-    """Whether a lower-case word may end a name: a noun in the nominative, or a word Voikko
-    does not know (a Swedish "byalag") that is no adverb of the list."""
+    """Whether a lower-case word may end a name: a legal form ("ry"), a noun in the
+    nominative, or a word Voikko does not know (a Swedish "byalag") that is no adverb of
+    the list."""
+    if word in _INNER_WORDS:
+        return True
     if word in _NOT_TAILS:
         return False
     analyses = morphology.analyse(word)

@@ -173,11 +173,15 @@ def find_roles(
         for listed in listed_recipients(flat) + tabled_recipients(flat)
         if listed[2].lower() not in named
     )
-    found.extend(subject for subject in subject_recipients(flat) if subject[2].lower() not in named)
-    found.extend((*owner, "applicant") for owner in owner_recipients(flat))
+    givers = [(*giver, "funding_authority") for giver in find_funders(flat)]
     if funding_authority:  # (start, end, name) of the funding_authority field
-        found.append((*funding_authority, "funding_authority"))
-    found.extend((*giver, "funding_authority") for giver in find_funders(flat))
+        givers.append((*funding_authority, "funding_authority"))
+    # a sentence's receiver or a grant's owner that gives the money is its giver, not its
+    # recipient ("Harjulan Kulttuurirahaston apuraha on 20 000 euroa")
+    named |= {giver[2].lower() for giver in givers}
+    found.extend(subject for subject in subject_recipients(flat) if subject[2].lower() not in named)
+    found.extend((*o, "applicant") for o in owner_recipients(flat) if o[2].lower() not in named)
+    found.extend(givers)
     for code, pattern in _MINISTRIES_GATED.items():
         m = pattern.search(flat)
         if m:

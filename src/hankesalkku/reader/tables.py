@@ -81,8 +81,10 @@ def _heading_ends(flat: str):
 # a heading line that is the currency word, alone or run on after a column's label
 _STACKED_HEADING = re.compile(
     r"[ \t]*(?:[^\W\d](?:[^\n\d]|(?:19|20)\d\d){0,30}?)?(?:euroa|€|EUR)[ \t]*"
-)  # ("Avustus 2013, euroa": a year may stand in the label)
-_NUMBER_LINE = re.compile(r"[ \t]*(?P<num>\d{1,3}(?:[ .\u00a0]\d{3})*)(?:,(?P<dec>\d{1,2}))?[ \t]*")
+)  # ("Avustus 2026, euroa": a year may stand in the label)
+_NUMBER_LINE = re.compile(
+    r"[ \t]*(?P<num>(?!0\d)\d{1,3}(?:[ .\u00a0]\d{3})*)(?:,(?P<dec>\d{1,2}))?[ \t]*"
+)
 # a row run together: a name with a letter or a full stop last, then its figure
 _RUN_ON_ROW = re.compile(
     r"[ \t]*[^\W\d][^\n]{1,120}?[^\W\d.]?[.)]?(?<![\d ])(?P<num>\d{1,3}(?: \d{3})*)(?:,(?P<dec>\d{1,2}))?[ \t]*"
@@ -165,7 +167,7 @@ def _lines(flat: str, position: int):
 def _rows(flat: str, heading_end: int):
     """((name start, name end), figure) of each row: a name's line over a figure's line,
     or both run together. One line of note may follow a row's figure ("Sisältää
-    kotikatutoiminnan"): a name's line right after it makes it a note, not a name."""
+    vuokra-avustuksen"): a name's line right after it makes it a note, not a name."""
     name = None
     after_figure = False  # the line before was a row's figure
     may_be_note = False  # ``name`` is the line right after a row's figure
