@@ -15,7 +15,8 @@ from . import dates, limits
 from .money import Found
 from .organisations import MINISTRIES, ministry_codes
 from .result import CallMention
-from .scan import gated
+from .rewrites import by_first_letter, literal_first
+from .scan import folded, gated
 from .textview import TextView
 from .wordlists import alternation, table
 
@@ -132,45 +133,75 @@ _CLOSING_BEFORE = re.compile(r"(?:" + alternation(_WORDS["closing_before"]) + r"
 _CLOSING_AFTER = re.compile(
     r"\s*(?:,?\s*klo\.?\s*[\d.:]+\s*)?(?:" + alternation(_WORDS["closing_after"]) + r")\b", re.I
 )
-_CLOSING_WORD = gated(alternation(_WORDS["closing_words"]), re.I)
-_NOT_CALL_DEADLINE = gated(alternation(_WORDS["not_call_deadline_words"]), re.I)
+# (on the folded text, each alternative from its first letter, as _CLOSING_ANY)
+_CLOSING_WORD = re.compile(by_first_letter([literal_first(w) for w in _WORDS["closing_words"]]))
+_NOT_CALL_DEADLINE = re.compile(
+    by_first_letter([literal_first(w) for w in _WORDS["not_call_deadline_words"]])
+)
 _OPENING_BEFORE = re.compile(r"\b(?:" + alternation(_WORDS["opening_before"]) + r")\s*$", re.I)
 _OPENING_AFTER = re.compile(r"\s*(?:" + alternation(_WORDS["opening_after"]) + r")\b", re.I)
 _OPENING_REACH = 300  # characters from an opening day to the closing day after it
+# any word of closing, to find the dates near one (on the folded text, each alternative from
+# its first letter: the engine skips to those letters, as re.IGNORECASE would not)
+_CLOSING_ANY = re.compile(
+    by_first_letter(
+        [literal_first(w) for w in (*_WORDS["closing_before"], *_WORDS["closing_after"])]
+    )
+)
+_DATE_WIDTH = 12  # characters of the longest numeric date ("12.12.2026")
 _CLOSING_REACH = 60  # characters before a closing day where its word may stand
 
 
-def _closing_days(flat: str, segments, spans) -> list[tuple[int, int, str]]:
-    """(start, end, ISO day) of each day a call closes on, stated without its opening day:
-    a day with a word of closing right before or after it, in a sentence of applying, outside
-    the date ranges; each day once."""
-    if not _CLOSING_WORD.search(flat):
+def _closing_days(flat: str, segments, spans) -> list[tuple[int | None, int, int, str]]:
+    """(opening day or None, start, end, ISO day) of each day a call closes on, stated without
+    a date range: a day with a word of closing right before or after it, in a sentence of
+    applying, outside the date ranges; each day once. Only the dates near a word of closing
+    are read (speed: most of a document's dates are no call's)."""
+    low = folded(flat)
+    if not _CLOSING_WORD.search(low):
         return []
     days = {day for span in spans for day in (span.first, span.last)}  # (a window's own days)
     found = []
-    every = dates.find_dates(flat)
-    for i, (start, end, day) in enumerate(every):
+    for start, end, day in _dates_near(flat, _CLOSING_ANY.finditer(low), _CLOSING_REACH):
         if day in days or any(span.start <= start < span.end for span in spans):
             continue
-        s_start, s_end = segments.sentence(start)
         closing = _CLOSING_AFTER.match(flat, end) or _CLOSING_BEFORE.search(
-            flat, max(s_start, start - _CLOSING_REACH), start
+            flat, max(0, start - _CLOSING_REACH), start
         )
+        if closing is None:
+            continue
+        s_start, s_end = segments.sentence(start)
         if (
-            closing
-            and _CLOSING_WORD.search(flat, s_start, s_end)
-            and not _NOT_CALL_DEADLINE.search(flat, s_start, s_end)
+            closing.start() >= s_start
+            and _CLOSING_WORD.search(low, s_start, s_end)
+            and not _NOT_CALL_DEADLINE.search(low, s_start, s_end)
         ):
-            found.append((_opening_day(flat, segments, every[:i], start, day), start, end, day))
+            found.append((_opening_day(flat, segments, start, day), start, end, day))
             days.add(day)
     return found
 
 
-def _opening_day(flat: str, segments, before: list, closing_start: int, closing: str) -> str | None:
+def _dates_near(flat: str, words, reach: int) -> list[tuple[int, int, str]]:
+    """The dates (start, end, ISO) within ``reach`` of each of ``words`` (matches in text
+    order), in text order."""
+    windows: list[list[int]] = []
+    for m in words:
+        a, b = max(0, m.start() - reach - _DATE_WIDTH), min(len(flat), m.end() + reach)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    return [(a + s, a + e, day) for a, b in windows for s, e, day in dates.find_dates(flat[a:b])]
+
+
+def _opening_day(flat: str, segments, closing_start: int, closing: str) -> str | None:
     """The call's opening day stated before its closing day in the same paragraph, or None."""
     paragraph = segments.paragraph_index(closing_start)
+    a = max(0, closing_start - _OPENING_REACH)
+    before = dates.find_dates(flat[a:closing_start])
     for start, end, day in reversed(before[-3:]):
-        if closing_start - start > _OPENING_REACH or segments.paragraph_index(start) != paragraph:
+        start, end = a + start, a + end
+        if segments.paragraph_index(start) != paragraph:
             return None
         if day < closing and (
             _OPENING_AFTER.match(flat, end)

@@ -116,10 +116,9 @@ def find_funders(flat: str) -> tuple[tuple[int, int, str], ...]:
                 found.extend([named] if named else [])
     for pattern, endings in _CASED_BEFORE:  # "X:lla on käytettävissä"
         for m in pattern.finditer(low):
-            if _word_starts(low, m.start()) and low[: _before_spaces(low, m.start())].endswith(
-                endings
-            ):
-                named = _name_before(flat, _before_spaces(flat, m.start()))
+            end = _before_spaces(low, m.start())
+            if _word_starts(low, m.start()) and low.endswith(endings, 0, end):
+                named = _name_before(flat, end)
                 found.extend([named] if named else [])
     if not found:
         own = _own_board_owner(flat, low)

@@ -25,11 +25,13 @@ _QUALIFIERS = "|".join(re.escape(q) for q in table("money.toml")["qualifiers"])
 _QUALIFIER = r"(?:(?:" + _QUALIFIERS + r"|kokonaisuudessaan)[ \t]+){0,2}"
 _NAME = r"(?P<org>[A-ZÅÄÖ][\w-]*(?:[ \t]+[A-ZÅÄÖ][\w-]*){0,3}?)"
 _EUROS = r"\d[\d \u00a0.,]*[ \t]*(?:milj\w*\.?[ \t]*)?(?:euro\w*|€)"
-# "X:n avustus on 6 600 euroa", "X:n avustuksen suuruus on 6000 euroa"
-_OWNER = gated(
-    r"(?<![\w-])" + _NAME + r"[ \t]+(?:" + _GRANT + r")(?:[ \t]+\w+)?[ \t]+on[ \t]+"
-    + _QUALIFIER + _EUROS
+# "X:n avustus on 6 600 euroa", "X:n avustuksen suuruus on 6000 euroa": the grant's words
+# are looked for first, then the name right before them (a name may start at any capital)
+_GRANT_IS = gated(
+    r"[ \t](?:" + _GRANT + r")(?:[ \t]+\w+)?[ \t]+on[ \t]+" + _QUALIFIER + _EUROS
 )  # fmt: skip
+_NAME_BEFORE = re.compile(r"(?<![\w-])" + _NAME + r"\Z")
+_NAME_REACH = 120  # characters a name of four words reaches back from its grant's word
 # the others of the same sentence: "…, Y:n 5 600 euroa ja Z:n 4 700 euroa"
 _NEXT_OWNER = re.compile(r"(?:,|[ \t]ja)[ \t]+" + _NAME + r"[ \t]+" + _QUALIFIER + _EUROS)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -40,12 +42,15 @@ def owner_recipients(flat: str) -> list[tuple[int, int, str]]:
     once; a sentence is read once from its first owner to its end."""
     found = []
     scanned = 0
-    for m in _OWNER.finditer(flat):
-        if m.start() < scanned:
+    for grant in _GRANT_IS.finditer(flat):
+        if grant.start() < scanned:
             continue
-        end = _SENTENCE_END.search(flat, m.end())
+        m = _NAME_BEFORE.search(flat, max(0, grant.start() - _NAME_REACH), grant.start())
+        if m is None:
+            continue
+        end = _SENTENCE_END.search(flat, grant.end())
         scanned = end.start() if end else len(flat)
-        for owner in [m, *_NEXT_OWNER.finditer(flat, m.end(), scanned)]:
+        for owner in [m, *_NEXT_OWNER.finditer(flat, grant.end(), scanned)]:
             named = _nominative(flat, owner.start("org"), owner.group("org"))
             if named:
                 found.append(named)
