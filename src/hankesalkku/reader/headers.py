@@ -79,12 +79,13 @@ def header_maker(flat: str):
 
 _PUBLICATION_LABEL = re.compile(r"(?:" + _words("publication_labels") + r")\s*:?\s*$", re.I)
 # after a page's or a release's date: its clock time ("21.9.2023 08:10:09 EEST | Tiedote",
-# "17.01.2026 12:00", "14.04.2026 10:57 - <author>") or its author
+# "17.01.2026 12:00", "14.04.2026 10:57 - <author>", "21.11.2026 kl. 12:16") or its author
 # ("29.06.2023 / <author>")
 # (a meeting's "klo 16.00" or "18:00 - 20:15" is not one: the meeting's day is the decision's)
 _STAMP_AFTER = re.compile(
     r"[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]+EES?T)?[ \t]*(?:\||\n|$|[-\u2013][ \t](?![ \t]*\d))"
     r"|[ \t]+/[ \t]+[A-ZÅÄÖ][a-zåäö]+[ \t]"
+    r"|[ \t]+kl\.[ \t]*\d{1,2}:\d{2}[ \t]*(?:\n|$)"
 )
 # a clock time with a dot ("29.6.2020 9.04") only after a date that opens its line, and not
 # under a meeting's time label ("Kokousaika\n12.3.2024 18.00"): after a body's name
