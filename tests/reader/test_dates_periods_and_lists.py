@@ -208,3 +208,19 @@ def test_the_size_a_grant_may_have_in_a_call_is_no_grant():
 def test_money_set_aside_for_a_named_association_is_its_grant():
     result = read("Kulttuuriavustuksista on varattu Koivulan kyläseura ry:lle 5 000 euroa.")
     assert (Decimal("5000.00"), "granted", "exact") in amounts(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Listan kärjessä Harjulan Kisa sai 772 000 euroa, Alamaan Seura 755 000 euroa ja "
+         "Koivulan Palloilijat 5 000 euroa.",
+         {"Harjulan Kisa", "Alamaan Seura", "Koivulan Palloilijat"}),
+        ("Harjulan kaupungin hanke Nuorten Paja sai tukea 240 000 euroa.", set()),
+        ("Den största potten går till Ekby som får ett understöd på 180 000 euro.", set()),
+    ],
+)  # fmt: skip
+def test_the_others_of_a_sentence_of_receiving_and_no_project_names(text, names):
+    got = {name for name, role in organisations(read(text)) if role == "applicant"}
+    assert names <= got
+    assert not {n for n in got if "Paja" in n or " som" in n}

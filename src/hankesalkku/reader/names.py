@@ -57,6 +57,11 @@ def _cities() -> frozenset[str]:
     return frozenset(row[0] for row in rows("cities"))
 
 
+def is_city(name: str) -> bool:
+    """Whether ``name`` is a city of ``data/names/cities.txt`` in the nominative ("Vantaa")."""
+    return name in _cities()
+
+
 def is_official(name: str) -> bool:
     return name.lower() in official_names()
 

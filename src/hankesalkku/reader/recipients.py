@@ -11,8 +11,9 @@ such a word), so that a person or a purpose in the allative is not taken for one
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from . import morphology
+from . import morphology, names
 from .scan import gated
 from .wordlists import alternation, table
 
@@ -90,18 +91,24 @@ _OTHERS = r"(?:[ \t]+(?:" + alternation(re.escape(w) for w in _DATA["and_others"
 _QUALIFIER = (
     r"(?:(?:" + alternation(re.escape(q) for q in table("money.toml")["qualifiers"]) + r")[ \t]+)?"
 )
-# at a sentence's start: the name, its verb, at most three words, then the sum
-_SUBJECT_FIRST = re.compile(
-    r"(?P<org>" + _SUBJECT_NAME + r")" + _OTHERS
-    + r"[ \t]+(?:" + _RECEIVING + r")(?P<between>[ \t]+(?:[\w-]+[ \t]+){0,3}?)" + _QUALIFIER
-    + r"(?=\d)"
-)  # fmt: skip
+# the name right before its verb, in the verb's sentence ("Listan kärjessä Ylämaa sai …"),
+# and after the verb at most three words before the sum
+_SUBJECT_BEFORE = re.compile(r"(?<![\w&-])(?P<org>" + _SUBJECT_NAME + r")" + _OTHERS + r"[ \t]+\Z")
+_PROJECT_BEFORE = re.compile(r"\b(?:" + alternation(_DATA["project_stems"]) + r")\w*[ \t]", re.I)
+_AFTER_VERB = re.compile(r"(?P<between>[ \t]+(?:[\w-]+[ \t]+){0,3}?)" + _QUALIFIER + r"(?=\d)")
 # the sum that follows: euros ("7 500 euroa", "2,3 miljoonaa euroa", "15.354 euro")
 _EUROS = re.compile(r"\d[\d \u00a0.,]*[ \t]*(?:milj\w*\.?[ \t]*)?(?:euro\w*|€)")
 _NEGATION = re.compile(r"\b(?:" + alternation(_DATA["negations"]) + r")\b")
 # after the verb when the sum comes first: the name up to the sentence's end ("… euroa sai X.")
 _NAME_TO_END = re.compile(r"[ \t]+(?P<org>" + _SUBJECT_NAME + r")(?=[.!?]|\n|$)")
 _SUM_BEFORE = re.compile(r"\d[ \t]+(?:euro\w*|€)")
+# the others of the same sentence, each with its own sum ("…, Alamaa 755 000 euroa")
+_NEXT_SUBJECT = re.compile(
+    r"(?:,|[ \t](?:ja|och))[ \t]+(?P<org>[A-ZÅÄÖ][\w&-]*(?:[ \t]+" + _NAME_WORD + r"){0,5}?)"
+    r"(?P<tail>)[ \t]+"
+    + _QUALIFIER
+    + r"(?=\d[\d \u00a0.,]*[ \t]*(?:milj\w*\.?[ \t]*)?(?:euro\w*|€))"
+)
 # where a sentence starts: after its full stop and a capital, or a line (not "r.y. sai")
 _SENTENCE_START = re.compile(r"(?:[.!?][ \t]+(?=[A-ZÅÄÖ0-9])|\n)")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")  # (not the dot of "15.354")
@@ -129,15 +136,26 @@ def subject_recipients(flat: str) -> list[tuple[int, int, str, str]]:
         at = verb.start()
         starts = list(_SENTENCE_START.finditer(flat, max(0, at - _SENTENCE_REACH), at))
         opening = starts[-1].end() if starts else (0 if at <= _SENTENCE_REACH else -1)
-        m = None
-        if opening >= 0:
-            m = _SUBJECT_FIRST.match(flat, opening, min(len(flat), verb.end() + 60))
-            if m and (_NEGATION.search(m.group("between")) or not _EUROS.match(flat, m.end())):
-                m = None
-        if m is None and _SUM_BEFORE.search(flat, max(0, opening, at - _SUM_REACH), at):
-            m = _NAME_TO_END.match(flat, verb.end())
+        m, after = None, _AFTER_VERB.match(flat, verb.end(), min(len(flat), verb.end() + 60))
+        if (
+            opening >= 0
+            and after
+            and not _NEGATION.search(after.group("between"))
+            and _EUROS.match(flat, after.end())
+        ):
+            m = _SUBJECT_BEFORE.search(flat, opening, at)
+            if m and _PROJECT_BEFORE.search(flat, opening, m.start()):
+                m = None  # "X:n hanke Nuorten Studio sai …": a project's name
         if m is not None:
             found.extend(_named(flat, m))
+            end = _SENTENCE_END.search(flat, after.end())  # "…, Y 755 000 euroa ja Z …"
+            for other in _NEXT_SUBJECT.finditer(
+                flat, after.end(), end.start() if end else len(flat)
+            ):
+                found.extend(_named(flat, other))
+        elif _SUM_BEFORE.search(flat, max(0, opening, at - _SUM_REACH), at):
+            m = _NAME_TO_END.match(flat, verb.end())
+            found.extend(_named(flat, m) if m else [])
     return found
 
 
@@ -150,7 +168,7 @@ def _named(flat: str, m: re.Match) -> list[tuple[int, int, str, str]]:
     first = name.split(None, 1)[0]
     if first != name and (first in _NOT_STARTS or _function_word(first)):
         name = name[len(first) :].lstrip()
-    if " " not in name and "\t" not in name:
+    if " " not in name and "\t" not in name and not _municipality(name):
         return []
     end = _SENTENCE_END.search(flat, m.end("org"))
     rest = flat[m.end("org") : end.start() if end else len(flat)]
@@ -158,6 +176,36 @@ def _named(flat: str, m: re.Match) -> list[tuple[int, int, str, str]]:
     return [(m.end("org") - len(name), m.end("org"), name, role)]
 
 
+def _municipality(word: str) -> bool:
+    """Whether a lone word is a place that receives as a municipality does ("Ylämaa sai
+    180 000 euroa"): a place name to Voikko that is no region of the regional councils and
+    counties ("Satakunta saa EU-rahoitusta": a region no one applied for) nor a country."""
+    if names.is_city(word):
+        return True
+    if word in _NOT_MUNICIPALITIES or word in _regions():
+        return False
+    return any(a.word_class == "paikannimi" for a in morphology.analyse(word) or ())
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """The regions named by the regional councils' and counties' names ("Uudenmaan liitto" →
+    Uusimaa, "Satakuntaliitto" → Satakunta), in the nominative by Voikko."""
+    regions = set()
+    for kind in ("regional_councils", "wellbeing_counties"):
+        for row in names.rows(kind):
+            first = row[0].split()[0]
+            for head in _REGION_HEADS:
+                if first.endswith(head) and first != head:
+                    regions.add(first[: -len(head)])
+            for a in morphology.analyse(first) or ():
+                if a.case == "omanto" and a.word_class == "paikannimi":
+                    regions.add(a.baseform)
+    return frozenset(regions)
+
+
+_REGION_HEADS = ("liitto", "hyvinvointialue")
+_NOT_MUNICIPALITIES = frozenset(_DATA["not_municipalities"])
 _FUNCTION_CLASSES = frozenset(("seikkasana", "asemosana", "sidesana", "suhdesana", "huudahdussana"))
 
 
