@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from . import dates, patterns
+from .boards import board_name
 from .funders import find_funders
 from .headers import date_bound, header_maker, headline, publication_stamp
 from .organisations import (
@@ -120,7 +121,7 @@ def decision_maker(flat: str):
         return m.start("maker"), m.end("maker"), maker
     m = _MAKER_SUBJECT.match(flat) or _MAKER_SUBJECT_AFTER.search(flat, 1)  # (= .search)
     if m:
-        maker = _board_phrase(_MAKER_OPENER.sub("", m.group("maker")))
+        maker = board_name(_MAKER_OPENER.sub("", m.group("maker")))
         start = m.end("maker") - len(maker)
         return start, m.end("maker"), maker[:1].upper() + maker[1:].replace("\n", " ")
     m = _MAKER_LINE.search(flat[:300])
@@ -129,18 +130,6 @@ def decision_maker(flat: str):
     return None
 
 
-def _board_phrase(maker: str) -> str:
-    """The board's own name where a subject runs on from a clause before it ("Hakemukset
-    arvioitiin periaatteiden mukaisesti, joista Harjulan kaupunginhallitus" → "Harjulan
-    kaupunginhallitus"); a name with a comma of its own ("Kasvatus-, opetus- ja
-    kulttuurilautakunta") stays whole."""
-    m = _CLAUSE_BEFORE_BOARD.search(maker)
-    return maker[m.end() :] if m else maker
-
-
-_CLAUSE_BEFORE_BOARD = re.compile(
-    r".*,\s+(?:joista|josta|jotka|jonka|minkä jälkeen|varav|där|som)\s+"
-)
 _SWEDISH = re.compile(r"(?<!\w)(?:" + _words("swedish_words") + r")(?!\w)")
 _FINNISH = re.compile(r"(?<!\w)(?:" + _words("finnish_words") + r")(?!\w)", re.I)
 _PRESS_RELEASE = re.compile(r"(?:Lehdistö)?[Tt]iedote|TIEDOTE|Pressmeddelande|PRESSMEDDELANDE")
