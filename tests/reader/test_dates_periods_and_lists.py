@@ -224,3 +224,20 @@ def test_the_others_of_a_sentence_of_receiving_and_no_project_names(text, names)
     got = {name for name, role in organisations(read(text)) if role == "applicant"}
     assert names <= got
     assert not {n for n in got if "Paja" in n or " som" in n}
+
+
+def test_a_date_alone_under_a_pages_headline_is_the_pages_not_a_decisions():
+    result = read(
+        "Förbundet fördelade sju miljoner euro till regionen\n\n18.3.2026\n\n"
+        "Ekbylands förbund förordade under fjolåret drygt 6,9 miljoner euro till projekt i "
+        "regionen, som fick stöd för sin utveckling och sina satsningar."
+    )
+    assert "decision_date" not in result.fields
+
+
+def test_a_minutes_date_under_its_board_stays_the_decision_date():
+    result = read(
+        "Kaupunginhallitus\n\nAsia/8\n\n22.01.2026\n\n§ 27\n\nKaupunginhallitus päätti myöntää "
+        "Koivulan kyläseura ry:lle avustusta 5 000 euroa."
+    )
+    assert result.fields["decision_date"].value == "2026-01-22"

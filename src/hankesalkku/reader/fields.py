@@ -86,6 +86,11 @@ _APPEAL_HEADING = gated(r"\bMuutoksenhaku\b|\bMUUTOKSENHAKU|\bBesvär\b")
 _APPEAL_NAMES = {entry["key"]: entry["name"] for entry in _DATA["appeal"]}
 
 
+_DATE_LINE = re.compile(
+    r"[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<date>\d{1,2}\.\d{1,2}\.\d{4})[ \t]*(?:\n|$)"
+)
+
+
 def decision_date(flat: str):
     m = _DATE_LABEL.search(flat)
     if m:
@@ -94,11 +99,27 @@ def decision_date(flat: str):
                 return m.end() + start, m.end() + end, value
     head = flat[:400]
     ranges = [(s.start, s.end) for s in dates.find_date_ranges(head)]
+    page_date = None  # a date alone on its line right under a page's headline is the page's
     for start, end, value in dates.find_dates(head):
         in_range = any(a <= start < b for a, b in ranges)
-        if not (in_range or publication_stamp(flat, start, end) or date_bound(head, start, end)):
-            return start, end, value
+        if in_range or publication_stamp(flat, start, end) or date_bound(head, start, end):
+            continue
+        if page_date is None:
+            page_date = _under_headline(flat)
+        if page_date == (start, end):
+            continue
+        return start, end, value
     return None
+
+
+def _under_headline(flat: str) -> tuple[int, int] | tuple[()]:
+    """The span of a date that stands alone on the line right under a page's headline
+    ("Förbundet kanaliserade …\n\n18.3.2026\n\nÖsterbottens förbund …"), or ()."""
+    found = headline(flat)
+    if not found:
+        return ()
+    m = _DATE_LINE.match(flat, found[1])
+    return m.span("date") if m else ()
 
 
 # "Perusopetusjohtaja Jarmo Koskinen": an office holder's title with the person's name; the
