@@ -23,8 +23,8 @@ from hankesalkku.reader import calls, forms, limits, money, read_document
 from hankesalkku.reader import messages as M
 from hankesalkku.reader.extract import html
 from hankesalkku.reader.extract.docx import unpacking_refusal
-from hankesalkku.reader.fields import _within
 from hankesalkku.reader.money import _meur_matches, find_figures, to_decimal, without_number_chains
+from hankesalkku.reader.periods import _within
 from hankesalkku.reader.scan import gated
 
 DOCUMENT_XML = (
