@@ -5,7 +5,7 @@ authority's officer then opens the project and sees both parts submitted."""
 
 import pytest
 from django.urls import reverse
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as seen
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -75,7 +75,11 @@ class Story:
 
     def live_check(self, text):
         self.wait_for_text(text, (By.ID, "budget-check"))
-        return self.browser.find_element(By.ID, "budget-check").text
+        # htmx may swap the check once more while it is read (a later keystroke's answer): read
+        # it again until it holds still, as a person would look again
+        return WebDriverWait(
+            self.browser, 20, ignored_exceptions=(StaleElementReferenceException,)
+        ).until(lambda browser: browser.find_element(By.ID, "budget-check").text)
 
     def budget(self, category, amount, support):
         self.set_date("id_starts", "2025-01-01")
