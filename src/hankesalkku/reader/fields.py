@@ -19,7 +19,6 @@ from .organisations import (
     swedish_council_funder,
     swedish_ely_name,
 )
-from .periods import period  # noqa: F401 - the project period is read there (pipeline: F.period)
 from .scan import Gated, folded, gated
 from .wordlists import alternation, table
 

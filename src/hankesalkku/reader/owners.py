@@ -16,25 +16,23 @@ from __future__ import annotations
 import re
 
 from . import morphology
+from .recipients import EUROS, QUALIFIER_WORDS, SENTENCE_END
 from .scan import gated
 from .wordlists import table
 
 _DATA = table("roles.toml")
 _GRANT = "|".join(_DATA["owned_grant_words"])
-_QUALIFIERS = "|".join(re.escape(q) for q in table("money.toml")["qualifiers"])
-_QUALIFIER = r"(?:(?:" + _QUALIFIERS + r"|kokonaisuudessaan)[ \t]+){0,2}"
+_QUALIFIER = r"(?:(?:" + QUALIFIER_WORDS + r"|kokonaisuudessaan)[ \t]+){0,2}"
 _NAME = r"(?P<org>[A-ZÅÄÖ][\w-]*(?:[ \t]+[A-ZÅÄÖ][\w-]*){0,3}?)"
-_EUROS = r"\d[\d \u00a0.,]*[ \t]*(?:milj\w*\.?[ \t]*)?(?:euro\w*|€)"
 # "X:n avustus on 6 600 euroa", "X:n avustuksen suuruus on 6000 euroa": the grant's words
 # are looked for first, then the name right before them (a name may start at any capital)
 _GRANT_IS = gated(
-    r"[ \t](?:" + _GRANT + r")(?:[ \t]+\w+)?[ \t]+on[ \t]+" + _QUALIFIER + _EUROS
+    r"[ \t](?:" + _GRANT + r")(?:[ \t]+\w+)?[ \t]+on[ \t]+" + _QUALIFIER + EUROS
 )  # fmt: skip
 _NAME_BEFORE = re.compile(r"(?<![\w-])" + _NAME + r"\Z")
 _NAME_REACH = 120  # characters a name of four words reaches back from its grant's word
 # the others of the same sentence: "…, Y:n 5 600 euroa ja Z:n 4 700 euroa"
-_NEXT_OWNER = re.compile(r"(?:,|[ \t]ja)[ \t]+" + _NAME + r"[ \t]+" + _QUALIFIER + _EUROS)
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_NEXT_OWNER = re.compile(r"(?:,|[ \t]ja)[ \t]+" + _NAME + r"[ \t]+" + _QUALIFIER + EUROS)
 
 
 def owner_recipients(flat: str) -> list[tuple[int, int, str]]:
@@ -48,7 +46,7 @@ def owner_recipients(flat: str) -> list[tuple[int, int, str]]:
         m = _NAME_BEFORE.search(flat, max(0, grant.start() - _NAME_REACH), grant.start())
         if m is None:
             continue
-        end = _SENTENCE_END.search(flat, grant.end())
+        end = SENTENCE_END.search(flat, grant.end())
         scanned = end.start() if end else len(flat)
         for owner in [m, *_NEXT_OWNER.finditer(flat, grant.end(), scanned)]:
             named = _nominative(flat, owner.start("org"), owner.group("org"))

@@ -47,7 +47,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import fields as F
-from . import limits, patterns, programmes
+from . import limits, patterns, periods, programmes
 from . import messages as M
 from .amount_roles import UNDECIDED, assign_roles, role_of
 from .calls import find_calls
@@ -226,7 +226,7 @@ def calls_stage(view: TextView, segments: Segments, figures: list[Found]) -> dic
 def period_stage(view: TextView, funding_text: bool, calls: list | None = None) -> dict:
     """The project period: a date or year range stated as the time of implementation
     (not a call window, not the programme's period)."""
-    period = F.period(view.flat, [span for _, span in calls or ()]) if funding_text else None
+    period = periods.period(view.flat, [span for _, span in calls or ()]) if funding_text else None
     if not period:
         return {"period_fields": {}}
     evidence = view.evidence(period.start, period.end)

@@ -88,16 +88,17 @@ _SUBJECT_NAME = (
 _NOT_TAILS = frozenset(_DATA["not_name_tails"])
 _NOT_STARTS = frozenset(_DATA["not_name_starts"])
 _OTHERS = r"(?:[ \t]+(?:" + alternation(re.escape(w) for w in _DATA["and_others"]) + r"))?"
-_QUALIFIER = (
-    r"(?:(?:" + alternation(re.escape(q) for q in table("money.toml")["qualifiers"]) + r")[ \t]+)?"
-)
+# the qualifier words of a sum ("noin", "yli", "drygt") and a sum in euros ("7 500 euroa",
+# "2,3 miljoonaa euroa", "15.354 euro"), as patterns: owners.py reads sums the same way
+QUALIFIER_WORDS = alternation(re.escape(q) for q in table("money.toml")["qualifiers"])
+EUROS = r"\d[\d \u00a0.,]*[ \t]*(?:milj\w*\.?[ \t]*)?(?:euro\w*|€)"
+_QUALIFIER = r"(?:(?:" + QUALIFIER_WORDS + r")[ \t]+)?"
 # the name right before its verb, in the verb's sentence ("Listan kärjessä Ylämaa sai …"),
 # and after the verb at most three words before the sum
 _SUBJECT_BEFORE = re.compile(r"(?<![\w&-])(?P<org>" + _SUBJECT_NAME + r")" + _OTHERS + r"[ \t]+\Z")
 _PROJECT_BEFORE = re.compile(r"\b(?:" + alternation(_DATA["project_stems"]) + r")\w*[ \t]", re.I)
 _AFTER_VERB = re.compile(r"(?P<between>[ \t]+(?:[\w-]+[ \t]+){0,3}?)" + _QUALIFIER + r"(?=\d)")
-# the sum that follows: euros ("7 500 euroa", "2,3 miljoonaa euroa", "15.354 euro")
-_EUROS = re.compile(r"\d[\d \u00a0.,]*[ \t]*(?:milj\w*\.?[ \t]*)?(?:euro\w*|€)")
+_EUROS = re.compile(EUROS)  # (the sum that follows the verb)
 _NEGATION = re.compile(r"\b(?:" + alternation(_DATA["negations"]) + r")\b")
 # after the verb when the sum comes first: the name up to the sentence's end ("… euroa sai X.")
 _NAME_TO_END = re.compile(r"[ \t]+(?P<org>" + _SUBJECT_NAME + r")(?=[.!?]|\n|$)")
@@ -105,13 +106,11 @@ _SUM_BEFORE = re.compile(r"\d[ \t]+(?:euro\w*|€)")
 # the others of the same sentence, each with its own sum ("…, Alamaa 755 000 euroa")
 _NEXT_SUBJECT = re.compile(
     r"(?:,|[ \t](?:ja|och))[ \t]+(?P<org>[A-ZÅÄÖ][\w&-]*(?:[ \t]+" + _NAME_WORD + r"){0,5}?)"
-    r"(?P<tail>)[ \t]+"
-    + _QUALIFIER
-    + r"(?=\d[\d \u00a0.,]*[ \t]*(?:milj\w*\.?[ \t]*)?(?:euro\w*|€))"
+    r"(?P<tail>)[ \t]+" + _QUALIFIER + r"(?=" + EUROS + r")"
 )
 # where a sentence starts: after its full stop and a capital, or a line (not "r.y. sai")
 _SENTENCE_START = re.compile(r"(?:[.!?][ \t]+(?=[A-ZÅÄÖ0-9])|\n)")
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")  # (not the dot of "15.354")
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")  # (not the dot of "15.354")
 # Speed: the verbs are looked for first (a name can start at any capital letter)
 _VERB = gated(r"(?<![\w-])(?:" + _RECEIVING + r")(?![\w-])")
 _SENTENCE_REACH = 160  # characters from a sentence's start to its verb
@@ -148,7 +147,7 @@ def subject_recipients(flat: str) -> list[tuple[int, int, str, str]]:
                 m = None  # "X:n hanke Nuorten Studio sai …": a project's name
         if m is not None:
             found.extend(_named(flat, m))
-            end = _SENTENCE_END.search(flat, after.end())  # "…, Y 755 000 euroa ja Z …"
+            end = SENTENCE_END.search(flat, after.end())  # "…, Y 755 000 euroa ja Z …"
             for other in _NEXT_SUBJECT.finditer(
                 flat, after.end(), end.start() if end else len(flat)
             ):
@@ -170,7 +169,7 @@ def _named(flat: str, m: re.Match) -> list[tuple[int, int, str, str]]:
         name = name[len(first) :].lstrip()
     if " " not in name and "\t" not in name and not _municipality(name):
         return []
-    end = _SENTENCE_END.search(flat, m.end("org"))
+    end = SENTENCE_END.search(flat, m.end("org"))
     rest = flat[m.end("org") : end.start() if end else len(flat)]
     role = "implementer" if _PROJECT.search(rest) else "applicant"
     return [(m.end("org") - len(name), m.end("org"), name, role)]
